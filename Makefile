@@ -1,0 +1,26 @@
+# Dossier: `make site` builds Site/ from Content/; `make test` runs every test.
+# Both install what they need (libcmark-dev from Debian) when it is missing.
+
+SWIFT ?= swift
+DOSSIER = .build/debug/dossier
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps build clean
+
+site: deps build
+	$(DOSSIER) build --content Content --templates Templates --output Site
+
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build --product dossier
+
+# libcmark is the one system library; pkg-config tells whether it is there.
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+		echo "Installing libcmark-dev (CommonMark) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+
+clean:
+	rm -rf .build

@@ -1,0 +1,2 @@
+// The one door to libcmark: only the Markdown module imports this.
+#include <cmark.h>

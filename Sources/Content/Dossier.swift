@@ -1,0 +1,82 @@
+// The linked dossier: who is mentioned where (with the sentence), which articles cover which events,
+// who appears with whom. Built once by `Linker`, then only read by the renderer.
+
+import EDTF
+import Markdown
+
+/// How an article names a person.
+public enum MentionKind: String, Sendable { case name, alias, surname, wikilink }
+
+public struct Mention: Sendable, Equatable {
+    public var person: Int              // index into Dossier.people
+    public var block: Int               // index into the document's blocks
+    public var range: Range<Int>        // UTF-8 offsets of the name in the block's text (possessive "'s" excluded)
+    public var sentence: Int            // index into the block's sentences
+    public var kind: MentionKind
+    public var text: String             // the words as written: "Dmitliff", "Witkov"
+}
+
+public struct EventMention: Sendable, Equatable {
+    public var event: Int
+    public var block: Int
+    public var range: Range<Int>
+    public var sentence: Int
+}
+
+public enum LinkTarget: Sendable, Equatable, Hashable {
+    case person(Int), event(Int), article(Int)
+}
+
+/// `[[slug]]` or `[[slug|text]]` in a body.
+public struct WikiLink: Sendable, Equatable {
+    public var block: Int
+    public var range: Range<Int>        // the whole [[...]] in the block's text
+    public var target: LinkTarget
+    public var text: String?            // the text after "|", if any
+}
+
+/// A parsed body with what was found in it.
+public struct BodyText: Sendable {
+    public var document: Document
+    public var mentions: [Mention] = []
+    public var eventMentions: [EventMention] = []
+    public var wikiLinks: [WikiLink] = []
+
+    /// The sentence at `index` of block `block`, as written.
+    public func sentence(block: Int, index: Int) -> String {
+        let b = document.blocks[block]
+        let range = b.sentences[index]
+        let utf8 = b.text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+        return String(b.text[start..<end])
+    }
+}
+
+/// A person mentioned with another, and in how many articles.
+public struct CoMention: Sendable, Equatable {
+    public var person: Int
+    public var articles: Int
+}
+
+public struct Dossier: Sendable {
+    public let settings: Settings
+    public let people: [Person]           // by name
+    public let events: [Event]            // oldest first
+    public let articles: [Article]        // oldest first
+    public let assets: [Asset]
+
+    public let articleTexts: [BodyText]   // parallel to articles
+    public let profileTexts: [BodyText]   // parallel to people
+    public let eventTexts: [BodyText]     // parallel to events
+
+    public let articlesOfPerson: [[Int]]  // oldest first
+    public let eventsOfPerson: [[Int]]    // events they took part in, oldest first
+    public let articlesOfEvent: [[Int]]
+    public let peopleOfArticle: [[Int]]   // in order of first mention, then those named only in front matter
+    public let eventsOfArticle: [[Int]]   // oldest first
+    public let coMentions: [[CoMention]]  // most articles first
+    public let personBySlug: [String: Int]
+    public let eventBySlug: [String: Int]
+    public let articleBySlug: [String: Int]
+}

@@ -1,0 +1,133 @@
+// Reading Content/ safely: text must be UTF-8 and non-empty, and nothing may lead outside the folder
+// (a symbolic link that leaves Content/ is refused), so no input can make the build read or write elsewhere.
+
+import Foundation
+
+struct FileReader: Sendable {
+    let root: String
+    private let realRoot: String
+
+    init(root: String) {
+        self.root = root
+        realRoot = FileReader.realPath(root) ?? root
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    func topLevelEntries() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// The files of one subfolder (`articles`, `people`, `events`), sorted, hidden files skipped.
+    func list(_ folder: String, log: inout DiagnosticLog) -> [String] {
+        let directory = root + "/" + folder
+        guard exists(directory), staysInside(directory, log: &log) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            log.error(directory, 1, 1, "folder cannot be read")
+            return []
+        }
+        var files: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            guard staysInside(path, log: &log) else { continue }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                log.warning(path, 1, 1, "ignored: subfolders of \(folder)/ are not read; move its files up into \(folder)/")
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Every file below assets/, as paths relative to it.
+    func assets(log: inout DiagnosticLog) -> [Asset] {
+        let directory = root + "/assets"
+        guard exists(directory), staysInside(directory, log: &log) else { return [] }
+        var result: [Asset] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? directory : directory + "/" + relative
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            for name in names where !name.hasPrefix(".") {
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let path = directory + "/" + rel
+                guard staysInside(path, log: &log) else { continue }
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                if isDirectory.boolValue { pending.append(rel) } else { result.append(Asset(relativePath: rel, absolutePath: path)) }
+            }
+        }
+        return result.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// The file as text: UTF-8 (a byte-order mark dropped, CRLF read as LF), and not empty unless allowed.
+    func readText(_ path: String, log: inout DiagnosticLog, allowEmpty: Bool = false) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(path, 1, 1, "file cannot be read")
+            return nil
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = FileReader.firstInvalidUTF8(bytes) {
+            let line = bytes[..<bad].filter { $0 == 0x0A }.count + 1
+            let lineStart = bytes[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
+            log.error(path, line, column, "not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)): save the file as UTF-8")
+            return nil
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if !allowEmpty && text.allSatisfy(\.isWhitespace) {
+            log.error(path, 1, 1, "file is empty")
+            return nil
+        }
+        return text
+    }
+
+    /// Refuses a path whose real location (symbolic links followed) is outside the content folder.
+    private func staysInside(_ path: String, log: inout DiagnosticLog) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return true }
+        guard (info.st_mode & S_IFMT) == S_IFLNK else { return true }
+        guard let real = FileReader.realPath(path), real == realRoot || real.hasPrefix(realRoot + "/") else {
+            log.error(path, 1, 1, "symbolic link leads outside the content folder (or nowhere); copy the file into Content/ instead")
+            return false
+        }
+        return true
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var i = 0
+        while i < bytes.count {
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    private static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let b = bytes[i]
+        let need: Int
+        switch b {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: need = 2
+        case 0xE0...0xEF: need = 3
+        case 0xF0...0xF4: need = 4
+        default: return 0
+        }
+        guard i + need <= bytes.count else { return 0 }
+        guard String(validating: bytes[i..<(i + need)], as: UTF8.self) != nil else { return 0 }
+        return need
+    }
+}

@@ -1,0 +1,323 @@
+// Links the content: finds every mention of every person and event alias in every body (one pass per text
+// for all names), resolves wikilinks and front-matter slugs, and builds the cross-references both ways.
+
+import EDTF
+import Markdown
+
+public enum Linker {
+    public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:]) -> (Dossier, DiagnosticLog) {
+        var log = DiagnosticLog()
+        let people = content.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
+        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
+
+        let personBySlug = Dictionary(people.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let eventBySlug = Dictionary(events.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let articleBySlug = Dictionary(articles.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let targets = TargetTable(people: personBySlug, events: eventBySlug, articles: articleBySlug)
+        reportSlugClashes(people: people, events: events, articles: articles, log: &log)
+
+        let names = NameTable(people: people, references: references, log: &log)
+        let eventPhrases = eventIndex(events)
+
+        // Bodies, in parallel: each article on its own, nothing shared but the read-only tables.
+        let articleTexts = Parallel.map(articles) { article in
+            analyze(article.body, wikilinks: article.format == .markdown, names: names, events: eventPhrases, targets: targets)
+        }
+        let profileTexts = Parallel.map(people) { person in
+            analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
+        }
+        let eventTexts = Parallel.map(events) { event in
+            analyze(event.description, wikilinks: true, names: nil, events: nil, targets: targets)
+        }
+
+        // Dangling slugs, reported where they were written.
+        let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
+        for article in articles { checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown, targets: targets, allSlugs: allSlugs, log: &log) }
+        for person in people { checkWikiLinks(in: person.profile, firstLine: person.bodyFirstLine, path: person.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
+        for event in events { checkWikiLinks(in: event.description, firstLine: event.bodyFirstLine, path: event.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
+
+        // Cross-references.
+        var peopleOfArticle: [[Int]] = []
+        var eventsOfArticle: [[Int]] = []
+        var articlesOfPerson = [[Int]](repeating: [], count: people.count)
+        var articlesOfEvent = [[Int]](repeating: [], count: events.count)
+        for (a, article) in articles.enumerated() {
+            let refs = references[article.path]
+            var seen = Set<Int>()
+            var list: [Int] = []
+            for mention in articleTexts[a].mentions where seen.insert(mention.person).inserted { list.append(mention.person) }
+            for (i, slug) in article.people.enumerated() {
+                if let p = personBySlug[slug] {
+                    if seen.insert(p).inserted { list.append(p) }
+                } else {
+                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: article.path, candidates: Array(personBySlug.keys), log: &log)
+                }
+            }
+            peopleOfArticle.append(list)
+            for p in list { articlesOfPerson[p].append(a) }
+
+            var eventSet = Set<Int>()
+            for (i, slug) in article.events.enumerated() {
+                if let e = eventBySlug[slug] { eventSet.insert(e) }
+                else { report(slug: slug, kind: "event", at: refs?.events[safe: i], path: article.path, candidates: Array(eventBySlug.keys), log: &log) }
+            }
+            for mention in articleTexts[a].eventMentions { eventSet.insert(mention.event) }
+            let sortedEvents = eventSet.sorted()
+            eventsOfArticle.append(sortedEvents)
+            for e in sortedEvents { articlesOfEvent[e].append(a) }
+        }
+
+        var eventsOfPerson = [[Int]](repeating: [], count: people.count)
+        for (e, event) in events.enumerated() {
+            let refs = references[event.path]
+            for (i, slug) in event.people.enumerated() {
+                if let p = personBySlug[slug] {
+                    if eventsOfPerson[p].last != e { eventsOfPerson[p].append(e) }
+                } else {
+                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: event.path, candidates: Array(personBySlug.keys), log: &log)
+                }
+            }
+        }
+
+        // Co-mentions: pairs within each article; linear in the sum of (people per article)².
+        var pairCounts = [[Int: Int]](repeating: [:], count: people.count)
+        for list in peopleOfArticle where list.count > 1 {
+            for x in list { for y in list where y != x { pairCounts[x][y, default: 0] += 1 } }
+        }
+        let coMentions = pairCounts.map { counts in
+            counts.map { CoMention(person: $0.key, articles: $0.value) }
+                .sorted { ($1.articles, people[$0.person].name) < ($0.articles, people[$1.person].name) }
+        }
+
+        let dossier = Dossier(settings: content.settings, people: people, events: events, articles: articles, assets: content.assets,
+                              articleTexts: articleTexts, profileTexts: profileTexts, eventTexts: eventTexts,
+                              articlesOfPerson: articlesOfPerson, eventsOfPerson: eventsOfPerson, articlesOfEvent: articlesOfEvent,
+                              peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
+                              personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug)
+        return (dossier, log)
+    }
+
+    // MARK: - Finding names in one body
+
+    static func analyze(_ source: String, wikilinks: Bool, names: NameTable?, events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
+        var body = BodyText(document: Markdown.analyze(source))
+        var surnameHits: [(block: Int, range: Range<Int>, sentence: Int, text: String, candidates: [Int])] = []
+        for (b, block) in body.document.blocks.enumerated() {
+            let tokens = NameTokens.tokenize(block.text)
+            let sentenceOf = sentenceIndexes(tokens, block.sentences)
+            var masked: [Range<Int>] = []
+            if wikilinks {
+                for link in findWikiLinks(block.text, targets: targets) {
+                    body.wikiLinks.append(WikiLink(block: b, range: link.range, target: link.target, text: link.text))
+                    masked.append(link.range)
+                    if case .person(let p) = link.target {
+                        let sentence = block.sentences.firstIndex { $0.contains(link.range.lowerBound) } ?? 0
+                        body.mentions.append(Mention(person: p, block: b, range: link.range, sentence: sentence, kind: .wikilink,
+                                                     text: link.text ?? ""))
+                    }
+                }
+            }
+            func isMasked(_ range: Range<Int>) -> Bool { masked.contains { $0.overlaps(range) } }
+            if let names {
+                // A name stays inside one sentence and has no possessive before its last word.
+                let found = names.index.matches(in: tokens) { first, last in
+                    sentenceOf[first] == sentenceOf[last] && (first..<last).allSatisfy { !tokens[$0].isPossessive }
+                }
+                for match in found {
+                    let range = tokens[match.first].start..<tokens[match.last].end
+                    guard !isMasked(range) else { continue }
+                    let text = substring(block.text, range)
+                    let sentence = sentenceOf[match.first]
+                    if let direct = match.values.first(where: { $0.kind != .surname }) {
+                        body.mentions.append(Mention(person: direct.person, block: b, range: range, sentence: sentence, kind: direct.kind, text: text))
+                    } else {
+                        surnameHits.append((b, range, sentence, text, match.values.map(\.person)))
+                    }
+                }
+            }
+            if let events {
+                let found = events.matches(in: tokens) { first, last in sentenceOf[first] == sentenceOf[last] }
+                for match in found {
+                    let range = tokens[match.first].start..<tokens[match.last].end
+                    for e in Set(match.values).sorted() {
+                        body.eventMentions.append(EventMention(event: e, block: b, range: range, sentence: sentenceOf[match.first]))
+                    }
+                }
+            }
+        }
+        // A surname alone names the one person of that surname whom this article also names in full;
+        // with one such person in the whole dossier it is unambiguous anyway.
+        if !surnameHits.isEmpty {
+            let named = Set(body.mentions.map(\.person))
+            for hit in surnameHits {
+                let person: Int?
+                if hit.candidates.count == 1 { person = hit.candidates[0] }
+                else {
+                    let here = hit.candidates.filter(named.contains)
+                    person = here.count == 1 ? here[0] : nil
+                }
+                if let person {
+                    body.mentions.append(Mention(person: person, block: hit.block, range: hit.range, sentence: hit.sentence, kind: .surname, text: hit.text))
+                }
+            }
+            body.mentions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
+        }
+        return body
+    }
+
+    private static func sentenceIndexes(_ tokens: [WordToken], _ sentences: [Range<Int>]) -> [Int] {
+        var result = [Int](repeating: 0, count: tokens.count)
+        var s = 0
+        for (i, token) in tokens.enumerated() {
+            while s + 1 < sentences.count, token.start >= sentences[s].upperBound { s += 1 }
+            result[i] = s
+        }
+        return result
+    }
+
+    static func substring(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(text[start..<end])
+    }
+
+    // MARK: - Wikilinks
+
+    struct TargetTable: Sendable {
+        var people: [String: Int], events: [String: Int], articles: [String: Int]
+        func resolve(_ slug: String) -> LinkTarget? {
+            if let p = people[slug] { return .person(p) }
+            if let e = events[slug] { return .event(e) }
+            if let a = articles[slug] { return .article(a) }
+            return nil
+        }
+    }
+
+    struct RawWikiLink { var range: Range<Int>; var slug: String; var text: String? }
+
+    /// `[[slug]]` and `[[slug|text]]` on one line, at most 300 bytes long.
+    static func scanWikiLinks(_ text: String) -> [RawWikiLink] {
+        var result: [RawWikiLink] = []
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == UInt8(ascii: "["), bytes[i + 1] == UInt8(ascii: "[") else { i += 1; continue }
+            var j = i + 2
+            var close: Int?
+            while j + 1 < bytes.count, j - i < 300, bytes[j] != UInt8(ascii: "\n"), bytes[j] != UInt8(ascii: "[") {
+                if bytes[j] == UInt8(ascii: "]"), bytes[j + 1] == UInt8(ascii: "]") { close = j; break }
+                j += 1
+            }
+            guard let close else { i += 2; continue }
+            let inner = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let slug = parts[0].trimmingCharacters(in: .whitespaces)
+            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            result.append(RawWikiLink(range: i..<(close + 2), slug: slug, text: label?.isEmpty == true ? nil : label))
+            i = close + 2
+        }
+        return result
+    }
+
+    static func findWikiLinks(_ text: String, targets: TargetTable) -> [(range: Range<Int>, target: LinkTarget, text: String?)] {
+        scanWikiLinks(text).compactMap { raw in targets.resolve(raw.slug).map { (raw.range, $0, raw.text) } }
+    }
+
+    private static func checkWikiLinks(in source: String, firstLine: Int, path: String, enabled: Bool, targets: TargetTable,
+                                       allSlugs: [String], log: inout DiagnosticLog) {
+        guard enabled, source.contains("[[") else { return }
+        for (n, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("[[") {
+            let text = String(line)
+            for raw in scanWikiLinks(text) where targets.resolve(raw.slug) == nil {
+                let column = substring(text, 0..<raw.range.lowerBound).unicodeScalars.count + 1
+                var message = "[[\(raw.slug)]] names no person, event or article"
+                if let guess = Suggestions.nearest(to: raw.slug, in: allSlugs) { message += "; did you mean [[\(guess)]]?" }
+                log.error(path, firstLine + n, column, message)
+            }
+        }
+    }
+
+    private static func report(slug: String, kind: String, at location: SourceLocation?, path: String, candidates: [String], log: inout DiagnosticLog) {
+        var message = "no \(kind) has the slug \"\(slug)\""
+        if let guess = Suggestions.nearest(to: slug, in: candidates) { message += "; did you mean \"\(guess)\"?" }
+        else { message += " (add \(kind == "person" ? "people" : "events")/\(Slug.make(from: slug)).md, or fix the slug)" }
+        log.error(path, location?.line ?? 1, location?.column ?? 1, message)
+    }
+
+    private static func reportSlugClashes(people: [Person], events: [Event], articles: [Article], log: inout DiagnosticLog) {
+        var owner: [String: String] = [:]
+        for (slug, path) in people.map({ ($0.slug, $0.path) }) + events.map({ ($0.slug, $0.path) }) + articles.map({ ($0.slug, $0.path) }) {
+            if let first = owner[slug] {
+                log.warning(path, 1, 1, "slug \"\(slug)\" is also used by \(first); [[\(slug)]] links to the person, then the event, then the article")
+            } else {
+                owner[slug] = path
+            }
+        }
+    }
+
+    private static func eventIndex(_ events: [Event]) -> PhraseIndex<Int> {
+        var index = PhraseIndex<Int>()
+        for (e, event) in events.enumerated() {
+            for alias in event.aliases { index.insert(NameTokens.words(of: alias), e) }
+        }
+        return index
+    }
+}
+
+/// The names of all people in one trie: full names, aliases and surnames.
+struct NameTable: Sendable {
+    struct Entry: Sendable, Equatable { var person: Int; var kind: MentionKind }
+    var index = PhraseIndex<Entry>()
+
+    init(people: [Person], references: [String: SlugReferences], log: inout DiagnosticLog) {
+        // Who claims each written form, so a form two people claim can be dropped rather than guessed.
+        var claims: [[String]: [(person: Int, kind: MentionKind, alias: Int?)]] = [:]
+        var order: [[String]] = []
+        func claim(_ words: [String], _ person: Int, _ kind: MentionKind, alias: Int? = nil) {
+            guard !words.isEmpty else { return }
+            if claims[words] == nil { order.append(words) }
+            // A person may write the same form twice (name and alias); count them once.
+            if !(claims[words]?.contains { $0.person == person } ?? false) {
+                claims[words, default: []].append((person, kind, alias))
+            }
+        }
+        for (p, person) in people.enumerated() {
+            claim(NameTokens.words(of: person.name), p, .name)
+            for (a, alias) in person.aliases.enumerated() { claim(NameTokens.words(of: alias), p, .alias, alias: a) }
+        }
+        for words in order {
+            let owners = claims[words]!
+            let distinct = Set(owners.map(\.person))
+            if distinct.count > 1 {
+                let names = distinct.sorted().map { people[$0].name }
+                for owner in owners where owner.kind == .alias {
+                    let person = people[owner.person]
+                    let at = owner.alias.flatMap { references[person.path]?.aliases[safe: $0] }
+                    log.warning(person.path, at?.line ?? 1, at?.column ?? 1,
+                                "alias \"\(words.joined(separator: " "))\" is claimed by \(names.joined(separator: " and ")); it is not linked to either")
+                }
+                continue
+            }
+            index.insert(words, Entry(person: owners[0].person, kind: owners[0].kind))
+        }
+        // Surnames: the last word of each person's name and of their longer aliases, unless two people claim that
+        // alias. A surname that is nobody's explicit name or alias matches as a surname, resolved per article.
+        var surnames: [[String]: [Int]] = [:]
+        for (p, person) in people.enumerated() {
+            for form in [person.name] + person.aliases {
+                let words = NameTokens.words(of: form)
+                guard words.count >= 2, let last = words.last, Set(claims[words]?.map(\.person) ?? []).count <= 1 else { continue }
+                if !(surnames[[last]]?.contains(p) ?? false) { surnames[[last], default: []].append(p) }
+            }
+        }
+        for (words, candidates) in surnames.sorted(by: { $0.key.joined() < $1.key.joined() }) where claims[words] == nil {
+            for p in candidates { index.insert(words, Entry(person: p, kind: .surname)) }
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

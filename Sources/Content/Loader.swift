@@ -1,0 +1,349 @@
+// Reads Content/ as CONTENT-FORMAT.md describes: dossier.yml, articles (.md, or .txt with a sidecar .yml),
+// people/, events/ and assets/. Every problem becomes a located diagnostic; nothing stops at the first one.
+
+import EDTF
+import Foundation
+import Markdown
+
+public struct SourceLocation: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+}
+
+/// Slugs named in front matter, with where each was written, so a dangling one can be pointed at.
+public struct SlugReferences: Sendable, Equatable {
+    public var people: [SourceLocation] = []
+    public var events: [SourceLocation] = []
+    public var aliases: [SourceLocation] = []
+}
+
+// The shapes of front matter. Every field is optional here: required ones are checked by hand so the
+// message can say which key is missing and where, rather than a decoder's generic complaint.
+private struct SettingsFields: Decodable {
+    var title: String?, subtitle: String?, description: String?, base_url: String?, language: String?
+    static let keys = ["title", "subtitle", "description", "base_url", "language"]
+}
+private struct ArticleFields: Decodable {
+    var title: String?, date: String?, source: String?, author: String?, url: String?, summary: String?
+    var people: [String]?, events: [String]?
+    static let keys = ["title", "date", "source", "author", "url", "summary", "people", "events"]
+}
+private struct PersonFields: Decodable {
+    var name: String?, aliases: [String]?, role: String?, affiliation: String?, born: String?
+    static let keys = ["name", "aliases", "role", "affiliation", "born"]
+}
+private struct EventFields: Decodable {
+    var title: String?, date: String?, place: String?, people: [String]?, aliases: [String]?
+    static let keys = ["title", "date", "place", "people", "aliases"]
+}
+
+public enum ContentLoader {
+    /// Loads the content folder. The set is nil only when nothing usable could be read (no folder, no settings).
+    public static func load(directory: String) -> (ContentSet?, [String: SlugReferences], DiagnosticLog) {
+        var log = DiagnosticLog()
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(root, 1, 1, "content folder not found: create it with a dossier.yml, or pass --content PATH")
+            return (nil, [:], log)
+        }
+        let files = FileReader(root: root)
+
+        let settings = loadSettings(files: files, log: &log)
+        var references: [String: SlugReferences] = [:]
+
+        let peopleFiles = files.list("people", log: &log)
+        let eventFiles = files.list("events", log: &log)
+        let articleFiles = files.list("articles", log: &log)
+
+        for name in peopleFiles + eventFiles where !name.hasSuffix(".md") {
+            log.warning(name, 1, 1, "ignored: people and events are .md files")
+        }
+        let personResults = Parallel.map(peopleFiles.filter { $0.hasSuffix(".md") }) { path in
+            var log = DiagnosticLog()
+            let person = loadPerson(path, files: files, log: &log)
+            return (person, log)
+        }
+        let eventResults = Parallel.map(eventFiles.filter { $0.hasSuffix(".md") }) { path in
+            var log = DiagnosticLog()
+            let event = loadEvent(path, files: files, log: &log)
+            return (event, log)
+        }
+
+        // Articles: .md alone, or .txt with an optional sidecar .yml of the same slug.
+        let names = Set(articleFiles)
+        var articleJobs: [(path: String, sidecar: String?)] = []
+        for path in articleFiles {
+            if path.hasSuffix(".md") {
+                articleJobs.append((path, nil))
+            } else if path.hasSuffix(".txt") {
+                let sidecar = String(path.dropLast(4)) + ".yml"
+                articleJobs.append((path, names.contains(sidecar) ? sidecar : nil))
+            } else if path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
+                let base = path.hasSuffix(".yml") ? String(path.dropLast(4)) : String(path.dropLast(5))
+                if !names.contains(base + ".txt") {
+                    log.warning(path, 1, 1, "sidecar without an article: \(fileName(base)).txt does not exist")
+                }
+            } else {
+                log.warning(path, 1, 1, "ignored: articles are .md, or .txt with a sidecar .yml")
+            }
+        }
+        let articleResults = Parallel.map(articleJobs.map { [$0.path, $0.sidecar ?? ""] }) { job in
+            var log = DiagnosticLog()
+            let article = loadArticle(job[0], sidecar: job[1].isEmpty ? nil : job[1], files: files, log: &log)
+            return (article, log)
+        }
+
+        var people: [Person] = []
+        for (person, personLog) in personResults {
+            log.append(contentsOf: personLog)
+            if let person { people.append(person.0); references[person.0.path] = person.1 }
+        }
+        var events: [Event] = []
+        for (event, eventLog) in eventResults {
+            log.append(contentsOf: eventLog)
+            if let event { events.append(event.0); references[event.0.path] = event.1 }
+        }
+        var articles: [Article] = []
+        for (article, articleLog) in articleResults {
+            log.append(contentsOf: articleLog)
+            if let article { articles.append(article.0); references[article.0.path] = article.1 }
+        }
+        let assets = files.assets(log: &log)
+
+        for entry in files.topLevelEntries() where !["dossier.yml", "articles", "people", "events", "assets"].contains(entry) {
+            log.warning(root + "/" + entry, 1, 1, "ignored: Content/ holds dossier.yml, articles/, people/, events/ and assets/")
+        }
+        guard let settings else { return (nil, references, log) }
+        return (ContentSet(settings: settings, people: people, events: events, articles: articles, assets: assets), references, log)
+    }
+
+    // MARK: - Each kind of file
+
+    private static func loadSettings(files: FileReader, log: inout DiagnosticLog) -> Settings? {
+        let path = files.root + "/dossier.yml"
+        guard files.exists(path) else {
+            log.error(path, 1, 1, "dossier.yml is missing: create it with at least `title: \"...\"`")
+            return nil
+        }
+        guard let text = files.readText(path, log: &log),
+              let fields = FrontMatterReader.decode(SettingsFields.self, yaml: text, firstLine: 1, path: path,
+                                                    knownKeys: SettingsFields.keys, log: &log) else { return nil }
+        guard let title = nonEmpty(fields.value.title) else {
+            let at = fields.location(of: "title")
+            log.error(path, at.line, at.column, "missing required key 'title'")
+            return nil
+        }
+        var baseURL = nonEmpty(fields.value.base_url)
+        if let url = baseURL, !(url.hasPrefix("/") || url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            let at = fields.location(of: "base_url")
+            log.error(path, at.line, at.column, "base_url must start with /, http:// or https:// (got \"\(url)\")")
+            baseURL = nil
+        }
+        var language = nonEmpty(fields.value.language) ?? "en"
+        if !language.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || $0 == "-" }) || language.count > 35 {
+            let at = fields.location(of: "language")
+            log.error(path, at.line, at.column, "language should be a language tag like en or en-GB (got \"\(language)\")")
+            language = "en"
+        }
+        return Settings(title: title, subtitle: nonEmpty(fields.value.subtitle), description: nonEmpty(fields.value.description),
+                        baseURL: baseURL, language: language)
+    }
+
+    private static func loadPerson(_ path: String, files: FileReader, log: inout DiagnosticLog) -> (Person, SlugReferences)? {
+        guard let slug = checkedSlug(path, log: &log), let text = files.readText(path, log: &log),
+              let split = FrontMatterReader.split(text, path: path, log: &log) else { return nil }
+        guard split.yaml != nil else {
+            log.error(path, 1, 1, "a person needs front matter: start the file with ---, name: \"...\", ---")
+            return nil
+        }
+        guard let fields = FrontMatterReader.decode(PersonFields.self, yaml: split.yaml, firstLine: split.yamlFirstLine,
+                                                    path: path, knownKeys: PersonFields.keys, log: &log) else { return nil }
+        guard let name = nonEmpty(fields.value.name) else {
+            log.error(path, 1, 1, "missing required key 'name'")
+            return nil
+        }
+        var born: EDTFDate?
+        if let text = nonEmpty(fields.value.born) { born = parseDate(text, key: "born", fields: fields, log: &log) }
+        let written = (fields.value.aliases ?? []).enumerated().compactMap { i, alias in nonEmpty(alias).map { (i, $0) } }
+        let aliases = written.map(\.1)
+        let person = Person(slug: slug, name: name, aliases: aliases, role: nonEmpty(fields.value.role),
+                            affiliation: nonEmpty(fields.value.affiliation), born: born, profile: split.body,
+                            path: path, bodyFirstLine: split.bodyFirstLine)
+        return (person, SlugReferences(aliases: written.map { loc(fields.location(of: "aliases", index: $0.0)) }))
+    }
+
+    private static func loadEvent(_ path: String, files: FileReader, log: inout DiagnosticLog) -> (Event, SlugReferences)? {
+        guard let slug = checkedSlug(path, log: &log), let text = files.readText(path, log: &log),
+              let split = FrontMatterReader.split(text, path: path, log: &log) else { return nil }
+        guard split.yaml != nil else {
+            log.error(path, 1, 1, "an event needs front matter: start the file with ---, title: and date:, ---")
+            return nil
+        }
+        guard let fields = FrontMatterReader.decode(EventFields.self, yaml: split.yaml, firstLine: split.yamlFirstLine,
+                                                    path: path, knownKeys: EventFields.keys, log: &log) else { return nil }
+        var ok = true
+        let title = required(fields.value.title, "title", fields: fields, ok: &ok, log: &log)
+        let dateText = required(fields.value.date, "date", fields: fields, ok: &ok, log: &log)
+        let date = dateText.flatMap { parseDate($0, key: "date", fields: fields, log: &log) }
+        guard ok, let title, let date else { return nil }
+        let people = fields.value.people ?? []
+        let event = Event(slug: slug, title: title, date: date, place: nonEmpty(fields.value.place), people: people,
+                          aliases: (fields.value.aliases ?? []).compactMap { nonEmpty($0) }, description: split.body,
+                          path: path, bodyFirstLine: split.bodyFirstLine)
+        let refs = SlugReferences(people: people.indices.map { loc(fields.location(of: "people", index: $0)) })
+        return (event, refs)
+    }
+
+    private static func loadArticle(_ path: String, sidecar: String?, files: FileReader, log: inout DiagnosticLog) -> (Article, SlugReferences)? {
+        guard let slug = checkedSlug(path, log: &log), let text = files.readText(path, log: &log) else { return nil }
+        let fields: FrontMatter<ArticleFields>
+        let body: String
+        let bodyFirstLine: Int
+        let format: Article.Format
+        var textTitle: String?
+        var textAuthor: String?
+        // Where a missing date or title is reported: the front matter of a .md, the sidecar (or the .txt) otherwise.
+        let metaPath: String
+        if path.hasSuffix(".txt") {
+            format = .plainText
+            let parsed = PlainTextArticle(text)
+            textTitle = parsed.title
+            textAuthor = parsed.author
+            body = Markdown.escapeText(parsed.paragraphs.joined(separator: "\n"))
+            bodyFirstLine = parsed.bodyFirstLine
+            if let sidecar {
+                guard let yaml = files.readText(sidecar, log: &log, allowEmpty: true),
+                      let decoded = FrontMatterReader.decode(ArticleFields.self, yaml: yaml, firstLine: 1, path: sidecar,
+                                                             knownKeys: ArticleFields.keys, log: &log) else { return nil }
+                fields = decoded
+                metaPath = sidecar
+            } else {
+                fields = FrontMatter(value: ArticleFields(), node: nil, lineOffset: 0, path: path)
+                metaPath = path
+            }
+        } else {
+            format = .markdown
+            guard let split = FrontMatterReader.split(text, path: path, log: &log) else { return nil }
+            guard split.yaml != nil else {
+                log.error(path, 1, 1, "an article needs front matter: start the file with ---, title: and date:, ---")
+                return nil
+            }
+            guard let decoded = FrontMatterReader.decode(ArticleFields.self, yaml: split.yaml, firstLine: split.yamlFirstLine,
+                                                         path: path, knownKeys: ArticleFields.keys, log: &log) else { return nil }
+            fields = decoded
+            body = split.body
+            bodyFirstLine = split.bodyFirstLine
+            metaPath = path
+        }
+        var ok = true
+        let title = nonEmpty(fields.value.title) ?? textTitle
+        if title == nil {
+            ok = false
+            log.error(metaPath, 1, 1, "missing required key 'title'")
+        }
+        var date: EDTFDate?
+        if let dateText = nonEmpty(fields.value.date) {
+            date = parseDate(dateText, key: "date", fields: fields, log: &log)
+            if date == nil { ok = false }
+        } else {
+            ok = false
+            if format == .plainText && sidecar == nil {
+                log.error(path, 1, 1, "article has no date: a .txt article takes its date from a sidecar \(fileName(String(path.dropLast(4)))).yml with a line like `date: 2025-04-01`")
+            } else {
+                log.error(metaPath, 1, 1, "missing required key 'date' (e.g. `date: 2025-04-01`, or 2025-04 or 2025)")
+            }
+        }
+        var url = nonEmpty(fields.value.url)
+        if let link = url, !isSafeExternalURL(link) {
+            let at = fields.location(of: "url")
+            log.error(metaPath, at.line, at.column, "url must be a web address starting with http:// or https:// (got \"\(link.prefix(60))\")")
+            url = nil
+            ok = false
+        }
+        guard ok, let title, let date else { return nil }
+        let people = fields.value.people ?? []
+        let events = fields.value.events ?? []
+        let article = Article(slug: slug, title: title, date: date, source: nonEmpty(fields.value.source),
+                              author: nonEmpty(fields.value.author) ?? textAuthor, url: url, summary: nonEmpty(fields.value.summary),
+                              people: people, events: events, body: body, format: format, path: path, bodyFirstLine: bodyFirstLine)
+        let refs = SlugReferences(people: people.indices.map { loc(fields.location(of: "people", index: $0)) },
+                                  events: events.indices.map { loc(fields.location(of: "events", index: $0)) })
+        return (article, refs)
+    }
+
+    // MARK: - Helpers
+
+    static func isSafeExternalURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+    }
+
+    private static func loc(_ at: (line: Int, column: Int)) -> SourceLocation { SourceLocation(line: at.line, column: at.column) }
+
+    private static func parseDate<T>(_ text: String, key: String, fields: FrontMatter<T>, log: inout DiagnosticLog) -> EDTFDate? {
+        do {
+            return try EDTFDate.parse(text)
+        } catch {
+            let at = fields.location(of: key)
+            let leading = text.prefix(while: { $0 == " " }).count
+            log.error(fields.path, at.line, at.column + leading + error.offset,
+                      "\(key) \"\(text)\" is not a valid EDTF date: \(error.message)")
+            return nil
+        }
+    }
+
+    private static func required<T>(_ value: String?, _ key: String, fields: FrontMatter<T>, ok: inout Bool, log: inout DiagnosticLog) -> String? {
+        if let value = nonEmpty(value) { return value }
+        ok = false
+        let hasKey = fields.node?.mapping?.contains(where: { $0.key.string == key }) ?? false
+        let at = hasKey ? fields.location(of: key) : (line: max(fields.lineOffset, 1), column: 1)
+        log.error(fields.path, at.line, at.column, hasKey ? "'\(key)' is empty" : "missing required key '\(key)'")
+        return nil
+    }
+
+    private static func checkedSlug(_ path: String, log: inout DiagnosticLog) -> String? {
+        let name = fileName(path)
+        let slug = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        guard Slug.isValid(slug) else {
+            log.error(path, 1, 1, "file name \"\(slug)\" is not a valid slug (lower-case letters, digits and hyphens): rename it to \"\(Slug.make(from: slug))\"")
+            return nil
+        }
+        return slug
+    }
+
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+func nonEmpty(_ text: String?) -> String? {
+    guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+    return trimmed
+}
+
+/// A pasted plain-text article: first non-empty line the title, a last line `By NAME` the author, one paragraph a line.
+struct PlainTextArticle {
+    var title: String?
+    var author: String?
+    var paragraphs: [String] = []
+    var bodyFirstLine = 1
+
+    init(_ text: String) {
+        var lines: [(number: Int, text: String)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { lines.append((i + 1, trimmed)) }
+        }
+        guard let first = lines.first else { return }
+        title = first.text
+        lines.removeFirst()
+        if let last = lines.last, last.text.hasPrefix("By "), last.text.count < 120 {
+            author = String(last.text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+            lines.removeLast()
+        }
+        paragraphs = lines.map(\.text)
+        bodyFirstLine = lines.first?.number ?? first.number + 1
+    }
+}

@@ -1,0 +1,263 @@
+// Markdown.swift — the public Markdown API and every call into libcmark (parse, tree walk, link insertion, HTML render).
+import CCMark
+
+/// Markdown for Dossier: libcmark wrapped once. Only values cross this API; no cmark pointer escapes.
+public enum Markdown {
+    /// Parse and describe a document for analysis.
+    public static func analyze(_ source: String) -> Document {
+        withTree(source) { root in
+            let scan = Scan(root, sentences: true)
+            return Document(blocks: scan.blocks, links: scan.links)
+        }
+    }
+
+    /// Render to HTML (safe, smart), inserting links into the text at the given places.
+    /// Insertions that cannot be placed cleanly are skipped: see `place(_:in:)`.
+    public static func renderHTML(_ source: String, insertions: [Insertion] = []) -> String {
+        withTree(source) { root in
+            if !insertions.isEmpty {
+                // The same walk as analyze(), so `Insertion.block` and `.range` mean the same thing here.
+                place(insertions, in: Scan(root, sentences: false))
+            }
+            guard let html = cmark_render_html(root, options) else { return "" }
+            // The buffer comes from the tree's allocator (the default one, as the parser used it).
+            defer { cmark_get_default_mem_allocator().pointee.free(html) }
+            return String(cString: html)
+        }
+    }
+
+    /// Escape plain text so that CommonMark reads it as literal text (for pasted .txt articles: one paragraph per line).
+    public static func escapeText(_ plain: String) -> String {
+        PlainText.escape(plain)
+    }
+
+    /// One option set for parsing and rendering, so analyze() sees exactly the text renderHTML() prints.
+    /// CMARK_OPT_UNSAFE is deliberately absent: cmark then omits raw HTML and javascript:/vbscript:/file:/data: URLs.
+    static let options: Int32 = CMARK_OPT_SMART
+}
+
+public struct Document: Sendable, Equatable {
+    /// Every leaf block holding inline text (paragraphs, headings — also inside quotes and list items), in document order.
+    /// Code blocks and HTML blocks are not included.
+    public var blocks: [TextBlock]
+    /// Every link and image destination, in document order (by where each starts).
+    public var links: [Link]
+    public init(blocks: [TextBlock], links: [Link]) { self.blocks = blocks; self.links = links }
+}
+
+public struct TextBlock: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case paragraph, heading(Int) }
+    public var kind: Kind
+    /// Plain text: text nodes, code-span literals, image alt text; line breaks become one space; raw HTML dropped.
+    public var text: String
+    /// UTF-8 byte ranges into `text`, one per sentence, trimmed of surrounding spaces.
+    public var sentences: [Range<Int>]
+    /// UTF-8 byte ranges of `text` inside an existing link or image (alt text): mentions there must not get a link.
+    public var linkedRanges: [Range<Int>]
+    public init(kind: Kind, text: String, sentences: [Range<Int>], linkedRanges: [Range<Int>]) {
+        self.kind = kind; self.text = text; self.sentences = sentences; self.linkedRanges = linkedRanges
+    }
+}
+
+public struct Link: Sendable, Equatable {
+    /// As written (unescaped), before cmark's safe-URL check: link checking wants to see javascript: too.
+    public var destination: String
+    public var isImage: Bool
+    /// Plain text of the link (alt text for images).
+    public var text: String
+    public init(destination: String, isImage: Bool, text: String) {
+        self.destination = destination; self.isImage = isImage; self.text = text
+    }
+}
+
+public struct Insertion: Sendable, Equatable {
+    /// Index into `Document.blocks`, as returned by analyze() for the same source.
+    public var block: Int
+    /// UTF-8 offsets into that block's `text`.
+    public var range: Range<Int>
+    /// The href; cmark escapes it and still applies its safe-URL check.
+    public var destination: String
+    public var title: String?
+    /// nil keeps the text (link a name); non-nil replaces it, as plain text, e.g. "[[kirill-dmitriev|Dmitriev]]" → "Dmitriev".
+    public var replacement: String?
+    public init(block: Int, range: Range<Int>, destination: String, title: String? = nil, replacement: String? = nil) {
+        self.block = block; self.range = range; self.destination = destination
+        self.title = title; self.replacement = replacement
+    }
+}
+
+// MARK: - cmark plumbing (internal)
+
+extension Markdown {
+    /// Parses `source` with its own parser (so concurrent calls share nothing), merges adjacent text
+    /// nodes, hands the tree to `body` and frees everything afterwards.
+    static func withTree<R>(_ source: String, _ body: (OpaquePointer) -> R) -> R {
+        guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        var source = source
+        source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_parser_feed(parser, $0, bytes.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { preconditionFailure("cmark_parser_finish failed") }
+        defer { cmark_node_free(root) }
+        // The inline parser makes separate text nodes at `[`, `]`, `!`, smart quotes, entities…; merging makes
+        // "[[slug|text]]" and any name one text node, in analyze and render alike. (libcmark 0.30 already merges
+        // these itself while parsing; this call keeps the guarantee explicit and independent of the version.)
+        cmark_consolidate_text_nodes(root)
+        return body(root)
+    }
+
+    /// Splits the text nodes that insertions fall into and wraps each range in a CMARK_NODE_LINK.
+    /// Skipped: bad block index, empty/out-of-range/mid-character ranges, ranges spanning several nodes
+    /// (emphasis boundaries, code spans, line breaks), text inside a link or image, overlaps with an earlier insertion.
+    static func place(_ insertions: [Insertion], in scan: Scan) {
+        var taken: [Int: [Range<Int>]] = [:]                              // accepted ranges per block
+        var chosen: [(block: Int, segment: Int, insertion: Insertion)] = []
+        for insertion in insertions {
+            let r = insertion.range
+            guard scan.segments.indices.contains(insertion.block), !r.isEmpty, r.lowerBound >= 0 else { continue }
+            let segments = scan.segments[insertion.block]
+            guard let s = segments.firstIndex(where: { !$0.linked && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }),
+                  !(taken[insertion.block] ?? []).contains(where: { $0.overlaps(r) }) else { continue }
+            let segment = segments[s]
+            // Never cut a multi-byte character in two: both ends must sit on scalar boundaries.
+            let literal = bytes(of: segment.node)
+            let a = r.lowerBound - segment.range.lowerBound, b = r.upperBound - segment.range.lowerBound
+            guard !isContinuation(literal[a]), b == literal.count || !isContinuation(literal[b]) else { continue }
+            taken[insertion.block, default: []].append(r)
+            chosen.append((insertion.block, s, insertion))
+        }
+        chosen.sort { ($0.block, $0.segment, $0.insertion.range.lowerBound) < ($1.block, $1.segment, $1.insertion.range.lowerBound) }
+
+        // Rebuild each affected text node as: text, link, text, link, …, text — all inserted before it, then drop it.
+        var i = 0
+        while i < chosen.count {
+            let (block, s) = (chosen[i].block, chosen[i].segment)
+            let segment = scan.segments[block][s]
+            let literal = bytes(of: segment.node)
+            var pos = 0
+            while i < chosen.count, chosen[i].block == block, chosen[i].segment == s {
+                let insertion = chosen[i].insertion
+                let a = insertion.range.lowerBound - segment.range.lowerBound
+                let b = insertion.range.upperBound - segment.range.lowerBound
+                if a > pos { insertText(literal[pos..<a], before: segment.node) }
+                insertLink(insertion, text: insertion.replacement ?? String(decoding: literal[a..<b], as: UTF8.self),
+                           before: segment.node)
+                pos = b
+                i += 1
+            }
+            if pos < literal.count { insertText(literal[pos...], before: segment.node) }
+            cmark_node_free(segment.node)                                 // unlinks it from the tree, too
+        }
+    }
+
+    private static func insertText(_ bytes: ArraySlice<UInt8>, before anchor: OpaquePointer) {
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        var owned = true                                                  // ours until the tree adopts it
+        defer { if owned { cmark_node_free(text) } }
+        cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+        owned = cmark_node_insert_before(anchor, text) != 1
+    }
+
+    private static func insertLink(_ insertion: Insertion, text: String, before anchor: OpaquePointer) {
+        guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
+        var owned = true
+        defer { if owned { cmark_node_free(link) } }                      // frees an adopted child too
+        cmark_node_set_url(link, insertion.destination)
+        if let title = insertion.title { cmark_node_set_title(link, title) }
+        if let child = cmark_node_new(CMARK_NODE_TEXT) {
+            var childOwned = true
+            defer { if childOwned { cmark_node_free(child) } }
+            cmark_node_set_literal(child, text)
+            childOwned = cmark_node_append_child(link, child) != 1
+        }
+        owned = cmark_node_insert_before(anchor, link) != 1
+    }
+
+    /// A node's literal as bytes (cmark keeps it NUL-terminated; NULs in the source became U+FFFD).
+    static func bytes(of node: OpaquePointer) -> [UInt8] {
+        var out: [UInt8] = []
+        appendLiteral(of: node, to: &out)
+        return out
+    }
+
+    /// Appends straight into the block buffer: no temporary array per text node on the hot path.
+    static func appendLiteral(of node: OpaquePointer, to out: inout [UInt8]) {
+        guard let p = cmark_node_get_literal(node) else { return }
+        p.withMemoryRebound(to: UInt8.self, capacity: 1) { u in
+            var n = 0
+            while u[n] != 0 { n += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(start: u, count: n))
+        }
+    }
+
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+}
+
+/// The one walk over a parsed tree, shared by analyze() and renderHTML() so that block indices and
+/// byte offsets agree by construction.
+struct Scan {
+    /// A CMARK_NODE_TEXT inside a block: where its literal sits in the block's text, and whether a link/image encloses it.
+    struct Segment { let node: OpaquePointer; let range: Range<Int>; let linked: Bool }
+
+    var blocks: [TextBlock] = []
+    var links: [Link] = []
+    var segments: [[Segment]] = []                                        // parallel to `blocks`
+
+    init(_ root: OpaquePointer, sentences: Bool) {
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        var text: [UInt8] = []                                            // current block's text, reused
+        var parts: [Segment] = []
+        var linked: [Range<Int>] = []
+        var open: [(start: Int, link: Int)] = []                          // enclosing links/images
+        var inBlock = false
+
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let enter = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if enter {
+                    inBlock = true
+                    text.removeAll(keepingCapacity: true); parts = []; linked = []; open = []
+                } else {
+                    inBlock = false
+                    let level = cmark_node_get_heading_level(node)
+                    blocks.append(TextBlock(
+                        kind: cmark_node_get_type(node) == CMARK_NODE_HEADING ? .heading(Int(level)) : .paragraph,
+                        text: String(decoding: text, as: UTF8.self),
+                        sentences: sentences ? Sentences.split(text) : [],
+                        linkedRanges: linked))
+                    segments.append(parts)
+                }
+            case CMARK_NODE_TEXT where inBlock:
+                let start = text.count
+                Markdown.appendLiteral(of: node, to: &text)
+                parts.append(Segment(node: node, range: start..<text.count, linked: !open.isEmpty))
+            case CMARK_NODE_CODE where inBlock:
+                Markdown.appendLiteral(of: node, to: &text)
+            case CMARK_NODE_SOFTBREAK where inBlock, CMARK_NODE_LINEBREAK where inBlock:
+                text.append(0x20)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if enter {
+                    // Reserve the slot now so links come out in order of their start, even when nested
+                    // (CommonMark allows a link inside an image's description).
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    links.append(Link(destination: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, text: ""))
+                    open.append((text.count, links.count - 1))
+                } else if let (start, index) = open.popLast() {
+                    links[index].text = String(decoding: text[start...], as: UTF8.self)
+                    if open.isEmpty, text.count > start { linked.append(start..<text.count) }
+                }
+            default:
+                break                                                     // raw inline HTML contributes nothing
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+// After rendering, every relative link and asset reference of every page must name a file of the site.
+
+import Content
+import Foundation
+
+enum LinkChecker {
+    /// Broken links of `pages` (path → HTML), given every file the site will hold. Paths are relative to Site/.
+    static func check(pages: [(path: String, html: String)], files: Set<String>, outputLabel: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for page in pages {
+            for link in references(in: page.html) {
+                guard let problem = problem(with: link.value, from: page.path, files: files) else { continue }
+                problems.append(Diagnostic(path: outputLabel + "/" + page.path, line: link.line, column: link.column,
+                                           message: "link \"\(link.value)\" \(problem)"))
+            }
+        }
+        return problems
+    }
+
+    /// Why a reference is broken, or nil when it resolves to a file (or leaves the site on purpose).
+    static func problem(with reference: String, from page: String, files: Set<String>) -> String? {
+        var target = reference
+        if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        if target.isEmpty { return nil }                                   // "#main": same page
+        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return nil }  // http:, mailto:
+        if target.hasPrefix("//") { return nil }                           // protocol-relative: external
+        if target.hasPrefix("/") { return "is absolute; links must be relative so the site works from disk" }
+        if target.hasSuffix("/") { return "names a folder; links must name a file (…/index.html)" }
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for piece in target.split(separator: "/", omittingEmptySubsequences: false) {
+            switch piece {
+            case ".", "": continue
+            case "..":
+                if parts.isEmpty { return "leads outside the site" }
+                parts.removeLast()
+            default: parts.append(percentDecoded(String(piece)))
+            }
+        }
+        return files.contains(parts.joined(separator: "/")) ? nil : "resolves to no file"
+    }
+
+    struct Reference { var value: String; var line: Int; var column: Int }
+
+    /// `href="..."` and `src="..."` values (double-quoted, as the templates and cmark write them), unescaped.
+    static func references(in html: String) -> [Reference] {
+        var result: [Reference] = []
+        let bytes = Array(html.utf8)
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
+            if b == UInt8(ascii: "h") || b == UInt8(ascii: "s"), i > 0, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x09 {
+                let name: [UInt8] = b == UInt8(ascii: "h") ? Array("href=\"".utf8) : Array("src=\"".utf8)
+                if i + name.count <= bytes.count, Array(bytes[i..<(i + name.count)]) == name {
+                    let start = i + name.count
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                    let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+                    result.append(Reference(value: unescape(raw), line: line, column: i - lineStart + 1))
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        return text.removingPercentEncoding ?? text
+    }
+}

@@ -1,0 +1,284 @@
+// Turns the linked dossier into page view models: one per person, event and article, the three indexes,
+// the home page and the timeline. Pure: no I/O, so it can be tested and run in parallel.
+
+import Content
+import EDTF
+import Markdown
+
+/// A page to render: where it goes, which layout, and the values the layout receives.
+struct PageSpec: Sendable {
+    var path: String
+    var template: String
+    var model: any Sendable
+}
+
+struct PageBuilder: Sendable {
+    let dossier: Dossier
+
+    /// The layouts a complete site needs; a missing one fails the build instead of producing empty pages.
+    static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline"]
+
+    func allPages() -> [PageSpec] {
+        var pages: [PageSpec] = [
+            PageSpec(path: Paths.home, template: "index", model: indexPage()),
+            PageSpec(path: Paths.peopleIndex, template: "people", model: peopleIndex()),
+            PageSpec(path: Paths.eventsIndex, template: "events", model: eventsIndex()),
+            PageSpec(path: Paths.articlesIndex, template: "articles", model: articlesIndex()),
+            PageSpec(path: Paths.timeline, template: "timeline", model: timelinePage()),
+        ]
+        pages += dossier.people.indices.map { PageSpec(path: Paths.person(dossier.people[$0].slug), template: "person", model: personPage($0)) }
+        pages += dossier.events.indices.map { PageSpec(path: Paths.event(dossier.events[$0].slug), template: "event", model: eventPage($0)) }
+        pages += dossier.articles.indices.map { PageSpec(path: Paths.article(dossier.articles[$0].slug), template: "article", model: articlePage($0)) }
+        return pages
+    }
+
+    // MARK: - Shared pieces
+
+    func context(_ path: String, title: String?, kind: String) -> PageContext {
+        let root = Paths.root(of: path)
+        let items: [(String, String, [String])] = [
+            ("Overview", Paths.home, ["index"]),
+            ("People", Paths.peopleIndex, ["people", "person"]),
+            ("Events", Paths.eventsIndex, ["events", "event"]),
+            ("Articles", Paths.articlesIndex, ["articles", "article"]),
+            ("Timeline", Paths.timeline, ["timeline"]),
+        ]
+        let settings = dossier.settings
+        return PageContext(
+            root: root,
+            pageTitle: title.map { "\($0) · \(settings.title)" } ?? settings.title,
+            site: SiteView(title: settings.title, subtitle: settings.subtitle, description: settings.description, language: settings.language),
+            nav: items.map { NavItem(label: $0.0, href: root + $0.1, current: $0.2.contains(kind)) },
+            kind: kind)
+    }
+
+    static func dateView(_ date: EDTFDate) -> DateView {
+        DateView(display: date.display, iso: date.isoDatetime, edtf: date.edtf, approximate: date.isApproximate,
+                 uncertain: date.isUncertain, interval: date.isInterval)
+    }
+
+    func personLink(_ p: Int, root: String, count: Int, unit: String) -> PersonLink {
+        let person = dossier.people[p]
+        return PersonLink(name: person.name, href: root + Paths.person(person.slug), role: person.role, count: count,
+                          countLabel: Self.plural(count, unit))
+    }
+
+    func eventLink(_ e: Int, root: String) -> EventLink {
+        let event = dossier.events[e]
+        return EventLink(title: event.title, href: root + Paths.event(event.slug), date: Self.dateView(event.date), place: event.place)
+    }
+
+    func articleLink(_ a: Int, root: String) -> ArticleLink {
+        let article = dossier.articles[a]
+        return ArticleLink(title: article.title, href: root + Paths.article(article.slug), date: Self.dateView(article.date),
+                           source: article.source, summary: summary(a))
+    }
+
+    /// The front matter's summary, or the first paragraph cut at a word near 280 characters.
+    func summary(_ a: Int) -> String? {
+        if let summary = dossier.articles[a].summary { return summary }
+        guard let first = dossier.articleTexts[a].document.blocks.first(where: { $0.kind == .paragraph })?.text else { return nil }
+        guard first.count > 280 else { return first }
+        let cut = first.prefix(280)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+    }
+
+    static func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)\(n == 1 ? "" : "s")" }
+
+    // MARK: - Home and indexes
+
+    func indexPage() -> IndexPage {
+        let page = context(Paths.home, title: nil, kind: "index")
+        let people = dossier.people.indices
+            .sorted { (dossier.articlesOfPerson[$1].count, dossier.people[$0].name) < (dossier.articlesOfPerson[$0].count, dossier.people[$1].name) }
+            .map { personLink($0, root: page.root, count: dossier.articlesOfPerson[$0].count, unit: "article") }
+        let counts = [Self.plural(dossier.people.count, "person").replacingOccurrences(of: "persons", with: "people"),
+                      Self.plural(dossier.events.count, "event"), Self.plural(dossier.articles.count, "article")]
+        return IndexPage(page: page, people: people,
+                         latestEvents: dossier.events.indices.reversed().prefix(5).map { eventLink($0, root: page.root) },
+                         articles: dossier.articles.indices.reversed().map { articleLink($0, root: page.root) },
+                         counts: counts.joined(separator: " · "))
+    }
+
+    func peopleIndex() -> PeopleIndexPage {
+        let page = context(Paths.peopleIndex, title: "People", kind: "people")
+        return PeopleIndexPage(page: page, people: dossier.people.indices.map {
+            personLink($0, root: page.root, count: dossier.articlesOfPerson[$0].count, unit: "article")
+        })
+    }
+
+    func eventsIndex() -> EventsIndexPage {
+        let page = context(Paths.eventsIndex, title: "Events", kind: "events")
+        return EventsIndexPage(page: page, events: dossier.events.indices.map { eventLink($0, root: page.root) })
+    }
+
+    func articlesIndex() -> ArticlesIndexPage {
+        let page = context(Paths.articlesIndex, title: "Articles", kind: "articles")
+        return ArticlesIndexPage(page: page, articles: dossier.articles.indices.reversed().map { articleLink($0, root: page.root) })
+    }
+
+    // MARK: - Person
+
+    func personPage(_ p: Int) -> PersonPage {
+        let person = dossier.people[p]
+        let path = Paths.person(person.slug)
+        let page = context(path, title: person.name, kind: "person")
+        let articles = dossier.articlesOfPerson[p].map { a in
+            ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a))
+        }
+        return PersonPage(
+            page: page, name: person.name, role: person.role, affiliation: person.affiliation,
+            born: person.born.map(Self.dateView), aliases: person.aliases,
+            profileHTML: bodyHTML(dossier.profileTexts[p], source: person.profile, root: page.root, linkMentions: false),
+            events: dossier.eventsOfPerson[p].map { eventLink($0, root: page.root) },
+            articles: articles, articleCount: Self.plural(articles.count, "article"),
+            coMentioned: dossier.coMentions[p].prefix(10).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") },
+            timeline: timeline(events: dossier.eventsOfPerson[p], articles: dossier.articlesOfPerson[p], root: page.root).map(\.entry))
+    }
+
+    /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
+    func quotes(of p: Int, in a: Int) -> [QuoteView] {
+        let text = dossier.articleTexts[a]
+        var seen = Set<[Int]>()
+        var result: [QuoteView] = []
+        for mention in text.mentions where mention.person == p && seen.insert([mention.block, mention.sentence]).inserted {
+            let sentenceRange = text.document.blocks[mention.block].sentences[mention.sentence]
+            let marks = text.mentions.filter { $0.person == p && $0.block == mention.block && $0.sentence == mention.sentence }
+                .map { ($0.range.lowerBound - sentenceRange.lowerBound)..<($0.range.upperBound - sentenceRange.lowerBound) }
+            result.append(QuoteView(sentenceHTML: HTML.marked(text.sentence(block: mention.block, index: mention.sentence), marks)))
+        }
+        return result
+    }
+
+    // MARK: - Event
+
+    func eventPage(_ e: Int) -> EventPage {
+        let event = dossier.events[e]
+        let path = Paths.event(event.slug)
+        let page = context(path, title: event.title, kind: "event")
+        let people = event.people.compactMap { dossier.personBySlug[$0] }.map {
+            personLink($0, root: page.root, count: dossier.articlesOfPerson[$0].count, unit: "article")
+        }
+        let articles = dossier.articlesOfEvent[e].map { a in
+            ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a))
+        }
+        return EventPage(
+            page: page, title: event.title, date: Self.dateView(event.date), place: event.place, people: people,
+            descriptionHTML: bodyHTML(dossier.eventTexts[e], source: event.description, root: page.root, linkMentions: false),
+            articles: articles,
+            previous: e > 0 ? eventLink(e - 1, root: page.root) : nil,
+            next: e + 1 < dossier.events.count ? eventLink(e + 1, root: page.root) : nil)
+    }
+
+    func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
+        let text = dossier.articleTexts[a]
+        var seen = Set<[Int]>()
+        var result: [QuoteView] = []
+        for mention in text.eventMentions where mention.event == e && seen.insert([mention.block, mention.sentence]).inserted {
+            let sentenceRange = text.document.blocks[mention.block].sentences[mention.sentence]
+            let marks = text.eventMentions.filter { $0.event == e && $0.block == mention.block && $0.sentence == mention.sentence }
+                .map { ($0.range.lowerBound - sentenceRange.lowerBound)..<($0.range.upperBound - sentenceRange.lowerBound) }
+            result.append(QuoteView(sentenceHTML: HTML.marked(text.sentence(block: mention.block, index: mention.sentence), marks)))
+        }
+        return result
+    }
+
+    // MARK: - Article
+
+    func articlePage(_ a: Int) -> ArticlePage {
+        let article = dossier.articles[a]
+        let path = Paths.article(article.slug)
+        let page = context(path, title: article.title, kind: "article")
+        var mentionCounts: [Int: Int] = [:]
+        for mention in dossier.articleTexts[a].mentions { mentionCounts[mention.person, default: 0] += 1 }
+        return ArticlePage(
+            page: page, title: article.title, date: Self.dateView(article.date), source: article.source, author: article.author,
+            url: article.url,
+            bodyHTML: bodyHTML(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true),
+            people: dossier.peopleOfArticle[a].map { personLink($0, root: page.root, count: mentionCounts[$0] ?? 0, unit: "mention") },
+            events: dossier.eventsOfArticle[a].map { eventLink($0, root: page.root) })
+    }
+
+    /// The body as HTML: wikilinks become links, and (in articles) the first mention of each person in each
+    /// paragraph links to their page.
+    func bodyHTML(_ text: BodyText, source: String, root: String, linkMentions: Bool) -> String {
+        var insertions: [Insertion] = []
+        for link in text.wikiLinks {
+            let (href, title) = target(link.target, root: root)
+            insertions.append(Insertion(block: link.block, range: link.range, destination: href, title: nil, replacement: link.text ?? title))
+        }
+        if linkMentions {
+            var linked = Set<[Int]>()
+            for mention in text.mentions where mention.kind != .wikilink && linked.insert([mention.block, mention.person]).inserted {
+                let person = dossier.people[mention.person]
+                insertions.append(Insertion(block: mention.block, range: mention.range, destination: root + Paths.person(person.slug),
+                                            title: person.name, replacement: nil))
+            }
+        }
+        insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
+        return Markdown.renderHTML(source, insertions: insertions)
+    }
+
+    func target(_ target: LinkTarget, root: String) -> (href: String, title: String) {
+        switch target {
+        case .person(let p): return (root + Paths.person(dossier.people[p].slug), dossier.people[p].name)
+        case .event(let e): return (root + Paths.event(dossier.events[e].slug), dossier.events[e].title)
+        case .article(let a): return (root + Paths.article(dossier.articles[a].slug), dossier.articles[a].title)
+        }
+    }
+
+    // MARK: - Timeline
+
+    func timelineEntry(event e: Int, root: String) -> TimelineEntry {
+        let event = dossier.events[e]
+        return TimelineEntry(date: Self.dateView(event.date), kind: "Event", isEvent: true, title: event.title,
+                             href: root + Paths.event(event.slug), detail: event.place)
+    }
+
+    func timelineEntry(article a: Int, root: String) -> TimelineEntry {
+        let article = dossier.articles[a]
+        return TimelineEntry(date: Self.dateView(article.date), kind: "Article", isEvent: false, title: article.title,
+                             href: root + Paths.article(article.slug), detail: article.source)
+    }
+
+    /// Events and article publications, oldest first by the earliest instant each date can mean;
+    /// on the same date events come before articles.
+    func timeline(events: [Int], articles: [Int], root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
+        var items: [(date: EDTFDate, entry: TimelineEntry)] = []
+        items += events.map { (dossier.events[$0].date, timelineEntry(event: $0, root: root)) }
+        items += articles.map { (dossier.articles[$0].date, timelineEntry(article: $0, root: root)) }
+        return items.sorted { a, b in
+            if a.date != b.date { return a.date < b.date }
+            return (a.entry.isEvent ? 0 : 1, a.entry.title) < (b.entry.isEvent ? 0 : 1, b.entry.title)
+        }
+    }
+
+    func timelinePage() -> TimelinePage {
+        let page = context(Paths.timeline, title: "Timeline", kind: "timeline")
+        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root)
+        var years: [TimelineYear] = []
+        for item in items {
+            let (yearLabel, monthLabel, monthISO) = Self.group(item.date)
+            if years.last?.year != yearLabel { years.append(TimelineYear(year: yearLabel, months: [])) }
+            if years[years.count - 1].months.last?.label != monthLabel {
+                years[years.count - 1].months.append(TimelineMonth(label: monthLabel, iso: monthISO, entries: []))
+            }
+            let y = years.count - 1, m = years[y].months.count - 1
+            years[y].months[m].entries.append(item.entry)
+        }
+        return TimelinePage(page: page, years: years)
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
+    /// The year and month heading a date is listed under; a date known only to the year gets the year alone.
+    static func group(_ date: EDTFDate) -> (year: String, month: String, iso: String) {
+        // An open start ("../2025") is listed where its end is.
+        let start = date.earliest == .distantPast ? date.latest : date.earliest
+        let year = String(start.year)
+        guard date.month != nil else { return (year, year, year) }
+        let iso = "\(year)-\(start.month < 10 ? "0" : "")\(start.month)"
+        return (year, "\(monthNames[start.month - 1]) \(year)", iso)
+    }
+}

@@ -1,0 +1,157 @@
+// Page view models: ready-made strings and lists for the Mustache layouts, so templates stay logic-less.
+// Every string here is plain text (the template escapes it) except fields named `...HTML`, which the
+// renderer built from cmark output or from escaped text.
+
+/// What every page carries: the site, the way back to the root, the navigation.
+public struct PageContext: Sendable {
+    public var root: String              // "" on top-level pages, "../" one folder down: prefix of every link
+    public var pageTitle: String         // the <title>: page title · site title
+    public var site: SiteView
+    public var nav: [NavItem]
+    public var kind: String              // page kind, also a CSS class: index, person, event, article, people, events, articles, timeline
+}
+
+public struct SiteView: Sendable {
+    public var title: String
+    public var subtitle: String?
+    public var description: String?
+    public var language: String
+}
+
+public struct NavItem: Sendable {
+    public var label: String
+    public var href: String
+    public var current: Bool
+}
+
+/// A date at its own precision: `<time datetime="{{iso}}">{{display}}</time>`.
+public struct DateView: Sendable {
+    public var display: String           // "1–3 April 2025", "c. 1 April 2025", "April 2025"
+    public var iso: String               // "2025-04-01", "2025-04", "2025" (an interval's start)
+    public var edtf: String              // "2025-04-01/2025-04-03"
+    public var approximate: Bool
+    public var uncertain: Bool
+    public var interval: Bool
+}
+
+public struct PersonLink: Sendable {
+    public var name: String
+    public var href: String
+    public var role: String?
+    public var count: Int                // articles (in lists), shared articles (co-mentions), mentions (on an article)
+    public var countLabel: String        // "3 articles", "1 article", "2 mentions"
+}
+
+public struct EventLink: Sendable {
+    public var title: String
+    public var href: String
+    public var date: DateView
+    public var place: String?
+}
+
+public struct ArticleLink: Sendable {
+    public var title: String
+    public var href: String
+    public var date: DateView
+    public var source: String?
+    public var summary: String?
+}
+
+/// One sentence quoted from an article, with the name it is about marked (`<mark>`), escaped.
+public struct QuoteView: Sendable {
+    public var sentenceHTML: String
+}
+
+public struct ArticleQuotes: Sendable {
+    public var article: ArticleLink
+    public var quotes: [QuoteView]
+}
+
+public struct TimelineEntry: Sendable {
+    public var date: DateView
+    public var kind: String              // "Event" or "Article"
+    public var isEvent: Bool
+    public var title: String
+    public var href: String
+    public var detail: String?           // place of an event, source of an article
+}
+
+public struct TimelineMonth: Sendable {
+    public var label: String             // "April 2025", or "2025" for entries known only to the year
+    public var iso: String               // "2025-04" or "2025"
+    public var entries: [TimelineEntry]
+}
+
+public struct TimelineYear: Sendable {
+    public var year: String
+    public var months: [TimelineMonth]
+}
+
+// MARK: - Pages
+
+public struct IndexPage: Sendable {
+    public var page: PageContext
+    public var people: [PersonLink]          // most-mentioned first
+    public var latestEvents: [EventLink]     // newest first, at most 5
+    public var articles: [ArticleLink]       // newest first
+    public var counts: String                // "8 people · 10 events · 2 articles"
+}
+
+public struct PeopleIndexPage: Sendable {
+    public var page: PageContext
+    public var people: [PersonLink]          // by name
+}
+
+public struct PersonPage: Sendable {
+    public var page: PageContext
+    public var name: String
+    public var role: String?
+    public var affiliation: String?
+    public var born: DateView?
+    public var aliases: [String]             // "also written as"
+    public var profileHTML: String
+    public var events: [EventLink]           // took part in, oldest first
+    public var articles: [ArticleQuotes]     // every article that mentions them, with the sentences
+    public var articleCount: String          // "2 articles"
+    public var coMentioned: [PersonLink]     // most often mentioned with them
+    public var timeline: [TimelineEntry]     // their events and articles, oldest first
+}
+
+public struct EventsIndexPage: Sendable {
+    public var page: PageContext
+    public var events: [EventLink]           // oldest first
+}
+
+public struct EventPage: Sendable {
+    public var page: PageContext
+    public var title: String
+    public var date: DateView
+    public var place: String?
+    public var people: [PersonLink]
+    public var descriptionHTML: String
+    public var articles: [ArticleQuotes]     // articles covering it, with the sentences that refer to it (may be none)
+    public var previous: EventLink?
+    public var next: EventLink?
+}
+
+public struct ArticlesIndexPage: Sendable {
+    public var page: PageContext
+    public var articles: [ArticleLink]       // newest first
+}
+
+public struct ArticlePage: Sendable {
+    public var page: PageContext
+    public var title: String
+    public var date: DateView
+    public var source: String?
+    public var author: String?
+    public var url: String?                  // the original, http(s) only
+    public var bodyHTML: String              // cmark output with people linked
+    public var people: [PersonLink]          // count = mentions in this article
+    public var events: [EventLink]
+}
+
+public struct TimelinePage: Sendable {
+    public var page: PageContext
+    public var years: [TimelineYear]
+}

@@ -1,0 +1,109 @@
+// Loads Templates/ into swift-mustache once per build and checks what the library would silently get wrong:
+// a template that does not parse, a partial or parent that does not exist, a page layout that is missing.
+
+import Content
+import Foundation
+import Mustache
+
+public struct TemplateSet: Sendable {
+    public let directory: String
+    let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Loads every `*.mustache` below `directory` and checks references. `required` are the layouts the
+    /// renderer needs (one per page kind); a missing one is an error, not an empty page.
+    public static func load(directory: String, required: [String]) -> (TemplateSet?, [Diagnostic]) {
+        var log = DiagnosticLog()
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.error(root, 1, 1, "templates folder not found: pass --templates PATH")
+            return (nil, log.items)
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (path: String, text: String)] = [:]
+        for relative in templateFiles(root) {
+            let path = root + "/" + relative
+            let name = String(relative.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                log.error(path, 1, 1, "template is not readable UTF-8 text")
+                continue
+            }
+            sources[name] = (path, text)
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error(path, error.context.lineNumber, error.context.columnNumber + 1,
+                          "template does not parse: \(describe(error.error))")
+            } catch {
+                log.error(path, 1, 1, "template does not parse: \(error)")
+            }
+        }
+        for name in required where sources[name] == nil {
+            log.error(root + "/" + name + ".mustache", 1, 1, "layout '\(name)' is missing: every page kind needs its template")
+        }
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in references(in: source.text) where sources[reference.name] == nil {
+                let what = reference.isParent ? "parent" : "partial"
+                var message = "\(what) '\(reference.name)' does not exist"
+                if let guess = Suggestions.nearest(to: reference.name, in: sources.keys.sorted()) { message += "; did you mean '\(guess)'?" }
+                log.error(source.path, reference.line, reference.column, message)
+            }
+            _ = name
+        }
+        if log.hasErrors { return (nil, log.items) }
+        return (TemplateSet(directory: root, library: MustacheLibrary(templates: templates), names: Set(sources.keys)), log.items)
+    }
+
+    /// Renders `object` with the layout `name`; nil only when the layout does not exist (checked at load).
+    public func render(_ object: Any, with name: String) -> String? {
+        library.render(object, withTemplate: name)
+    }
+
+    // MARK: - Checking references
+
+    struct Reference { var name: String; var isParent: Bool; var line: Int; var column: Int }
+
+    /// `{{> name}}` and `{{< name}}` tags with the default delimiters (the templates use no others).
+    static func references(in text: String) -> [Reference] {
+        var result: [Reference] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...]
+                guard let close = after.range(of: "}}") else { break }
+                var tag = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)[...]
+                if let first = tag.first, first == ">" || first == "<" {
+                    tag = tag.dropFirst()
+                    let name = tag.trimmingCharacters(in: .whitespaces)
+                    // Dynamic partials (`{{>*name}}`) are resolved at render time; they are not used here.
+                    if !name.isEmpty, !name.hasPrefix("*") {
+                        let column = line[..<open.lowerBound].count + 1
+                        result.append(Reference(name: name, isParent: first == "<", line: n + 1, column: column))
+                    }
+                }
+                rest = after[close.upperBound...]
+            }
+        }
+        return result
+    }
+
+    private static func templateFiles(_ root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".mustache") { files.append(path) }
+        return files.sorted()
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection: return "only {{$block}} sections may appear inside {{<parent}}"
+        case MustacheTemplate.Error.textInsideInheritSection: return "text inside {{<parent}} must be inside a {{$block}}"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// The command line: parses arguments and calls the library; nothing else lives here.
+
+import ArgumentParser
+import Content
+import Foundation
+import Renderer
+
+@main
+struct DossierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Build a briefing dossier: people, events and articles, cross-linked, as a static site.",
+        discussion: """
+        Exit status: 0 success; 1 the content or templates have errors (each printed as path:line:col); \
+        64 the command line is wrong.
+        """,
+        subcommands: [Build.self],
+        defaultSubcommand: nil)
+}
+
+/// Where content, templates and output live; shared by every command that builds.
+struct Folders: ParsableArguments {
+    @Option(help: "The content folder: dossier.yml, articles/, people/, events/, assets/.")
+    var content = "Content"
+    @Option(help: "The folder of Mustache layouts and the theme's assets/.")
+    var templates = "Templates"
+    @Option(help: "Where the site is written. It is replaced only when the build succeeds.")
+    var output = "Site"
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content folder.",
+        discussion: """
+        Example:
+          dossier build
+          dossier build --content Tests/fixture --output /tmp/site
+        """)
+
+    @OptionGroup var folders: Folders
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    func run() throws {
+        let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output)
+        do {
+            let report = try SiteBuilder.build(options)
+            Terminal.printDiagnostics(report.warnings)
+            if !quiet { print(Terminal.summary(report, output: folders.output)) }
+        } catch {
+            Terminal.printDiagnostics(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            Terminal.printError("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ is unchanged")
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Terminal {
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sorted() { printError(diagnostic.description) }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func summary(_ report: BuildReport, output: String) -> String {
+        let kinds: [(String, String)] = [("person", "people"), ("event", "events"), ("article", "articles")]
+        var parts = kinds.map { "\(report.pages[$0.0] ?? 0) \($0.1)" }
+        let lists = report.pageCount - kinds.reduce(0) { $0 + (report.pages[$1.0] ?? 0) }
+        parts.append("\(lists) lists")
+        parts.append("\(report.assets) assets")
+        let w = report.write
+        return "Built \(output)/ in \(String(format: "%.2f", report.seconds)) s: \(report.pageCount) pages (\(parts.joined(separator: ", "))); "
+            + "\(w.written) written, \(w.unchanged) unchanged, \(w.removed) removed. Open \(output)/index.html"
+    }
+}
