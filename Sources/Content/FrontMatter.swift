@@ -67,7 +67,7 @@ enum FrontMatterReader {
         let lineOffset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml ?? "")
+            node = try Yams.compose(yaml: yaml ?? "", .default, .default, .utf8)   // .utf8: the default reads the environment on every call
         } catch let error as YamlError {
             let (line, column, problem) = describe(error)
             log.error(path, line + lineOffset, column, "YAML does not parse: \(problem)")
@@ -92,7 +92,7 @@ enum FrontMatterReader {
             log.warning(path, (mark?.line ?? 1) + lineOffset, mark?.column ?? 1, message)
         }
         do {
-            let value = try YAMLDecoder().decode(T.self, from: root)
+            let value = try YAMLDecoder(encoding: .utf8).decode(T.self, from: root)
             return FrontMatter(value: value, node: root, lineOffset: lineOffset, path: path)
         } catch let error as DecodingError {
             report(error, root: root, lineOffset: lineOffset, path: path, listKeys: listKeys, log: &log)

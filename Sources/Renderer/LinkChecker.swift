@@ -6,15 +6,24 @@ import Foundation
 enum LinkChecker {
     /// Broken links of `pages` (path → HTML), given every file the site will hold. Paths are relative to Site/.
     static func check(pages: [(path: String, html: String)], files: Set<String>, outputLabel: String) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        for page in pages {
+        // Pages in parallel; within a page, a link already resolved from the same folder is not resolved again
+        // (every article links the same people, the stylesheet, the navigation).
+        let perPage = Parallel.map(pages) { page -> [Diagnostic] in
+            var problems: [Diagnostic] = []
+            var known: [String: String?] = [:]
             for link in references(in: page.html) {
-                guard let problem = problem(with: link.value, from: page.path, files: files) else { continue }
+                let problem: String?
+                if let cached = known[link.value] { problem = cached } else {
+                    problem = self.problem(with: link.value, from: page.path, files: files)
+                    known[link.value] = .some(problem)
+                }
+                guard let problem else { continue }
                 problems.append(Diagnostic(path: outputLabel + "/" + page.path, line: link.line, column: link.column,
                                            message: "link \"\(link.value)\" \(problem)"))
             }
+            return problems
         }
-        return problems
+        return perPage.flatMap { $0 }
     }
 
     /// Why a reference is broken, or nil when it resolves to a file (or leaves the site on purpose).
@@ -53,8 +62,8 @@ enum LinkChecker {
             let b = bytes[i]
             if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
             if b == UInt8(ascii: "h") || b == UInt8(ascii: "s"), i > 0, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x09 {
-                let name: [UInt8] = b == UInt8(ascii: "h") ? Array("href=\"".utf8) : Array("src=\"".utf8)
-                if i + name.count <= bytes.count, Array(bytes[i..<(i + name.count)]) == name {
+                let name = b == UInt8(ascii: "h") ? hrefAttribute : srcAttribute
+                if i + name.count <= bytes.count, bytes[i..<(i + name.count)].elementsEqual(name) {
                     let start = i + name.count
                     var end = start
                     while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
@@ -69,15 +78,18 @@ enum LinkChecker {
         return result
     }
 
+    private static let hrefAttribute = Array("href=\"".utf8)
+    private static let srcAttribute = Array("src=\"".utf8)
+
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         return text.removingPercentEncoding ?? text
     }
 }
