@@ -5,7 +5,7 @@ SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build clean
+.PHONY: site test deps build clean bench
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
@@ -24,3 +24,7 @@ deps:
 
 clean:
 	rm -rf .build
+
+# Dossier against Hugo on synthetic dossiers (not part of `test`; minutes): N="1000 10000" ROUNDS=3 make bench
+bench: deps
+	Benchmarks/bench.sh

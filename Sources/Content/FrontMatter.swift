@@ -60,6 +60,10 @@ enum FrontMatterReader {
         return nil
     }
 
+    /// One decoder for every file: making one reads the process environment (twice), which showed in profiles.
+    /// Decoding from a node only reads its options, so sharing it across threads is safe.
+    nonisolated(unsafe) private static let decoder = YAMLDecoder(encoding: .utf8)
+
     /// Decodes YAML into `T`, warning about keys `T` does not know and erroring on YAML or type problems.
     static func decode<T: Decodable>(_ type: T.Type, yaml: String?, firstLine: Int, path: String,
                                      knownKeys: [String], listKeys: Set<String> = ["aliases", "people", "events"],
@@ -92,7 +96,7 @@ enum FrontMatterReader {
             log.warning(path, (mark?.line ?? 1) + lineOffset, mark?.column ?? 1, message)
         }
         do {
-            let value = try YAMLDecoder(encoding: .utf8).decode(T.self, from: root)
+            let value = try decoder.decode(T.self, from: root)
             return FrontMatter(value: value, node: root, lineOffset: lineOffset, path: path)
         } catch let error as DecodingError {
             report(error, root: root, lineOffset: lineOffset, path: path, listKeys: listKeys, log: &log)

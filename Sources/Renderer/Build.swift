@@ -27,6 +27,8 @@ public struct BuildReport: Sendable {
     public var write = WriteReport()
     public var warnings: [Diagnostic] = []
     public var seconds: Double = 0
+    public var rendered = 0                   // pages rendered by this build
+    public var reused = 0                     // pages kept from the last build: their inputs did not change (PageCache)
     public var pageCount: Int { pages.values.reduce(0, +) }
 }
 
@@ -56,7 +58,8 @@ public enum SiteBuilder {
         guard !log.hasErrors, let dossier, let templates else { throw BuildFailure(log.items) }
 
         progress?(4, steps[3])
-        let (files, pageHTML, pages, renderProblems) = render(dossier, templates: templates)
+        let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output)
+        let (files, pageHTML, pages, renderProblems) = render(dossier, templates: templates, incremental: incremental)
         log.append(contentsOf: renderProblems)
         guard !log.hasErrors else { throw BuildFailure(log.items) }
 
@@ -68,22 +71,26 @@ public enum SiteBuilder {
         progress?(6, steps[5])
         var report = BuildReport()
         do {
+            PageCache.remove(forOutput: options.output)           // while Site/ changes, no cache can vouch for it
             report.write = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).write(files)
+            incremental.save()
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)
         }
         report.pages = pages
-        report.assets = files.count - pageHTML.count
+        report.rendered = pageHTML.count
+        report.reused = incremental.kept.count
+        report.assets = files.count - pageHTML.count - report.reused
         report.warnings = log.warnings.sorted()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
     }
 
     /// Renders every page (in parallel) and lists the assets: the theme's from Templates/assets, then Content/assets.
-    static func render(_ dossier: Dossier, templates: TemplateSet) -> ([OutputFile], [(path: String, html: String)], [String: Int], [Diagnostic]) {
+    static func render(_ dossier: Dossier, templates: TemplateSet, incremental: IncrementalPages? = nil) -> ([OutputFile], [(path: String, html: String)], [String: Int], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let specs = PageBuilder(dossier: dossier).allPages()
+        let specs = incremental?.pagesToRender(PageBuilder(dossier: dossier)) ?? PageBuilder(dossier: dossier).allPages()
         let rendered = Parallel.map(specs) { spec in templates.render(spec.model, with: spec.template) }
         var files: [OutputFile] = []
         var pages: [(path: String, html: String)] = []
@@ -96,6 +103,10 @@ public enum SiteBuilder {
             files.append(OutputFile(path: spec.path, content: .bytes(Array(html.utf8))))
             pages.append((spec.path, html))
             counts[spec.template, default: 0] += 1
+        }
+        for page in incremental?.kept ?? [] {
+            files.append(OutputFile(path: page.path, content: .unchanged))
+            counts[page.template, default: 0] += 1
         }
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"

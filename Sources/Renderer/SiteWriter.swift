@@ -7,7 +7,8 @@ import Content
 import Foundation
 
 public struct OutputFile: Sendable {
-    public enum Content: Sendable { case bytes([UInt8]), copy(from: String) }
+    /// `unchanged`: the file the output already has at this path is kept (the build knows its inputs did not change).
+    public enum Content: Sendable { case bytes([UInt8]), copy(from: String), unchanged }
     public var path: String              // relative to the output folder, "/"-separated
     public var content: Content
     public init(path: String, content: Content) { self.path = path; self.content = content }
@@ -111,12 +112,14 @@ public struct SiteWriter: Sendable {
     }
 
     static func sameContent(_ content: OutputFile.Content, atPath path: String) -> Bool {
+        if case .unchanged = content { return FileManager.default.fileExists(atPath: path) }
         guard let existing = FileManager.default.contents(atPath: path) else { return false }
         switch content {
         case .bytes(let bytes): return existing.count == bytes.count && existing.elementsEqual(bytes)
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else { return false }
             return data == existing
+        case .unchanged: return true
         }
     }
 
@@ -129,6 +132,8 @@ public struct SiteWriter: Sendable {
                 throw WriteError(path: source, message: "cannot be read")
             }
             bytes = [UInt8](data)
+        case .unchanged:
+            throw WriteError(path: path, message: "was to be kept from the previous site, which no longer has it; build again")
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, message: "cannot be created: \(String(cString: strerror(errno)))") }

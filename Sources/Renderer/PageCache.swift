@@ -1,0 +1,209 @@
+// Incremental rebuilds: what each page was made from, remembered between builds in a hidden folder beside
+// the output (`.Site.dossier-cache/`, safe to delete), so a page whose inputs did not change is neither
+// rendered nor compared again; its file in the output is kept as it is (same bytes, inode and time).
+
+import Content
+import Foundation
+
+/// A 64-bit FNV-1a hash: stable across runs and machines (Swift's `Hasher` is seeded per process).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        add(UInt64(text.utf8.count))                    // length-prefixed in effect: "ab"+"c" ≠ "a"+"bc"
+    }
+
+    mutating func add(_ text: String?) {
+        if let text { add(1 as UInt64); add(text) } else { add(0 as UInt64) }
+    }
+
+    mutating func add(_ number: UInt64) {
+        var n = number
+        for _ in 0..<8 {
+            value = (value ^ (n & 0xFF)) &* 0x100_0000_01b3
+            n >>= 8
+        }
+    }
+
+    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
+    mutating func add(_ texts: [String]) { add(texts.count); for text in texts { add(text) } }
+}
+
+/// What a page's bytes depend on, as one number per page. Two builds that give a page the same signature
+/// render it to the same bytes, so the second can keep the file the first wrote.
+struct PageSignatures {
+    /// Everything many pages show: settings, templates, the program itself, every person and event, every
+    /// article's slug and title (wikilinks print titles). A change here re-renders every page.
+    let global: UInt64
+    /// Each article's own inputs: front matter and body.
+    let articles: [UInt64]
+    let dossier: Dossier
+
+    init(dossier: Dossier, templatesDirectory: String) {
+        self.dossier = dossier
+        var g = StableHash()
+        g.add("dossier-page-cache-1")
+        g.add(Self.programIdentity())
+        g.add(Self.templatesFingerprint(templatesDirectory))
+        let s = dossier.settings
+        g.add(s.title); g.add(s.subtitle); g.add(s.description); g.add(s.baseURL); g.add(s.language)
+        for person in dossier.people {
+            g.add(person.slug); g.add(person.name); g.add(person.aliases); g.add(person.role); g.add(person.affiliation)
+            g.add(person.born?.edtf); g.add(person.profile)
+        }
+        for event in dossier.events {
+            g.add(event.slug); g.add(event.title); g.add(event.date.edtf); g.add(event.place); g.add(event.people)
+            g.add(event.aliases); g.add(event.description)
+        }
+        g.add(dossier.articles.count)
+        for article in dossier.articles { g.add(article.slug); g.add(article.title) }
+        global = g.value
+        articles = Parallel.map(dossier.articles) { article in
+            var h = StableHash()
+            h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
+            h.add(article.url); h.add(article.summary); h.add(article.people); h.add(article.events); h.add(article.body)
+            h.add(article.format.rawValue)
+            return h.value
+        }
+    }
+
+    private func start(_ kind: String) -> StableHash {
+        var h = StableHash()
+        h.add(global)
+        h.add(kind)
+        return h
+    }
+
+    /// An article page shows the article, and who and what it names: all of that follows from its inputs
+    /// and the global part (mentions are found with the names of every person).
+    func article(_ a: Int) -> UInt64 {
+        var h = start("article")
+        h.add(articles[a])
+        return h.value
+    }
+
+    /// A person page quotes every article that mentions them and lists who is mentioned with them.
+    func person(_ p: Int) -> UInt64 {
+        var h = start("person")
+        h.add(p)
+        h.add(dossier.articlesOfPerson[p].count)
+        for a in dossier.articlesOfPerson[p] { h.add(articles[a]) }
+        h.add(dossier.eventsOfPerson[p].count)
+        for e in dossier.eventsOfPerson[p] { h.add(e) }
+        h.add(dossier.coMentions[p].count)
+        for co in dossier.coMentions[p] { h.add(co.person); h.add(co.articles) }
+        return h.value
+    }
+
+    /// An event page lists its people with how many articles each has, and quotes the articles covering it.
+    func event(_ e: Int) -> UInt64 {
+        var h = start("event")
+        h.add(e)
+        for slug in dossier.events[e].people {
+            if let p = dossier.personBySlug[slug] { h.add(dossier.articlesOfPerson[p].count) }
+        }
+        h.add(dossier.articlesOfEvent[e].count)
+        for a in dossier.articlesOfEvent[e] { h.add(articles[a]) }
+        return h.value
+    }
+
+    /// The home page, the indexes and the timeline: the people index shows article counts per person; the
+    /// others list every article (title, date, source, summary), so any article change re-renders them.
+    func list(_ template: String) -> UInt64 {
+        var h = start("list " + template)
+        switch template {
+        case "events": break
+        case "people":
+            for articles in dossier.articlesOfPerson { h.add(articles.count) }
+        default:
+            for articles in dossier.articlesOfPerson { h.add(articles.count) }
+            h.add(articles.count)
+            for article in articles { h.add(article) }
+        }
+        return h.value
+    }
+
+    /// Size and modification time of the running program: a new build of Dossier may render differently.
+    static func programIdentity() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
+    }
+
+    /// Every file of the templates folder, contents included (layouts and partials; the theme's assets too).
+    static func templatesFingerprint(_ directory: String) -> UInt64 {
+        var h = StableHash()
+        for relative in SiteWriter.listFiles(directory).sorted() {
+            h.add(relative)
+            h.add(FileManager.default.contents(atPath: directory + "/" + relative).map { String(decoding: $0, as: UTF8.self) })
+        }
+        return h.value
+    }
+}
+
+/// The cache file: for each page, its signature and the size and modification time its file had when
+/// written. A page is reused only when the file in the output still has that size and time.
+struct PageCache {
+    struct Entry: Equatable {
+        var signature: UInt64
+        var size: Int
+        var modified: Int64                     // nanoseconds since 1970
+    }
+
+    var entries: [String: Entry] = [:]
+
+    static let header = "dossier page cache 1"
+
+    /// `.Site.dossier-cache/` beside `Site/`.
+    static func folder(forOutput output: String) -> String {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".dossier-cache"
+    }
+
+    /// The cache of the last build into `output`; empty when there is none or it cannot be read.
+    static func load(forOutput output: String) -> PageCache {
+        var cache = PageCache()
+        guard let data = FileManager.default.contents(atPath: folder(forOutput: output) + "/pages.tsv") else { return cache }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n")
+        guard lines.first == Substring(header) else { return cache }
+        lines.removeFirst()
+        for line in lines {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 4, let signature = UInt64(fields[1], radix: 16), let size = Int(fields[2]),
+                  let modified = Int64(fields[3]) else { return PageCache() }
+            cache.entries[String(fields[0])] = Entry(signature: signature, size: size, modified: modified)
+        }
+        return cache
+    }
+
+    /// Writes the cache through a temporary file and a rename; a cache that cannot be written is no error
+    /// (the next build is simply a full one).
+    func save(forOutput output: String) {
+        let folder = Self.folder(forOutput: output)
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var text = Self.header + "\n"
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += "\(path)\t\(String(entry.signature, radix: 16))\t\(entry.size)\t\(entry.modified)\n"
+        }
+        let temporary = folder + "/pages.tsv.\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
+        if rename(temporary, folder + "/pages.tsv") != 0 { unlink(temporary) }
+    }
+
+    /// Size and modification time of a file, or nil when it is not there.
+    static func stamp(_ path: String) -> (size: Int, modified: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// Removes the cache of `output` (a failed or full build must not leave one that could mislead the next).
+    static func remove(forOutput output: String) {
+        try? FileManager.default.removeItem(atPath: folder(forOutput: output))
+    }
+}

@@ -1,0 +1,98 @@
+// Rebuilding after an edit: only the pages that depend on the edited article are rendered again, the rest
+// keep their files (bytes, inode, modification time), and the result is the same as a clean build.
+
+import Foundation
+import Renderer
+import Testing
+
+@Suite struct IncrementalBuildTests {
+    let scratch = Scratch("dossier-incremental")
+    var content: String { scratch.path + "/Content" }
+    var site: String { scratch.path + "/Site" }
+
+    init() {
+        scratch.copy(Repo.fixture("small"), as: "Content")
+    }
+
+    func stamp(_ relative: String) -> (inode: UInt64, modified: Int) {
+        var info = stat()
+        _ = stat(site + "/" + relative, &info)
+        return (UInt64(info.st_ino), info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec)
+    }
+
+    func append(_ text: String, to relative: String) throws {
+        let path = content + "/" + relative
+        let old = try String(contentsOfFile: path, encoding: .utf8)
+        try (old + text).write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    @Test func aSecondBuildWithNoChangeRendersNothing() throws {
+        let first = try buildSite(content: content, output: site)
+        #expect(first.reused == 0)
+        #expect(first.rendered == first.pageCount)
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/.Site.dossier-cache/pages.tsv"))
+
+        let second = try buildSite(content: content, output: site)
+        #expect(second.rendered == 0)
+        #expect(second.reused == first.pageCount)
+        #expect(second.pageCount == first.pageCount)
+        #expect(second.write.written == 0)
+    }
+
+    @Test func editingOneArticleRendersOnlyThePagesThatShowIt() throws {
+        let first = try buildSite(content: content, output: site)
+        let untouched = ["people/paul-berg.html", "people/lena-ode.html", "events/first-contact.html",
+                         "articles/accord-reported.html", "articles/garbled-report.html", "people/index.html"]
+        let before = Dictionary(uniqueKeysWithValues: untouched.map { ($0, stamp($0)) })
+
+        // envoys-meet names Anna Berg and Omar Haddad and covers the harbour summit.
+        try append("\nOmar Haddad later spoke to reporters about the harbour.\n", to: "articles/envoys-meet.md")
+        let second = try buildSite(content: content, output: site)
+
+        #expect(second.rendered == 7, "the article, Anna Berg, Omar Haddad, the summit, the home page, the articles index, the timeline")
+        #expect(second.reused == first.pageCount - second.rendered)
+        let article = SiteFiles.read(site, "articles/envoys-meet.html") ?? ""
+        #expect(article.contains("later spoke to reporters about the harbour."))
+        let haddad = SiteFiles.read(site, "people/omar-haddad.html") ?? ""
+        #expect(haddad.contains("<mark>Omar Haddad</mark> later spoke to reporters about the harbour."))
+        for (path, old) in before {
+            let now = stamp(path)
+            #expect(now.inode == old.inode && now.modified == old.modified, "\(path) was rewritten")
+        }
+
+        // The same as building from scratch, byte for byte.
+        let clean = scratch.path + "/Clean"
+        _ = try buildSite(content: content, output: clean)
+        #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
+    }
+
+    @Test func aFileChangedInTheOutputIsRenderedAgain() throws {
+        _ = try buildSite(content: content, output: site)
+        try "tampered".write(toFile: site + "/people/paul-berg.html", atomically: false, encoding: .utf8)
+        let second = try buildSite(content: content, output: site)
+        #expect(second.rendered == 1)
+        #expect(SiteFiles.read(site, "people/paul-berg.html")?.contains("Paul Berg") == true)
+    }
+
+    @Test func aChangedTemplateRendersEveryPage() throws {
+        let templates = scratch.copy(Repo.templates, as: "Templates")
+        let first = try SiteBuilder.build(BuildOptions(content: content, templates: templates, output: site))
+        let footer = templates + "/base.mustache"
+        let text = try String(contentsOfFile: footer, encoding: .utf8)
+        try text.replacingOccurrences(of: "Built with Dossier", with: "Built with Dossier, again")
+            .write(toFile: footer, atomically: false, encoding: .utf8)
+        let second = try SiteBuilder.build(BuildOptions(content: content, templates: templates, output: site))
+        #expect(second.rendered == first.pageCount)
+        #expect(SiteFiles.read(site, "index.html")?.contains("Built with Dossier, again") == true)
+    }
+
+    @Test func deletingTheCacheGivesAFullBuildWithTheSameSite() throws {
+        let first = try buildSite(content: content, output: site)
+        let before = SiteFiles.snapshot(site)
+        try FileManager.default.removeItem(atPath: scratch.path + "/.Site.dossier-cache")
+        let second = try buildSite(content: content, output: site)
+        #expect(second.rendered == first.pageCount)
+        #expect(second.write.written == 0)
+        #expect(SiteFiles.snapshot(site) == before)
+    }
+}
