@@ -4,10 +4,14 @@
 struct PhraseIndex<Value: Sendable>: Sendable {
     private var children: [[String: Int]] = [[:]]
     private var values: [Int: [Value]] = [:]
+    /// The first UTF-8 byte of every phrase's first word: most words of a text start no phrase, and this
+    /// turns them away without hashing them (the dictionary lookup was a large part of matching).
+    private var startsPhrase = [Bool](repeating: false, count: 256)
 
     /// Adds a phrase given as words. Several values may share a phrase (two people with one surname).
     mutating func insert(_ words: [String], _ value: Value) {
         guard !words.isEmpty else { return }
+        if let first = words[0].utf8.first { startsPhrase[Int(first)] = true }
         var node = 0
         for word in words {
             if let next = children[node][word] {
@@ -19,6 +23,16 @@ struct PhraseIndex<Value: Sendable>: Sendable {
             }
         }
         values[node, default: []].append(value)
+    }
+
+    /// False only when `word` cannot equal any first word. Strings compare by canonical equivalence, so the
+    /// test is made only when the first character is one ASCII scalar (ASCII byte, then ASCII or the end):
+    /// such a word equals only words with the same first byte.
+    @inline(__always) private func mayStartPhrase(_ word: String) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next(), first < 0x80 else { return true }
+        if let second = bytes.next(), second >= 0x80 { return true }
+        return startsPhrase[Int(first)]
     }
 
     struct Match {
@@ -33,6 +47,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         var result: [Match] = []
         var i = 0
         while i < tokens.count {
+            if !mayStartPhrase(tokens[i].word) { i += 1; continue }
             var node = 0
             var best: Match?
             var j = i

@@ -88,19 +88,20 @@ public enum SiteBuilder {
     }
 
     /// Renders every page (in parallel) and lists the assets: the theme's from Templates/assets, then Content/assets.
-    static func render(_ dossier: Dossier, templates: TemplateSet, incremental: IncrementalPages? = nil) -> ([OutputFile], [(path: String, html: String)], [String: Int], [Diagnostic]) {
+    static func render(_ dossier: Dossier, templates: TemplateSet, incremental: IncrementalPages? = nil) -> ([OutputFile], [(path: String, html: [UInt8])], [String: Int], [Diagnostic]) {
         var problems: [Diagnostic] = []
         let specs = incremental?.pagesToRender(PageBuilder(dossier: dossier)) ?? PageBuilder(dossier: dossier).allPages()
-        let rendered = Parallel.map(specs) { spec in templates.render(spec.model, with: spec.template) }
+        // Straight to UTF-8 bytes, page by page: holding every page as a String and as bytes doubled peak memory.
+        let rendered = Parallel.map(specs) { spec in templates.render(spec.model, with: spec.template).map { Array($0.utf8) } }
         var files: [OutputFile] = []
-        var pages: [(path: String, html: String)] = []
+        var pages: [(path: String, html: [UInt8])] = []
         var counts: [String: Int] = [:]
         for (spec, html) in zip(specs, rendered) {
             guard let html else {
                 problems.append(Diagnostic(path: templates.directory + "/" + spec.template + ".mustache", message: "layout '\(spec.template)' is missing"))
                 continue
             }
-            files.append(OutputFile(path: spec.path, content: .bytes(Array(html.utf8))))
+            files.append(OutputFile(path: spec.path, content: .bytes(html)))
             pages.append((spec.path, html))
             counts[spec.template, default: 0] += 1
         }

@@ -5,7 +5,7 @@ import Foundation
 
 enum LinkChecker {
     /// Broken links of `pages` (path → HTML), given every file the site will hold. Paths are relative to Site/.
-    static func check(pages: [(path: String, html: String)], files: Set<String>, outputLabel: String) -> [Diagnostic] {
+    static func check(pages: [(path: String, html: [UInt8])], files: Set<String>, outputLabel: String) -> [Diagnostic] {
         // Pages in parallel; within a page, a link already resolved from the same folder is not resolved again
         // (every article links the same people, the stylesheet, the navigation).
         let perPage = Parallel.map(pages) { page -> [Diagnostic] in
@@ -52,9 +52,10 @@ enum LinkChecker {
     struct Reference { var value: String; var line: Int; var column: Int }
 
     /// `href="..."` and `src="..."` values (double-quoted, as the templates and cmark write them), unescaped.
-    static func references(in html: String) -> [Reference] {
+    static func references(in html: String) -> [Reference] { references(in: Array(html.utf8)) }
+
+    static func references(in bytes: [UInt8]) -> [Reference] {
         var result: [Reference] = []
-        let bytes = Array(html.utf8)
         var line = 1
         var lineStart = 0
         var i = 0
