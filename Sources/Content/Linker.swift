@@ -5,7 +5,8 @@ import EDTF
 import Markdown
 
 public enum Linker {
-    public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:]) -> (Dossier, DiagnosticLog) {
+    public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:],
+                            cache: AnalysisCache? = nil) -> (Dossier, DiagnosticLog) {
         var log = DiagnosticLog()
         let people = content.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
@@ -21,9 +22,15 @@ public enum Linker {
         let eventPhrases = eventIndex(events)
 
         // Bodies, in parallel: each article on its own, nothing shared but the read-only tables.
-        let articleTexts = Parallel.map(articles) { article in
-            analyze(article.body, wikilinks: article.format == .markdown, names: names, events: eventPhrases, targets: targets)
+        // With a cache (incremental rebuilds), a body analysed by an earlier build with the same tables is not analysed again.
+        let tables = cache?.tables(people: people, events: events, articles: articles)
+        let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
+        let articleTexts = Parallel.map(Array(articles.indices)) { a in
+            if let cache, let known = cache.lookup(articleKeys[a]) { return known }
+            let article = articles[a]
+            return analyze(article.body, wikilinks: article.format == .markdown, names: names, events: eventPhrases, targets: targets)
         }
+        cache?.save(keys: articleKeys, texts: articleTexts)
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }

@@ -29,6 +29,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double = 0
     public var rendered = 0                   // pages rendered by this build
     public var reused = 0                     // pages kept from the last build: their inputs did not change (PageCache)
+    public var articlesAnalysed = 0           // article bodies analysed (mentions, sentences) by this build
+    public var articlesReused = 0             // article bodies whose analysis came from the last build (AnalysisCache)
     public var pageCount: Int { pages.values.reduce(0, +) }
 }
 
@@ -46,8 +48,11 @@ public enum SiteBuilder {
 
         progress?(2, steps[1])
         var dossier: Dossier?
+        var analysisCache: AnalysisCache?
         if let content {
-            let (linked, linkLog) = Linker.link(content, references: references)
+            let cache = AnalysisCache(path: PageCache.folder(forOutput: options.output) + "/analysis.bin", salt: PageSignatures.programIdentity())
+            let (linked, linkLog) = Linker.link(content, references: references, cache: cache)
+            analysisCache = cache
             log.append(contentsOf: linkLog)
             dossier = linked
         }
@@ -79,6 +84,8 @@ public enum SiteBuilder {
             throw BuildFailure(log.items)
         }
         report.pages = pages
+        report.articlesReused = analysisCache?.reused ?? 0
+        report.articlesAnalysed = dossier.articles.count - report.articlesReused
         report.rendered = pageHTML.count
         report.reused = incremental.kept.count
         report.assets = files.count - pageHTML.count - report.reused

@@ -5,34 +5,6 @@
 import Content
 import Foundation
 
-/// A 64-bit FNV-1a hash: stable across runs and machines (Swift's `Hasher` is seeded per process).
-struct StableHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        add(UInt64(text.utf8.count))                    // length-prefixed in effect: "ab"+"c" ≠ "a"+"bc"
-    }
-
-    mutating func add(_ text: String?) {
-        if let text { add(1 as UInt64); add(text) } else { add(0 as UInt64) }
-    }
-
-    mutating func add(_ number: UInt64) {
-        var n = number
-        for _ in 0..<8 {
-            value = (value ^ (n & 0xFF)) &* 0x100_0000_01b3
-            n >>= 8
-        }
-    }
-
-    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
-    mutating func add(_ texts: [String]) { add(texts.count); for text in texts { add(text) } }
-}
-
 /// What a page's bytes depend on, as one number per page. Two builds that give a page the same signature
 /// render it to the same bytes, so the second can keep the file the first wrote.
 struct PageSignatures {
@@ -202,8 +174,8 @@ struct PageCache {
         return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// Removes the cache of `output` (a failed or full build must not leave one that could mislead the next).
+    /// Forgets the pages of `output` (while it is being replaced, no record can vouch for its files).
     static func remove(forOutput output: String) {
-        try? FileManager.default.removeItem(atPath: folder(forOutput: output))
+        unlink(folder(forOutput: output) + "/pages.tsv")
     }
 }

@@ -49,6 +49,8 @@ import Testing
         try append("\nOmar Haddad later spoke to reporters about the harbour.\n", to: "articles/envoys-meet.md")
         let second = try buildSite(content: content, output: site)
 
+        #expect(first.articlesAnalysed == 3 && first.articlesReused == 0)
+        #expect(second.articlesAnalysed == 1 && second.articlesReused == 2, "only the edited article is analysed again")
         #expect(second.rendered == 7, "the article, Anna Berg, Omar Haddad, the summit, the home page, the articles index, the timeline")
         #expect(second.reused == first.pageCount - second.rendered)
         let article = SiteFiles.read(site, "articles/envoys-meet.html") ?? ""
@@ -84,6 +86,23 @@ import Testing
         let second = try SiteBuilder.build(BuildOptions(content: content, templates: templates, output: site))
         #expect(second.rendered == first.pageCount)
         #expect(SiteFiles.read(site, "index.html")?.contains("Built with Dossier, again") == true)
+    }
+
+    @Test func aDamagedAnalysisCacheIsIgnored() throws {
+        let first = try buildSite(content: content, output: site)
+        let before = SiteFiles.snapshot(site)
+        let file = scratch.path + "/.Site.dossier-cache/analysis.bin"
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: file)))
+        bytes.removeLast(bytes.count / 2)
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        try append("\nA new closing line.\n", to: "articles/accord-reported.md")
+        let second = try buildSite(content: content, output: site)
+        #expect(second.articlesAnalysed == 3)
+        let clean = scratch.path + "/Clean"
+        _ = try buildSite(content: content, output: clean)
+        #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
+        #expect(SiteFiles.snapshot(site) != before)
+        _ = first
     }
 
     @Test func deletingTheCacheGivesAFullBuildWithTheSameSite() throws {

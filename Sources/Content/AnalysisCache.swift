@@ -1,0 +1,225 @@
+// Incremental rebuilds, first half: the analysis of each article body (blocks, sentences, mentions, wikilinks)
+// kept between builds in one binary file, so a rebuild analyses only bodies that changed. An entry is found
+// by a hash of the body and of everything the analysis reads besides it (every name, alias and slug, in
+// order, and the program itself); any change to those misses every entry, which is always safe.
+
+import Foundation
+import Markdown
+
+public final class AnalysisCache: @unchecked Sendable {
+    public let path: String
+    private let salt: String
+    private let stored: [UInt8]
+    private let offsets: [UInt64: Range<Int>]           // key → payload in `stored`
+    /// How many bodies of the last `Linker.link` came from the cache.
+    public private(set) var reused = 0
+
+    static let magic = Array("dossier analysis cache 1\n".utf8)
+
+    /// Reads the cache file at `path` (none, or one that cannot be read, is an empty cache).
+    /// `salt` names what else the analysis depends on, e.g. the program's identity.
+    public init(path: String, salt: String) {
+        self.path = path
+        self.salt = salt
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        var offsets: [UInt64: Range<Int>] = [:]
+        if bytes.starts(with: Self.magic) {
+            var reader = ByteReader(bytes: bytes, position: Self.magic.count)
+            do {
+                let count = try reader.int()
+                for _ in 0..<count {
+                    let key = try reader.uint64()
+                    let length = try reader.int()
+                    let start = reader.position
+                    try reader.skip(length)
+                    offsets[key] = start..<(start + length)
+                }
+            } catch {
+                offsets = [:]
+            }
+        }
+        stored = bytes
+        self.offsets = offsets
+    }
+
+    /// What every body's analysis reads besides the body: names and aliases of people (in order: mentions
+    /// hold indices), event aliases, and every slug a wikilink could name.
+    func tables(people: [Person], events: [Event], articles: [Article]) -> UInt64 {
+        var h = StableHash()
+        h.add("analysis-1"); h.add(salt)
+        h.add(people.count)
+        for person in people { h.add(person.slug); h.add(person.name); h.add(person.aliases) }
+        h.add(events.count)
+        for event in events { h.add(event.slug); h.add(event.aliases) }
+        h.add(articles.count)
+        for article in articles { h.add(article.slug) }
+        return h.value
+    }
+
+    func key(tables: UInt64, article: Article) -> UInt64 {
+        var h = StableHash()
+        h.add(tables)
+        h.add(article.format.rawValue)
+        h.add(article.body)
+        return h.value
+    }
+
+    /// The stored analysis for `key`, or nil (also when the entry does not decode).
+    func lookup(_ key: UInt64) -> BodyText? {
+        guard let range = offsets[key] else { return nil }
+        var reader = ByteReader(bytes: stored, position: range.lowerBound)
+        return try? reader.body()
+    }
+
+    /// Writes the entries of this build (`keys` parallel to `texts`) through a temporary file and a rename.
+    /// Entries already stored are copied as they are; the others are encoded. Failing to write is no error.
+    func save(keys: [UInt64], texts: [BodyText]) {
+        reused = keys.filter { offsets[$0] != nil }.count
+        var writer = ByteWriter()
+        writer.bytes = Self.magic
+        var seen = Set<UInt64>()
+        let unique = zip(keys, texts).filter { seen.insert($0.0).inserted }
+        let encoded = Parallel.map(Array(unique.indices)) { i -> [UInt8] in
+            guard offsets[unique[i].0] == nil else { return [] }
+            var entry = ByteWriter()
+            entry.body(unique[i].1)
+            return entry.bytes
+        }
+        writer.int(unique.count)
+        for ((key, _), fresh) in zip(unique, encoded) {
+            writer.uint64(key)
+            if let range = offsets[key] {
+                writer.int(range.count)
+                writer.bytes += stored[range]
+            } else {
+                writer.int(fresh.count)
+                writer.bytes += fresh
+            }
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
+
+// MARK: - The binary form: variable-length integers and length-prefixed UTF-8, nothing else.
+
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func uint64(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+    mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }   // zigzag
+    mutating func string(_ text: String) { int(text.utf8.count); bytes += text.utf8 }
+    mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
+    mutating func ranges(_ rs: [Range<Int>]) { int(rs.count); for r in rs { range(r) } }
+
+    mutating func body(_ text: BodyText) {
+        int(text.document.blocks.count)
+        for block in text.document.blocks {
+            switch block.kind {
+            case .paragraph: int(0)
+            case .heading(let level): int(level)
+            }
+            string(block.text)
+            ranges(block.sentences)
+            ranges(block.linkedRanges)
+        }
+        int(text.document.links.count)
+        for link in text.document.links { string(link.destination); int(link.isImage ? 1 : 0); string(link.text) }
+        int(text.mentions.count)
+        for m in text.mentions { int(m.person); int(m.block); range(m.range); int(m.sentence); string(m.kind.rawValue); string(m.text) }
+        int(text.eventMentions.count)
+        for m in text.eventMentions { int(m.event); int(m.block); range(m.range); int(m.sentence) }
+        int(text.wikiLinks.count)
+        for link in text.wikiLinks {
+            int(link.block); range(link.range)
+            switch link.target {
+            case .person(let p): int(0); int(p)
+            case .event(let e): int(1); int(e)
+            case .article(let a): int(2); int(a)
+            }
+            if let label = link.text { int(1); string(label) } else { int(0) }
+        }
+    }
+}
+
+struct ByteReader {
+    struct Malformed: Error {}
+    let bytes: [UInt8]
+    var position: Int
+
+    mutating func uint64() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+    mutating func int() throws -> Int {
+        let z = Int64(bitPattern: try uint64())
+        return Int((z >> 1) ^ -(z & 1))
+    }
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n <= bytes.count - position else { throw Malformed() }
+        return n
+    }
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, n <= bytes.count - position else { throw Malformed() }
+        position += n
+    }
+    mutating func string() throws -> String {
+        let n = try count()
+        defer { position += n }
+        return String(decoding: bytes[position..<(position + n)], as: UTF8.self)
+    }
+    mutating func range() throws -> Range<Int> {
+        let a = try int(), b = try int()
+        guard a <= b else { throw Malformed() }
+        return a..<b
+    }
+    mutating func ranges() throws -> [Range<Int>] { try (0..<count()).map { _ in try range() } }
+
+    mutating func body() throws -> BodyText {
+        let blocks = try (0..<count()).map { _ -> TextBlock in
+            let level = try int()
+            return TextBlock(kind: level == 0 ? .paragraph : .heading(level), text: try string(), sentences: try ranges(),
+                             linkedRanges: try ranges())
+        }
+        let links = try (0..<count()).map { _ in Link(destination: try string(), isImage: try int() == 1, text: try string()) }
+        var text = BodyText(document: Document(blocks: blocks, links: links))
+        text.mentions = try (0..<count()).map { _ in
+            let person = try int(), block = try int(), range = try range(), sentence = try int()
+            guard let kind = MentionKind(rawValue: try string()) else { throw Malformed() }
+            return Mention(person: person, block: block, range: range, sentence: sentence, kind: kind, text: try string())
+        }
+        text.eventMentions = try (0..<count()).map { _ in
+            EventMention(event: try int(), block: try int(), range: try range(), sentence: try int())
+        }
+        text.wikiLinks = try (0..<count()).map { _ in
+            let block = try int(), range = try range()
+            let tag = try int(), index = try int()
+            let target: LinkTarget
+            switch tag {
+            case 0: target = .person(index)
+            case 1: target = .event(index)
+            case 2: target = .article(index)
+            default: throw Malformed()
+            }
+            let label: String? = try int() == 1 ? try string() : nil
+            return WikiLink(block: block, range: range, target: target, text: label)
+        }
+        return text
+    }
+}
