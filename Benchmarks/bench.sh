@@ -3,7 +3,7 @@
 # rounds per size, and prints the medians of wall time, CPU time and peak memory with the ratios dossier/hugo;
 # then times `dossier build` after editing one article of the EDIT_N-article corpus.
 #
-#   N="1000 10000 50000"  sizes (articles)        ROUNDS=3        rounds per size (ROUNDS_LARGE=2 from 50,000)
+#   N="1000 10000 50000"  sizes (articles; N= for the edit test alone)      ROUNDS=3        rounds per size (ROUNDS_LARGE=2 from 50,000)
 #   EDIT_N=10000          corpus of the edit test  SEED=7          generator seed
 #
 # Every run writes into its own fresh folder (deleting output between timed runs makes the next run's
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=${N:-"1000 10000 50000"}
+SIZES=${N-"1000 10000 50000"}
 ROUNDS=${ROUNDS:-3}
 ROUNDS_LARGE=${ROUNDS_LARGE:-2}
 EDIT_N=${EDIT_N:-10000}
