@@ -3,8 +3,9 @@
 # rounds per size, and prints the medians of wall time, CPU time and peak memory with the ratios dossier/hugo;
 # then times `dossier build` after editing one article of the EDIT_N-article corpus.
 #
-#   N="1000 10000 50000"  sizes (articles; N= for the edit test alone)      ROUNDS=3        rounds per size (ROUNDS_LARGE=2 from 50,000)
-#   EDIT_N=10000          corpus of the edit test  SEED=7          generator seed
+#   N="1000 10000 50000"  sizes in articles (N= runs the edit test alone)
+#   ROUNDS=3              rounds per size (ROUNDS_LARGE=2 from 50,000 articles)
+#   EDIT_N=10000          size of the edit test's corpus       SEED=7   the generator's seed
 #
 # Every run writes into its own fresh folder (deleting output between timed runs makes the next run's
 # file creation slow on ext4: see PERFORMANCE-NOTES.md); the outputs are removed at the end. Corpora are kept

@@ -25,8 +25,6 @@ def medians(paths):
 
 def main():
     runs, sizes, rounds, rounds_large, edit_n = sys.argv[1], sys.argv[2].split(), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-    if not sizes:
-        sizes = []
     print()
     print("| articles | rounds | dossier wall | hugo wall | ratio | dossier CPU | hugo CPU | ratio | dossier peak | hugo peak | ratio | dossier wall per 1,000 |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")

@@ -78,7 +78,9 @@ struct FileReader: Sendable {
             return nil
         }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if text.utf8.contains(0x0D) {                    // bytes: Foundation's substring search showed in profiles
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         if !allowEmpty && text.allSatisfy(\.isWhitespace) {
             log.error(path, 1, 1, "file is empty")
             return nil

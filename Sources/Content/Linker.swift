@@ -234,8 +234,8 @@ public enum Linker {
 
     private static func checkWikiLinks(in source: String, firstLine: Int, path: String, enabled: Bool, targets: TargetTable,
                                        allSlugs: [String], log: inout DiagnosticLog) {
-        guard enabled, source.contains("[[") else { return }
-        for (n, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("[[") {
+        guard enabled, source.utf8.containsDoubleBracket else { return }
+        for (n, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.utf8.containsDoubleBracket {
             let text = String(line)
             for raw in scanWikiLinks(text) where targets.resolve(raw.slug) == nil {
                 let column = substring(text, 0..<raw.range.lowerBound).unicodeScalars.count + 1
@@ -327,4 +327,17 @@ struct NameTable: Sendable {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether the bytes hold "[[": a plain byte scan (String.contains(String) goes through Foundation and
+    /// was a tenth of a rebuild's time over 10,000 bodies).
+    var containsDoubleBracket: Bool {
+        var previous: UInt8 = 0
+        for byte in self {
+            if byte == 0x5B && previous == 0x5B { return true }
+            previous = byte
+        }
+        return false
+    }
 }

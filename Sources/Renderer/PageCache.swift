@@ -102,7 +102,7 @@ struct PageSignatures {
     /// Size and modification time of the running program: a new build of Dossier may render differently.
     static func programIdentity() -> String {
         var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        guard stat(Bundle.main.executablePath ?? "/proc/self/exe", &info) == 0 else { return "unknown" }
         return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
     }
 
