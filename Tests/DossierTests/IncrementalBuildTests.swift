@@ -2,7 +2,7 @@
 // keep their files (bytes, inode, modification time), and the result is the same as a clean build.
 
 import Foundation
-import Renderer
+@testable import Renderer
 import Testing
 
 @Suite struct IncrementalBuildTests {
@@ -113,5 +113,20 @@ import Testing
         #expect(second.rendered == first.pageCount)
         #expect(second.write.written == 0)
         #expect(SiteFiles.snapshot(site) == before)
+    }
+}
+
+/// The incremental path plans pages itself (IncrementalPages); it must plan exactly the pages a full render
+/// makes, so a page kind added to PageBuilder.allPages() without a signature fails here, not in a user's site.
+@Suite struct IncrementalPlanTests {
+    @Test func theIncrementalPlanHasEveryPageOfAFullRender() throws {
+        for content in [Repo.content, Repo.fixture("small")] {
+            let (dossier, _) = linkedDossier(content)
+            let linked = try #require(dossier)
+            let full = PageBuilder(dossier: linked).allPages().map { "\($0.path) \($0.template)" }
+            let plan = IncrementalPages(dossier: linked, templatesDirectory: Repo.templates, output: "/nonexistent/Site")
+            #expect(plan.planned.map { "\($0.path) \($0.template)" }.sorted() == full.sorted())
+            #expect(plan.pagesToRender(PageBuilder(dossier: linked)).count == full.count)
+        }
     }
 }
