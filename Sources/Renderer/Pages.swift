@@ -216,7 +216,7 @@ struct PageBuilder: Sendable {
             }
         }
         insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
-        return Markdown.renderHTML(source, insertions: insertions)
+        return Markdown.renderHTML(source, insertions: insertions, headingOffset: 1)
     }
 
     func target(_ target: LinkTarget, root: String) -> (href: String, title: String) {
