@@ -139,15 +139,22 @@ struct PageBuilder: Sendable {
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
     func quotes(of p: Int, in a: Int) -> [QuoteView] {
         let text = dossier.articleTexts[a]
-        var seen = Set<[Int]>()
-        var result: [QuoteView] = []
-        for mention in text.mentions where mention.person == p && seen.insert([mention.block, mention.sentence]).inserted {
-            let sentenceRange = text.document.blocks[mention.block].sentences[mention.sentence]
-            let marks = text.mentions.filter { $0.person == p && $0.block == mention.block && $0.sentence == mention.sentence }
-                .map { ($0.range.lowerBound - sentenceRange.lowerBound)..<($0.range.upperBound - sentenceRange.lowerBound) }
-            result.append(QuoteView(sentenceHTML: HTML.marked(text.sentence(block: mention.block, index: mention.sentence), marks)))
+        return Self.quotes(text, text.mentions.lazy.filter { $0.person == p }.map { ($0.block, $0.sentence, $0.range) })
+    }
+
+    /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
+    static func quotes(_ text: BodyText, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
+        var order: [[Int]] = []
+        var ranges: [[Int]: [Range<Int>]] = [:]
+        for mark in marks {
+            let key = [mark.block, mark.sentence]
+            let sentence = text.document.blocks[mark.block].sentences[mark.sentence]
+            if ranges[key] == nil { order.append(key) }
+            ranges[key, default: []].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
         }
-        return result
+        return order.map { key in
+            QuoteView(sentenceHTML: HTML.marked(text.sentence(block: key[0], index: key[1]), ranges[key]!))
+        }
     }
 
     // MARK: - Event
@@ -172,15 +179,7 @@ struct PageBuilder: Sendable {
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
         let text = dossier.articleTexts[a]
-        var seen = Set<[Int]>()
-        var result: [QuoteView] = []
-        for mention in text.eventMentions where mention.event == e && seen.insert([mention.block, mention.sentence]).inserted {
-            let sentenceRange = text.document.blocks[mention.block].sentences[mention.sentence]
-            let marks = text.eventMentions.filter { $0.event == e && $0.block == mention.block && $0.sentence == mention.sentence }
-                .map { ($0.range.lowerBound - sentenceRange.lowerBound)..<($0.range.upperBound - sentenceRange.lowerBound) }
-            result.append(QuoteView(sentenceHTML: HTML.marked(text.sentence(block: mention.block, index: mention.sentence), marks)))
-        }
-        return result
+        return Self.quotes(text, text.eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
     }
 
     // MARK: - Article
