@@ -50,6 +50,8 @@ public enum SiteBuilder {
             dossier = linked
         }
 
+        log.append(contentsOf: OutputGuard.problems(output: options.output, content: options.content, templates: options.templates))
+
         progress?(3, steps[2])
         let (templates, templateProblems) = TemplateSet.load(directory: options.templates, required: PageBuilder.layouts)
         log.append(contentsOf: templateProblems)

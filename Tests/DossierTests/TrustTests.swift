@@ -218,3 +218,30 @@ final class Counter: @unchecked Sendable {
     private var value = 0
     func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }
+
+@Suite struct OutputGuardTests {
+    let scratch = Scratch()
+
+    func problems(output: String) -> [String] {
+        do {
+            _ = try buildSite(content: Repo.fixture("small"), output: output)
+            return []
+        } catch {
+            return error.diagnostics.map(\.message)
+        }
+    }
+
+    @Test func aFolderThatIsNotASiteIsNeverReplaced() {
+        scratch.write("Documents/thesis.txt", "years of work")
+        #expect(problems(output: scratch.path + "/Documents") == [
+            "output folder is not empty and holds no index.html, so it does not look like a site Dossier built; it would be replaced: empty it or choose another --output",
+        ])
+        #expect(SiteFiles.read(scratch.path + "/Documents", "thesis.txt") == "years of work")
+    }
+
+    @Test func theContentFolderOrItsParentIsNeverTheOutput() {
+        #expect(problems(output: Repo.fixture("small")).contains { $0.hasPrefix("output folder overlaps the content folder") })
+        #expect(problems(output: Repo.fixture("small") + "/..").contains { $0.hasPrefix("output folder overlaps the content folder") })
+        #expect(problems(output: "/").contains { $0.hasPrefix("output folder would replace the root folder") })
+    }
+}
