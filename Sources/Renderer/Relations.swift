@@ -77,7 +77,7 @@ enum GraphLayout {
         let others = count - 1
         for i in 0..<others {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(others)
-            let x = width / 2 + cos(angle) * (width / 2 - 110), y = height / 2 - 10 + sin(angle) * (height / 2 - 55)
+            let x = width / 2 + cos(angle) * (width / 2 - 185), y = height / 2 - 10 + sin(angle) * (height / 2 - 55)
             points.append(Point(x: (x * 10).rounded() / 10, y: (y * 10).rounded() / 10))
         }
         return points
@@ -235,8 +235,8 @@ extension PageBuilder {
                                          label: "\(person.name) took part in \(dossier.events[e].title)"))
         }
         guard graph.nodes.count > 1 else { return "" }
-        let points = GraphLayout.radial(count: graph.nodes.count, width: 760, height: 420)
-        return GraphSVG.render(graph, at: points, width: 760, height: 420, id: "neighbourhood-graph",
+        let points = GraphLayout.radial(count: graph.nodes.count, width: 900, height: 440)
+        return GraphSVG.render(graph, at: points, width: 900, height: 440, id: "neighbourhood-graph",
                                title: "\(person.name): the people mentioned with them and the events they took part in")
     }
 }
