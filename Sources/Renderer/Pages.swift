@@ -53,7 +53,8 @@ struct PageBuilder: Sendable {
             pageTitle: title.map { "\($0) · \(settings.title)" } ?? settings.title,
             site: SiteView(title: settings.title, subtitle: settings.subtitle, description: settings.description, language: settings.language),
             nav: items.map { NavItem(label: $0.0, href: root + $0.1, current: $0.2.contains(kind)) },
-            kind: kind)
+            kind: kind,
+            feedHref: Feeds.base(settings) == nil ? nil : root + Paths.feed)
     }
 
     static func dateView(_ date: EDTFDate) -> DateView {

@@ -9,6 +9,7 @@ public struct PageContext: Sendable {
     public var site: SiteView
     public var nav: [NavItem]
     public var kind: String              // page kind, also a CSS class: index, person, event, article, people, events, articles, timeline
+    public var feedHref: String? = nil   // feed.xml, relative, when the site has one (base_url is absolute)
 }
 
 public struct SiteView: Sendable {

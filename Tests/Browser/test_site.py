@@ -246,3 +246,9 @@ def test_screenshots_at_1280_and_375(browser):
             path = SCREENSHOTS / f"{name}-{width}.png"
             assert d.save_screenshot(str(path))
             assert path.stat().st_size > 10000
+        # The search panel open over the home page.
+        d.set_window_size(width, 900)
+        browser.open(PAGES["home"])
+        search(d, "Witkov")
+        path = SCREENSHOTS / f"search-{width}.png"
+        assert d.save_screenshot(str(path))

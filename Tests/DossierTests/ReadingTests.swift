@@ -155,6 +155,8 @@ func searchRecords(_ site: String) throws -> [SearchRecordView] {
         #expect(feed.contains("<id>https://dossier.example.org/harbour/articles/envoys-meet.html</id>"))
         #expect(feed.contains("<link rel=\"related\" type=\"text/html\" href=\"https://example.org/envoys-meet\"/>"))
         #expect(feed.contains("<author><name>J. Writer</name></author>"))
+        #expect((SiteFiles.read(hosted, "people/anna-berg.html") ?? "").contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Harbour Talks\" href=\"../feed.xml\">"))
+        #expect(!page("index.html").contains("application/atom+xml"))
         let sitemap = try #require(SiteFiles.read(hosted, "sitemap.xml"))
         #expect(sitemap.contains("<loc>https://dossier.example.org/harbour/index.html</loc>"))
         #expect(sitemap.contains("<loc>https://dossier.example.org/harbour/people/anna-berg.html</loc>"))
