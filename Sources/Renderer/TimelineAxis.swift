@@ -49,12 +49,10 @@ enum TimelineAxis {
                 runs.append((item.first, item.last))
             }
         }
-        // Pad each run to whole months, so ticks fall inside and a lone point is not on the edge.
+        // Pad each run a little, so a lone point is not on the edge and at least one month tick falls inside.
         let padded = runs.map { run -> (Int, Int) in
-            let a = DayStamp(daysSince1970: run.first), b = DayStamp(daysSince1970: run.last)
-            let first = DayStamp(year: a.year, month: a.month, day: 1).daysSince1970
-            let next = b.month == 12 ? DayStamp(year: b.year + 1, month: 1, day: 1) : DayStamp(year: b.year, month: b.month + 1, day: 1)
-            return (first, next.daysSince1970 - 1)
+            let pad = max(10, (run.last - run.first) / 20)
+            return (run.first - pad, run.last + pad)
         }
         let usable = width - 2 * 16 - Double(max(padded.count - 1, 0)) * breakWidth
         let weights = padded.map { Double($0.1 - $0.0 + 1).squareRoot() }
@@ -149,6 +147,7 @@ enum TimelineAxis {
         var out = ""
         var year = start.year, month = start.month
         var index = 0
+        if start.day > 1 { month += 1; if month > 12 { month = 1; year += 1 } }   // the first whole month inside
         while DayStamp(year: year, month: month, day: 1).daysSince1970 <= segment.last {
             let day = DayStamp(year: year, month: month, day: 1).daysSince1970
             if (yearly && month == 1) || (!yearly && index % step == 0) || index == 0 {
