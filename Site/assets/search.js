@@ -1,11 +1,11 @@
 /* Dossier search: results as you type, from the index that assets/search-index.js assigns to
-   window.DOSSIER_SEARCH. A classic script with no fetch and no modules, so it works from file:// too.
+   window.DOSSIER_SEARCH. The index is a classic script, added to the page the first time the reader uses the
+   box (no fetch, no modules: both fail under file://), so pages that are only read never load it.
    Keyboard: arrows move through the results, Enter opens one, Escape closes the list. */
 (function () {
   "use strict";
-  var records = window.DOSSIER_SEARCH;
   var box = document.querySelector(".site-search");
-  if (!box || !records || !records.length) return;
+  if (!box) return;
   var input = box.querySelector(".search-input");
   var list = box.querySelector(".search-results");
   var status = document.getElementById("search-status");
@@ -18,7 +18,21 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  var prepared = records.map(function (r) {
+  var prepared = null, loading = false;
+
+  // Adds the index script once; when it has run, searches for what was typed meanwhile.
+  function load() {
+    if (prepared || loading) return;
+    if (window.DOSSIER_SEARCH) { prepare(); return; }
+    loading = true;
+    var script = document.createElement("script");
+    script.src = root + "assets/search-index.js";
+    script.onload = function () { loading = false; prepare(); update(); };
+    script.onerror = function () { loading = false; if (status) status.textContent = "The search index could not be loaded."; };
+    document.head.appendChild(script);
+  }
+
+  function prepare() { prepared = (window.DOSSIER_SEARCH || []).map(function (r) {
     return {
       record: r,
       title: fold(r.t),
@@ -27,7 +41,7 @@
       text: fold(r.x),
       words: fold([r.t].concat(r.n).join(" ")).split(/[^a-z0-9\u00c0-\uffff]+/)
     };
-  });
+  }); }
 
   // Name matches first: a whole name or a word of it beats the title, which beats the role, which beats the text.
   function score(item, terms) {
@@ -58,7 +72,7 @@
 
   function search(query) {
     var terms = fold(query).split(/\s+/).filter(Boolean);
-    if (!terms.length) return [];
+    if (!terms.length || !prepared) return [];
     var found = [];
     prepared.forEach(function (item) {
       var s = score(item, terms);
@@ -116,11 +130,14 @@
     render();
   }
 
-  input.addEventListener("input", function () {
+  function update() {
+    if (!prepared) { load(); return; }
     results = search(input.value);
     active = results.length ? 0 : -1;
     render();
-  });
+  }
+
+  input.addEventListener("input", update);
 
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -146,6 +163,6 @@
   });
 
   input.addEventListener("blur", function () { list.hidden = true; input.setAttribute("aria-expanded", "false"); });
-  input.addEventListener("focus", function () { if (results.length || input.value.trim()) render(); });
+  input.addEventListener("focus", function () { load(); if (results.length || input.value.trim()) render(); });
   box.hidden = false;
 })();

@@ -19,6 +19,7 @@ public struct RelationRow: Sendable {
 public struct RelationsPage: Sendable {
     public var page: PageContext
     public var graphSVG: String              // people and events laid out at build time
+    public var note: String?                 // what was left out of a very large dossier's graph and tables
     public var people: [RelationRow]         // who appears with whom, most shared articles first
     public var events: [RelationRow]         // who took part in what, in date order
 }

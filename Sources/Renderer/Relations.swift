@@ -151,29 +151,56 @@ enum GraphSVG {
 }
 
 extension PageBuilder {
-    /// Person → person (shared articles) and person → event (took part) edges over every person and event.
+    /// Beyond these the picture stops being readable: the graph keeps the people named most often and the events
+    /// with most of them, and the tables keep the strongest pairs.
+    static let graphPeople = 40, graphEvents = 30, tablePairs = 200
+
+    func personNode(_ p: Int, root: String) -> GraphNode {
+        let person = dossier.people[p]
+        return GraphNode(kind: .person, label: person.name, detail: person.role ?? "", href: root + Paths.person(person.slug),
+                         size: 7 + 2.5 * Double(dossier.articlesOfPerson[p].count).squareRoot())
+    }
+
+    func eventNode(_ e: Int, root: String) -> GraphNode {
+        let event = dossier.events[e]
+        return GraphNode(kind: .event, label: event.title, detail: [event.date.display, event.place].compactMap { $0 }.joined(separator: ", "),
+                         href: root + Paths.event(event.slug), size: 6)
+    }
+
+    /// People (by name) and events (oldest first) of the relations graph, within the limits above.
+    func graphMembers() -> (people: [Int], events: [Int]) {
+        var people = Array(dossier.people.indices)
+        if people.count > Self.graphPeople {
+            people = Array(people.sorted { (dossier.articlesOfPerson[$0].count, -$0) > (dossier.articlesOfPerson[$1].count, -$1) }
+                .prefix(Self.graphPeople)).sorted()
+        }
+        let shown = Set(people)
+        var events = Array(dossier.events.indices)
+        if events.count > Self.graphEvents {
+            let taking = { (e: Int) in dossier.events[e].people.compactMap { dossier.personBySlug[$0] }.filter(shown.contains).count }
+            events = Array(events.sorted { (taking($0), $0) > (taking($1), $1) }.prefix(Self.graphEvents)).sorted()
+        }
+        return (people, events)
+    }
+
+    /// Person → person (shared articles) and person → event (took part) edges.
     func relationsGraph(root: String) -> Graph {
+        let (people, events) = graphMembers()
         var graph = Graph()
-        for (p, person) in dossier.people.enumerated() {
-            graph.nodes.append(GraphNode(kind: .person, label: person.name, detail: person.role ?? "",
-                                         href: root + Paths.person(person.slug),
-                                         size: 7 + 2.5 * Double(dossier.articlesOfPerson[p].count).squareRoot()))
-        }
-        let offset = dossier.people.count
-        for event in dossier.events {
-            graph.nodes.append(GraphNode(kind: .event, label: event.title,
-                                         detail: [event.date.display, event.place].compactMap { $0 }.joined(separator: ", "),
-                                         href: root + Paths.event(event.slug), size: 6))
-        }
-        for (p, mentions) in dossier.coMentions.enumerated() {
-            for co in mentions where co.person > p {
-                graph.edges.append(GraphEdge(a: p, b: co.person, weight: co.articles,
+        var nodeOfPerson: [Int: Int] = [:], nodeOfEvent: [Int: Int] = [:]
+        for p in people { nodeOfPerson[p] = graph.nodes.count; graph.nodes.append(personNode(p, root: root)) }
+        for e in events { nodeOfEvent[e] = graph.nodes.count; graph.nodes.append(eventNode(e, root: root)) }
+        for p in people {
+            for co in dossier.coMentions[p] where co.person > p {
+                guard let b = nodeOfPerson[co.person] else { continue }
+                graph.edges.append(GraphEdge(a: nodeOfPerson[p]!, b: b, weight: co.articles,
                                              label: "\(dossier.people[p].name) and \(dossier.people[co.person].name): \(Self.plural(co.articles, "shared article"))"))
             }
         }
-        for (p, events) in dossier.eventsOfPerson.enumerated() {
-            for e in events {
-                graph.edges.append(GraphEdge(a: p, b: offset + e, weight: 1 + sharedCoverage(person: p, event: e),
+        for p in people {
+            for e in dossier.eventsOfPerson[p] {
+                guard let b = nodeOfEvent[e] else { continue }
+                graph.edges.append(GraphEdge(a: nodeOfPerson[p]!, b: b, weight: 1 + sharedCoverage(person: p, event: e),
                                              label: "\(dossier.people[p].name) took part in \(dossier.events[e].title)"))
             }
         }
@@ -191,6 +218,11 @@ extension PageBuilder {
         let points = GraphLayout.rings(graph, width: 1000, height: 700)
         let svg = graph.nodes.isEmpty ? "" : GraphSVG.render(graph, at: points, width: 1000, height: 700, id: "relations-graph",
                                                               title: "People and events of this dossier, and how they are linked")
+        let (shownPeople, shownEvents) = graphMembers()
+        var notes: [String] = []
+        if shownPeople.count < dossier.people.count || shownEvents.count < dossier.events.count {
+            notes.append("The graph shows the \(shownPeople.count) people named most often and \(shownEvents.count) of the \(dossier.events.count) events, those with most of them.")
+        }
         var peopleRows: [(Int, RelationRow)] = []
         for (p, mentions) in dossier.coMentions.enumerated() {
             for co in mentions where co.person > p {
@@ -200,6 +232,10 @@ extension PageBuilder {
             }
         }
         peopleRows.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1.from, $0.1.to) < ($1.1.from, $1.1.to) }
+        if peopleRows.count > Self.tablePairs {
+            notes.append("The table lists the \(Self.tablePairs) pairs named together most often, of \(peopleRows.count).")
+            peopleRows = Array(peopleRows.prefix(Self.tablePairs))
+        }
         var eventRows: [RelationRow] = []
         for (e, event) in dossier.events.enumerated() {
             for slug in event.people {
@@ -210,7 +246,8 @@ extension PageBuilder {
                                              detail: "took part" + (shared > 0 ? "; named in \(Self.plural(shared, "article")) about it" : "")))
             }
         }
-        return RelationsPage(page: page, graphSVG: svg, people: peopleRows.map(\.1), events: eventRows)
+        return RelationsPage(page: page, graphSVG: svg, note: notes.isEmpty ? nil : notes.joined(separator: " "),
+                             people: peopleRows.map(\.1), events: eventRows)
     }
 
     /// The person page, with the small graph of who and what they are linked to.
@@ -222,15 +259,14 @@ extension PageBuilder {
 
     func neighbourhoodSVG(_ p: Int, root: String) -> String {
         let person = dossier.people[p]
-        let full = relationsGraph(root: root)
-        var graph = Graph(nodes: [full.nodes[p]], edges: [])
+        var graph = Graph(nodes: [personNode(p, root: root)], edges: [])
         for co in dossier.coMentions[p].prefix(8) {
-            graph.nodes.append(full.nodes[co.person])
+            graph.nodes.append(personNode(co.person, root: root))
             graph.edges.append(GraphEdge(a: 0, b: graph.nodes.count - 1, weight: co.articles,
                                          label: "\(person.name) and \(dossier.people[co.person].name): \(Self.plural(co.articles, "shared article"))"))
         }
         for e in dossier.eventsOfPerson[p].suffix(8) {
-            graph.nodes.append(full.nodes[dossier.people.count + e])
+            graph.nodes.append(eventNode(e, root: root))
             graph.edges.append(GraphEdge(a: 0, b: graph.nodes.count - 1, weight: 1 + sharedCoverage(person: p, event: e),
                                          label: "\(person.name) took part in \(dossier.events[e].title)"))
         }

@@ -50,11 +50,11 @@ func searchRecords(_ site: String) throws -> [SearchRecordView] {
     @Test func everyPageLoadsSearchRelativelyAndHidesTheBoxUntilScriptRuns() {
         for (path, root) in [("index.html", ""), ("people/anna-berg.html", "../"), ("timeline.html", "")] {
             let html = page(path)
-            #expect(html.contains("<script src=\"\(root)assets/search-index.js\" defer></script>"), "\(path)")
             #expect(html.contains("<script src=\"\(root)assets/search.js\" defer></script>"), "\(path)")
             #expect(html.contains("<div class=\"site-search\" role=\"search\" data-root=\"\(root)\" hidden>"), "\(path)")
         }
         #expect(page("assets/search.js").contains("window.DOSSIER_SEARCH"))
+        #expect(page("assets/search.js").contains("script.src = root + \"assets/search-index.js\""))
         #expect(!page("assets/search.js").contains("fetch("))
     }
 
@@ -184,5 +184,35 @@ func searchRecords(_ site: String) throws -> [SearchRecordView] {
         #expect(SiteFiles.read(Repo.site, "feed.xml") == nil)
         #expect(SiteFiles.read(Repo.site, "sitemap.xml") == nil)
         #expect(SiteFiles.read(Repo.site, "briefing.html") != nil && SiteFiles.read(Repo.site, "relations.html") != nil)
+    }
+}
+
+@Suite struct LargeDossierReadingTests {
+    /// 45 people and 35 events: more than the relations graph draws.
+    @Test func relationsGraphKeepsThePeopleNamedMostOftenAndSaysSo() throws {
+        let scratch = Scratch()
+        scratch.write("Content/dossier.yml", "title: \"Crowd\"\n")
+        let words = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy"]
+        var names: [String] = []
+        for i in 0..<45 {
+            let name = "\(words[i % 9]) \(words[i / 9])son"
+            names.append(name)
+            scratch.write("Content/people/p\(i).md", "---\nname: \"\(name)\"\n---\n")
+        }
+        for i in 0..<35 {
+            scratch.write("Content/events/e\(i).md", "---\ntitle: \"Meeting \(i)\"\ndate: 2024-01-\(String(format: "%02d", i % 28 + 1))\npeople: [p\(i), p\(i + 1)]\n---\n")
+        }
+        // The first five people are named in every article, the others once each.
+        for i in 0..<40 {
+            scratch.write("Content/articles/a\(i).md", "---\ntitle: \"Report \(i)\"\ndate: 2024-02-01\n---\n\(names[0...4].joined(separator: ", ")) and \(names[i + 5]) met.\n")
+        }
+        _ = try buildSite(content: scratch.path + "/Content", output: scratch.path + "/Site")
+        let html = try #require(SiteFiles.read(scratch.path + "/Site", "relations.html"))
+        #expect(html.components(separatedBy: "class=\"graph-node graph-person\"").count - 1 == 40)
+        #expect(html.components(separatedBy: "class=\"graph-node graph-event\"").count - 1 == 30)
+        #expect(html.contains("<a class=\"graph-node graph-person\" href=\"people/p0.html\">"))     // in all 40 articles
+        #expect(!html.contains("<a class=\"graph-node graph-person\" href=\"people/p44.html\">"))   // in one, and last
+        #expect(html.contains("The graph shows the 40 people named most often and 30 of the 35 events, those with most of them."))
+        #expect(html.contains("The table lists the 200 pairs named together most often, of "))
     }
 }
