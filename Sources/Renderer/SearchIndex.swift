@@ -9,7 +9,7 @@ struct SearchRecord: Encodable, Sendable {
     var k: String        // kind: "Person", "Event", "Article"
     var t: String        // title or name
     var u: String        // path from the site root
-    var d: String        // date as shown ("1–3 April 2025"), or "" for people
+    var d: String        // date as shown ("1–3 April 2025"); for people "born …" when known, else ""
     var n: [String]      // other names: aliases and every spelling the articles use
     var s: String        // one line under the title: role, place, or source
     var x: String        // the full text, whitespace collapsed
@@ -32,7 +32,8 @@ enum SearchIndex {
         for (p, person) in dossier.people.enumerated() {
             var names: [String] = []
             for name in person.aliases + spellings[p].sorted() where name != person.name && !names.contains(name) { names.append(name) }
-            records.append(SearchRecord(k: "Person", t: person.name, u: Paths.person(person.slug), d: "", n: names,
+            records.append(SearchRecord(k: "Person", t: person.name, u: Paths.person(person.slug),
+                                        d: person.born.map { "born " + $0.display } ?? "", n: names,
                                         s: [person.role, person.affiliation].compactMap { $0 }.joined(separator: " · "),
                                         x: compact(dossier.profileTexts[p])))
         }

@@ -40,6 +40,7 @@ func searchRecords(_ site: String) throws -> [SearchRecordView] {
         #expect(anna.n.contains("Ana Bergh"))                  // alias
         #expect(anna.n.contains("Berg"))                       // a spelling the articles use
         #expect(anna.s.contains("Envoy of Northland"))
+        #expect(anna.d == "born May 1970")
         let summit = try #require(records.first { $0.t == "Harbour summit" })
         #expect(summit.d == "4–6 March 2024")
         #expect(summit.x.contains("Three days of talks in Port Mira"))
