@@ -111,7 +111,7 @@ enum TimelineAxis {
                 let bx = segment.x - breakWidth / 2
                 out += "<path class=\"tl-axis-break\" d=\"M\(n(bx - 7)) \(n(axisY + 6)) L\(n(bx - 1)) \(n(axisY - 6)) M\(n(bx + 1)) \(n(axisY + 6)) L\(n(bx + 7)) \(n(axisY - 6))\"/>\n"
             }
-            out += ticks(segment, axisY: axisY, first: i == 0)
+            out += ticks(segment, axisY: axisY)
         }
         out += "</g>\n<g class=\"tl-axis-marks\">\n"
         for p in placed {
@@ -138,7 +138,7 @@ enum TimelineAxis {
 
     /// Month ticks along a segment, labelled with the month (and the year at January and at the segment's start);
     /// a segment of more than two years gets yearly ticks only.
-    static func ticks(_ segment: Segment, axisY: Double, first: Bool) -> String {
+    static func ticks(_ segment: Segment, axisY: Double) -> String {
         let n = GraphSVG.number
         let start = DayStamp(daysSince1970: segment.first), end = DayStamp(daysSince1970: segment.last)
         let months = (end.year - start.year) * 12 + end.month - start.month + 1
@@ -161,7 +161,6 @@ enum TimelineAxis {
             month += 1
             if month > 12 { month = 1; year += 1 }
         }
-        _ = first
         return out
     }
 }
@@ -170,28 +169,12 @@ extension PageBuilder {
     /// The timeline page with its axis and the list of people it can be filtered by.
     func timelinePageWithAxis() -> TimelinePage {
         var model = timelinePage()
-        var items: [AxisItem] = []
-        for year in model.years {
-            for month in year.months {
-                for entry in month.entries {
-                    guard let date = entryDate(entry) else { continue }
-                    if let item = TimelineAxis.item(date: date, isEvent: entry.isEvent, title: entry.title, href: entry.href, people: entry.people) {
-                        items.append(item)
-                    }
-                }
-            }
-        }
-        model.axisSVG = TimelineAxis.svg(items)
-        let named = Set(model.years.flatMap { $0.months.flatMap { $0.entries.flatMap { $0.people.split(separator: " ").map(String.init) } } })
+        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: model.page.root)
+        model.axisSVG = TimelineAxis.svg(items.compactMap { date, entry in
+            TimelineAxis.item(date: date, isEvent: entry.isEvent, title: entry.title, href: entry.href, people: entry.people)
+        })
+        let named = Set(items.flatMap { $0.entry.people.split(separator: " ").map(String.init) })
         model.filter = dossier.people.filter { named.contains($0.slug) }.map { FilterOption(value: $0.slug, label: $0.name) }
         return model
-    }
-
-    /// The EDTF date behind a timeline entry, found by its page.
-    private func entryDate(_ entry: TimelineEntry) -> EDTFDate? {
-        let file = String(entry.href.split(separator: "/").last ?? "")
-        let slug = String(file.dropLast(".html".count))
-        if entry.isEvent { return dossier.eventBySlug[slug].map { dossier.events[$0].date } }
-        return dossier.articleBySlug[slug].map { dossier.articles[$0].date }
     }
 }
