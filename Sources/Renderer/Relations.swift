@@ -1,5 +1,6 @@
 // The relations graph: people and events as nodes, "mentioned in the same articles" and "took part in" as edges,
-// laid out at build time (people on a circle, events round them near their people, coordinates rounded) into a static SVG: the same dossier always gives the same picture, byte for byte, and no script is needed.
+// laid out at build time (people on a circle, events round them near their people, coordinates rounded) into
+// a static SVG: the same dossier always gives the same picture, byte for byte, and no script is needed.
 
 import Content
 import Foundation
