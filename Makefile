@@ -5,13 +5,19 @@ SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build clean
+.PHONY: site test deps build clean browser-test
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# Headless Chromium over Site/ from file:// and the Nu HTML Checker over every page; installs chromium,
+# chromium-driver, Java and a Python venv (.build/browser-venv) when missing. Screenshots: Tests/Browser/screenshots/.
+browser-test: site
+	sh Tests/Browser/run.sh
 
 build: deps
 	$(SWIFT) build --product dossier

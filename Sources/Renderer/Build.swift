@@ -99,6 +99,8 @@ public enum SiteBuilder {
             pages.append((spec.path, html))
             counts[spec.template, default: 0] += 1
         }
+        // Generated non-HTML files: the search index, and the feed and sitemap when base_url is absolute.
+        files += SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pages.map(\.path))
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
@@ -113,7 +115,7 @@ public enum SiteBuilder {
             assetOwner[path] = asset.absolutePath
         }
         for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) {
-            if pages.contains(where: { $0.path == path }) { continue }
+            if files.contains(where: { $0.path == path }) { continue }
             files.append(OutputFile(path: path, content: .copy(from: source)))
         }
         return (files, pages, counts, problems)

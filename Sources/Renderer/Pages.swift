@@ -16,7 +16,7 @@ struct PageBuilder: Sendable {
     let dossier: Dossier
 
     /// The layouts a complete site needs; a missing one fails the build instead of producing empty pages.
-    static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline"]
+    static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline", "relations", "briefing"]
 
     func allPages() -> [PageSpec] {
         var pages: [PageSpec] = [
@@ -24,9 +24,11 @@ struct PageBuilder: Sendable {
             PageSpec(path: Paths.peopleIndex, template: "people", model: peopleIndex()),
             PageSpec(path: Paths.eventsIndex, template: "events", model: eventsIndex()),
             PageSpec(path: Paths.articlesIndex, template: "articles", model: articlesIndex()),
-            PageSpec(path: Paths.timeline, template: "timeline", model: timelinePage()),
+            PageSpec(path: Paths.timeline, template: "timeline", model: timelinePageWithAxis()),
+            PageSpec(path: Paths.relations, template: "relations", model: relationsPage()),
+            PageSpec(path: Paths.briefing, template: "briefing", model: briefingPage()),
         ]
-        pages += dossier.people.indices.map { PageSpec(path: Paths.person(dossier.people[$0].slug), template: "person", model: personPage($0)) }
+        pages += dossier.people.indices.map { PageSpec(path: Paths.person(dossier.people[$0].slug), template: "person", model: personPageWithGraph($0)) }
         pages += dossier.events.indices.map { PageSpec(path: Paths.event(dossier.events[$0].slug), template: "event", model: eventPage($0)) }
         pages += dossier.articles.indices.map { PageSpec(path: Paths.article(dossier.articles[$0].slug), template: "article", model: articlePage($0)) }
         return pages
@@ -42,6 +44,8 @@ struct PageBuilder: Sendable {
             ("Events", Paths.eventsIndex, ["events", "event"]),
             ("Articles", Paths.articlesIndex, ["articles", "article"]),
             ("Timeline", Paths.timeline, ["timeline"]),
+            ("Relations", Paths.relations, ["relations"]),
+            ("Briefing", Paths.briefing, ["briefing"]),
         ]
         let settings = dossier.settings
         return PageContext(
@@ -49,7 +53,8 @@ struct PageBuilder: Sendable {
             pageTitle: title.map { "\($0) · \(settings.title)" } ?? settings.title,
             site: SiteView(title: settings.title, subtitle: settings.subtitle, description: settings.description, language: settings.language),
             nav: items.map { NavItem(label: $0.0, href: root + $0.1, current: $0.2.contains(kind)) },
-            kind: kind)
+            kind: kind,
+            feedHref: Feeds.base(settings) == nil ? nil : root + Paths.feed)
     }
 
     static func dateView(_ date: EDTFDate) -> DateView {
@@ -231,13 +236,15 @@ struct PageBuilder: Sendable {
     func timelineEntry(event e: Int, root: String) -> TimelineEntry {
         let event = dossier.events[e]
         return TimelineEntry(date: Self.dateView(event.date), kind: "Event", isEvent: true, title: event.title,
-                             href: root + Paths.event(event.slug), detail: event.place)
+                             href: root + Paths.event(event.slug), detail: event.place,
+                             people: event.people.filter { dossier.personBySlug[$0] != nil }.joined(separator: " "))
     }
 
     func timelineEntry(article a: Int, root: String) -> TimelineEntry {
         let article = dossier.articles[a]
         return TimelineEntry(date: Self.dateView(article.date), kind: "Article", isEvent: false, title: article.title,
-                             href: root + Paths.article(article.slug), detail: article.source)
+                             href: root + Paths.article(article.slug), detail: article.source,
+                             people: dossier.peopleOfArticle[a].map { dossier.people[$0].slug }.joined(separator: " "))
     }
 
     /// Events and article publications, oldest first by the earliest instant each date can mean;

@@ -9,6 +9,7 @@ public struct PageContext: Sendable {
     public var site: SiteView
     public var nav: [NavItem]
     public var kind: String              // page kind, also a CSS class: index, person, event, article, people, events, articles, timeline
+    public var feedHref: String? = nil   // feed.xml, relative, when the site has one (base_url is absolute)
 }
 
 public struct SiteView: Sendable {
@@ -74,6 +75,7 @@ public struct TimelineEntry: Sendable {
     public var title: String
     public var href: String
     public var detail: String?           // place of an event, source of an article
+    public var people: String = ""       // slugs of the people in it, space-separated: the timeline filter's data-people
 }
 
 public struct TimelineMonth: Sendable {
@@ -115,6 +117,7 @@ public struct PersonPage: Sendable {
     public var articleCount: String          // "2 articles"
     public var coMentioned: [PersonLink]     // most often mentioned with them
     public var timeline: [TimelineEntry]     // their events and articles, oldest first
+    public var neighbourhoodSVG: String = "" // who and what they are linked to, drawn at build time (Relations.swift)
 }
 
 public struct EventsIndexPage: Sendable {
@@ -154,4 +157,6 @@ public struct ArticlePage: Sendable {
 public struct TimelinePage: Sendable {
     public var page: PageContext
     public var years: [TimelineYear]
+    public var axisSVG: String = ""          // the time axis above the list (TimelineAxis.swift)
+    public var filter: [FilterOption] = []   // people the list can be narrowed to
 }
