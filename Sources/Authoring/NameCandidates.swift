@@ -82,6 +82,6 @@ enum NameCandidates {
     /// A run ending in one of these names an organisation or a place, not a person.
     static let organisationWords: Set<String> = [
         "Department", "House", "University", "Council", "Fund", "Ministry", "Administration", "Committee", "Agency",
-        "Office", "Bank", "Party", "Times", "News", "Post", "Street", "Union", "Nations", "States", "Kingdom", "Service",
+        "Office", "Bank", "Party", "Authority", "Times", "News", "Post", "Street", "Union", "Nations", "States", "Kingdom", "Service",
     ]
 }
