@@ -24,6 +24,10 @@ enum NameCandidates {
                 defer { run = [] }
                 var words = run
                 if let first = words.first, sentenceStarts.contains(first) { words.removeFirst() }
+                // "Ukrainian President Volodymyr Zelensky": the name starts after the last title.
+                if let title = words.dropLast(2).lastIndex(where: { titles.contains(tokens[$0].word) }) {
+                    words.removeFirst(title + 1)
+                }
                 while let first = words.first, isEdgeWord(tokens[first].word) { words.removeFirst() }
                 while let last = words.last, isEdgeWord(tokens[last].word) { words.removeLast() }
                 guard (2...3).contains(words.count), let last = words.last, !organisationWords.contains(tokens[last].word) else { return }

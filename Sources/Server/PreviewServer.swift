@@ -13,12 +13,16 @@ public struct ServeOptions: Sendable {
     public var host: String
     public var port: Int
     public var pollInterval: Duration
+    /// Called as each build step starts, as `SiteBuilder.build` reports it (for `[i/n] step` on a terminal).
+    public var progress: (@Sendable (Int, String) -> Void)?
 
-    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, pollInterval: Duration = .milliseconds(300)) {
+    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, pollInterval: Duration = .milliseconds(300),
+                progress: (@Sendable (Int, String) -> Void)? = nil) {
         self.build = build
         self.host = host
         self.port = port
         self.pollInterval = pollInterval
+        self.progress = progress
     }
 }
 
@@ -154,10 +158,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// One build, off the concurrency pool's threads (it is long and CPU-bound), then the news to every page.
     private func rebuild() async {
         let options = self.options.build
+        let progress = self.options.progress
         let outcome: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 do throws(BuildFailure) {
-                    continuation.resume(returning: .success(try SiteBuilder.build(options)))
+                    continuation.resume(returning: .success(try SiteBuilder.build(options, progress: progress)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

@@ -42,7 +42,8 @@ struct Serve: AsyncParsableCommand {
         let first = FirstBuild()
         let server = PreviewServer(
             options: ServeOptions(build: BuildOptions(content: folders.content, templates: folders.templates, output: output),
-                                  host: host, port: port)
+                                  host: host, port: port,
+                                  progress: { step, name in console.progress(step: step, of: SiteBuilder.steps.count, name) })
         ) { event in
             switch event {
             case .rebuilding(let changed):

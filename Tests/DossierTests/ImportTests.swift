@@ -80,6 +80,20 @@ import Testing
         #expect(result.notes.isEmpty)
     }
 
+    /// The small heuristic for names the dossier does not know: titles and sentence-initial words are not
+    /// names, initials are kept, organisations are left out, known people are not repeated.
+    @Test func otherNamesAreCapitalisedRunsThatMatchNobody() throws {
+        let text = """
+        Harbour guests
+        The envoy met Foreign Minister Ivo Kask and Maria J. Santos in Tallinn; Ukrainian President Petro Nowak sent regards.
+        Mira Stone left early, before Anna Berg spoke at the National Maritime Museum with Ivo Kask.
+        """
+        let result = try ArticleImport.run(text: text, origin: "guests.txt", options: ImportOptions(date: "2024-03-08"), into: content)
+        #expect(result.people.map(\.name) == ["Anna Berg"])
+        // The museum is listed too: an organisation the short list of organisation words does not know.
+        #expect(result.otherNames == ["Ivo Kask", "Maria J. Santos", "Petro Nowak", "National Maritime Museum"])
+    }
+
     @Test func markdownKeepsItsBodyAndTakesTheHeadingAsTitle() throws {
         let text = "# Harbour summit *ends*\n\nBy Lena Ode\n\nThe summit ended. **Paul Berg** spoke last.\n\n- one\n- two\n"
         let result = try ArticleImport.run(text: text, origin: "notes.md", options: ImportOptions(date: "2024-03"), into: content)
