@@ -170,7 +170,10 @@ public final class PreviewServer: @unchecked Sendable {
         }
         switch outcome {
         case .success(let report):
-            hub.broadcast(state.succeeded())
+            // A save that changes no output (or a touch) reloads nothing, unless the pages show a failure to clear.
+            let changed = report.write.written + report.write.removed > 0 || state.failure != nil
+            let reload = state.succeeded()
+            if changed { hub.broadcast(reload) }
             onEvent(.built(report))
         case .failure(let failure):
             hub.broadcast(state.failed(failure.diagnostics))

@@ -20,8 +20,8 @@ struct Import: ParsableCommand {
         used), and capitalised names that match nobody: candidates for `dossier new person`.
 
         Example:
-          dossier import ~/pasted.txt --date 2025-04-01~ --source "Caliber.Az, citing CNN"
-          pbpaste | dossier import - --date 2025-04-03 --title "Kremlin envoys praise Trump administration"
+          dossier import ~/pasted.txt --date 2025-04-01~ --source "Caliber.Az"
+          pbpaste | dossier import - --date 2025-04-03 --title "Envoys meet"
         """)
 
     @Argument(help: "The file to import, or - to read standard input.")

@@ -12,9 +12,9 @@ struct New: ParsableCommand {
         Never replaces a file: if the slug is taken, it says so and writes nothing (exit status 1).
 
         Example:
-          dossier new person "Kirill Dmitriev" --role "CEO, Russian Direct Investment Fund"
-          dossier new event "Dmitriev–Witkoff talks" --date 2025-04-02 --person kirill-dmitriev
-          dossier new article "Senior Russian negotiator set for first visit" --date 2025-04-01~ --source CNN
+          dossier new person "Kirill Dmitriev" --role "CEO, RDIF"
+          dossier new event "Dmitriev–Witkoff talks" --date 2025-04-02
+          dossier new article "Dmitriev to visit Washington" --date 2025-04-01~
         """,
         subcommands: [NewPerson.self, NewEvent.self, NewArticle.self])
 }
@@ -33,7 +33,7 @@ struct NewPerson: ParsableCommand {
         discussion: """
         Example:
           dossier new person "Kirill Dmitriev"                    # Content/people/kirill-dmitriev.md
-          dossier new person "Steve Witkoff" --alias "Witkov" --role "US Special Envoy to the Middle East"
+          dossier new person "Steve Witkoff" --alias "Witkov" --alias "Witkof"
         """)
 
     @Argument(help: "The person's name as the dossier should show it.")
@@ -61,9 +61,10 @@ struct NewEvent: ParsableCommand {
         abstract: "Write events/<slug>.md for an event.",
         discussion: """
         Example:
-          dossier new event "Dmitriev–Witkoff talks at the White House" --date 2025-04-02 \\
-            --place "Washington, D.C." --person kirill-dmitriev --person steve-witkoff
-          dossier new event "Dmitriev's visit to Washington" --date 2025-04-01/2025-04-03
+          dossier new event "Dmitriev–Witkoff talks" --date 2025-04-02 \\
+            --place "Washington, D.C." --person kirill-dmitriev \\
+            --person steve-witkoff
+          dossier new event "Dmitriev in Washington" --date 2025-04-01/2025-04-03
         """)
 
     @Argument(help: "The event's title.")
@@ -91,8 +92,9 @@ struct NewArticle: ParsableCommand {
         abstract: "Write articles/<slug>.md for an article, ready for its text (or use `dossier import`).",
         discussion: """
         Example:
-          dossier new article "Kremlin envoys praise Trump administration" --date 2025-04-03 \\
-            --source "The New York Times" --url https://www.nytimes.com/...
+          dossier new article "Kremlin envoys praise Trump administration" \\
+            --date 2025-04-03 --source "The New York Times" \\
+            --url https://www.nytimes.com/...
         """)
 
     @Argument(help: "The article's headline.")

@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
         Example:
           dossier serve                      # http://127.0.0.1:8000/
           dossier serve --port 0             # a free port, printed
-          dossier serve --content Tests/DossierTests/Fixtures/small --output /tmp/site --port 8080
+          dossier serve --content ../briefing/Content --output /tmp/site
         """)
 
     @OptionGroup var folders: Folders
@@ -55,7 +55,12 @@ struct Serve: AsyncParsableCommand {
                     console.success(Terminal.summary(report, output: output).components(separatedBy: ". Open").first ?? "")
                 } else {
                     let w = report.write
-                    console.success("Rebuilt in \(String(format: "%.2f", report.seconds)) s: \(w.written) written, \(w.unchanged) unchanged, \(w.removed) removed; pages reloading")
+                    let seconds = String(format: "%.2f", report.seconds)
+                    if w.written + w.removed == 0 {
+                        console.success("Rebuilt in \(seconds) s: no file changed")
+                    } else {
+                        console.success("Rebuilt in \(seconds) s: \(w.written) written, \(w.unchanged) unchanged, \(w.removed) removed; pages reloading")
+                    }
                 }
             case .failed(let diagnostics):
                 _ = first.take()

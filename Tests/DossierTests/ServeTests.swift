@@ -15,13 +15,15 @@ final class ServedDossier: @unchecked Sendable {
     let templates: String
     let output: String
     let server: PreviewServer
+    let builds = BuildLog()
 
     init(fixture: String = "small") {
         content = scratch.copy(Repo.fixture(fixture), as: "Content")
         templates = scratch.copy(Repo.templates, as: "Templates")
         output = scratch.path + "/Site"
+        let builds = self.builds
         server = PreviewServer(options: ServeOptions(build: BuildOptions(content: content, templates: templates, output: output),
-                                                     port: 0, pollInterval: .milliseconds(100)))
+                                                     port: 0, pollInterval: .milliseconds(100))) { builds.record($0) }
     }
 
     var port: Int { server.port }
@@ -56,6 +58,24 @@ final class ServedDossier: @unchecked Sendable {
             throw error
         }
         await served.server.stop()
+    }
+}
+
+/// How many builds the server has finished (good or failed), as it reports them.
+final class BuildLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished = 0
+    func record(_ event: ServeEvent) {
+        if case .rebuilding = event { return }
+        lock.withLock { finished += 1 }
+    }
+    var count: Int { lock.withLock { finished } }
+
+    /// Waits (bounded) until at least `count` builds have finished.
+    func waitFor(_ count: Int, seconds: Double = 10) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while self.count < count && Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        return self.count >= count
     }
 }
 
@@ -157,6 +177,22 @@ final class ServedDossier: @unchecked Sendable {
             // The person page quotes the new sentence too: the rebuild is the whole build, not a page.
             #expect(try await served.get("/people/anna-berg.html").body.contains("<mark>Anna Berg</mark> later toured the harbour museum."))
             #expect(SiteFiles.read(served.output, "articles/envoys-meet.html")?.contains("__dossier") == false)
+        }
+    }
+
+    @Test func aSaveThatChangesNoPageReloadsNothing() async throws {
+        try await ServedDossier.with { served in
+            let events = try await EventStreamClient.open(port: served.port)
+            _ = try #require(await events.next("hello"))
+            #expect(served.builds.count == 1)
+            // Saved again as it was (a new file renamed over the old one: a new inode, a new time).
+            try served.edit("articles/envoys-meet.md") { $0 }
+            #expect(await served.builds.waitFor(2), "no rebuild after the save")
+            // Then a real change: the first reload the page gets is for that one.
+            try served.edit("articles/envoys-meet.md") { $0 + "\nA second sentence.\n" }
+            #expect(await served.builds.waitFor(3), "no rebuild after the edit")
+            let reload = try #require(await events.next("reload"))
+            #expect(reload.hasSuffix("-3"), "the page was told to reload after a save that changed nothing")
         }
     }
 
