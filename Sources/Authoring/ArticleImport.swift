@@ -40,7 +40,7 @@ public struct ImportedArticle: Sendable {
     public var author: String?
     public var people: [RecognisedPerson]       // in order of first mention
     public var otherNames: [String]             // capitalised names that match nobody in people/
-    public var notes: [String]                  // problems the build will report about the new file
+    public var problems: [Diagnostic]           // what the build will report about the new file, or why names were not looked up
 }
 
 public enum ArticleImport {
@@ -61,7 +61,7 @@ public enum ArticleImport {
         front.add("url", url)
         try folder.create(path, text: front.document(body: parsed.body))
 
-        var result = ImportedArticle(path: path, title: title, author: parsed.author, people: [], otherNames: [], notes: [])
+        var result = ImportedArticle(path: path, title: title, author: parsed.author, people: [], otherNames: [], problems: [])
         findNames(for: &result, in: folder)
         return result
     }
@@ -114,6 +114,10 @@ public enum ArticleImport {
                 paragraphs.insert(first, at: 0)     // the text's first line is body, not a title
             } else {
                 title = read.title ?? first
+                if looksLikeASentence(title) {
+                    throw AuthoringError(.usage, "the first line of \(origin) reads like a sentence, not a headline (\"\(title.prefix(50))…\"): "
+                        + "give the headline with --title \"...\"; the first line then stays the first paragraph")
+                }
             }
             if let name = read.author {
                 if author == nil { author = name }
@@ -136,6 +140,11 @@ public enum ArticleImport {
         return cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(whole.prefix(100))
     }
 
+    /// A pasted text that starts with its first paragraph, not a headline: long, and ending with a full stop.
+    static func looksLikeASentence(_ line: String) -> Bool {
+        line.hasSuffix(".") && !line.hasSuffix("...") && line.split(separator: " ").count > 12
+    }
+
     /// "By Tamilla Hasanova" → "Tamilla Hasanova"; a short line only, so a sentence starting "By then" is no by-line.
     static func byLine(_ line: String) -> String? {
         guard line.hasPrefix("By "), line.count < 120 else { return nil }
@@ -148,8 +157,15 @@ public enum ArticleImport {
     /// Links the new article against people/ and events/ exactly as a build would, and reads off whom it names.
     private static func findNames(for result: inout ImportedArticle, in folder: ContentFolder) {
         let (content, references, log) = ContentLoader.load(directory: folder.path)
-        result.notes = log.items.filter { $0.path == result.path }.sorted().map(\.description)
-        guard var content, let article = content.articles.first(where: { $0.path == result.path }) else { return }
+        result.problems = log.items.filter { $0.path == result.path }.sorted()
+        guard var content else {
+            // Without dossier.yml there is no dossier to look names up in; say why rather than "nobody".
+            result.problems += log.errors.filter { $0.path.hasSuffix("dossier.yml") }.map {
+                Diagnostic(path: $0.path, line: $0.line, column: $0.column, severity: .warning, message: "names not looked up: \($0.message)")
+            }
+            return
+        }
+        guard let article = content.articles.first(where: { $0.path == result.path }) else { return }
         content.articles = [article]                 // the other articles cannot change what this one says
         let (dossier, _) = Linker.link(content, references: references)
         guard let text = dossier.articleTexts.first else { return }

@@ -16,6 +16,7 @@ struct FileStamp: Equatable, Sendable {
 struct FolderSnapshot: Equatable, Sendable {
     var files: [String: FileStamp] = [:]
 
+    /// `excluded` is the real path (symbolic links resolved) of a folder to leave out.
     static func take(_ folders: [String], excluding excluded: String? = nil) -> FolderSnapshot {
         var snapshot = FolderSnapshot()
         for folder in folders {
@@ -24,10 +25,11 @@ struct FolderSnapshot: Equatable, Sendable {
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
                 for name in names where !name.hasPrefix(".") {
                     let path = directory + "/" + name
-                    if path == excluded { continue }
                     var info = stat()
                     guard stat(path, &info) == 0 else { continue }
                     if info.st_mode & S_IFMT == S_IFDIR {
+                        // The output folder, if someone put it inside Content/: every build would trigger the next.
+                        if let excluded, OutputPaths.realPath(path) == excluded { continue }
                         // A symbolic link to a folder is not followed: it could lead back up and never end.
                         var own = stat()
                         if lstat(path, &own) == 0, own.st_mode & S_IFMT == S_IFDIR { pending.append(path) }

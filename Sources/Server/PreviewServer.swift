@@ -120,8 +120,11 @@ public final class PreviewServer: @unchecked Sendable {
         if case .ip6(_, let bound)? = await server.listeningAddress { port = Int(bound) }
         lock.withLock { http = server; boundPort = port; tasks.append(run) }
 
+        // The output's real path, also when it does not exist yet: its parent's real path and its name.
+        let output = URL(fileURLWithPath: options.build.output).standardizedFileURL
+        let outputParent = OutputPaths.realPath(output.deletingLastPathComponent().path) ?? output.deletingLastPathComponent().path
         let watcher = ChangeWatcher(folders: [options.build.content, options.build.templates],
-                                    excluded: OutputPaths.realPath(options.build.output), interval: options.pollInterval)
+                                    excluded: outputParent + "/" + output.lastPathComponent, interval: options.pollInterval)
         let before = watcher.snapshot()
         await rebuild()
         let watch = Task { await self.watch(watcher, from: before) }

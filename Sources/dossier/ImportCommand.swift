@@ -67,7 +67,7 @@ struct Import: ParsableCommand {
             throw ExitCode(error.kind == .usage ? 64 : 1)
         }
         console.result(imported.path, always: true)
-        for note in imported.notes { console.warning(note) }
+        console.diagnostics(imported.problems)
         console.verbose("title: \(imported.title)" + (imported.author.map { "; author: \($0)" } ?? ""))
         if imported.people.isEmpty {
             console.result("It names nobody in \(content)/people/.")

@@ -77,7 +77,7 @@ import Testing
         #expect(result.people[0].mentions == 2)
         #expect(result.people[0].writtenAs == ["Anna Berg", "Berg"])
         #expect(result.otherNames == ["Jonas Lindqvist"])      // "Port Authority" is an organisation
-        #expect(result.notes.isEmpty)
+        #expect(result.problems.isEmpty)
     }
 
     /// The small heuristic for names the dossier does not know: titles and sentence-initial words are not
@@ -135,6 +135,9 @@ import Testing
         #expect(failure("   \n\n", ImportOptions(date: "2024")) == AuthoringError(.usage, "x.txt is empty: nothing to import"))
         #expect(failure("Only a title\n", ImportOptions(date: "2024")) == AuthoringError(.usage, "x.txt has no article text after its title"))
         #expect(failure("---\ntitle: x\n---\nText", origin: "a.md", ImportOptions(date: "2024"))?.message.contains("already has front matter") == true)
+        // A text without a headline (like the second seed) is not given its first paragraph as a title.
+        let seed = try String(contentsOfFile: Self.seeds + "/001_5b7f0de8f4dd8af4.txt", encoding: .utf8)
+        #expect(failure(seed, origin: "001.txt", ImportOptions(date: "2025-04-03")) == AuthoringError(.usage, "the first line of 001.txt reads like a sentence, not a headline (\"Kremlin envoys on Thursday praised the Trump admin…\"): give the headline with --title \"...\"; the first line then stays the first paragraph"))
         // The slug of an existing article is taken, whichever its format.
         #expect(failure("Garbled report\nNew text.", ImportOptions(date: "2024")) == AuthoringError(.content, "\(content.path)/articles/garbled-report.txt already exists; edit it, or choose another title"))
         #expect(failure("Envoys meet in Port Mira\nNew text.", ImportOptions(date: "2024", title: "Envoys meet")) == AuthoringError(.content, "\(content.path)/articles/envoys-meet.md already exists; edit it, or choose another title"))

@@ -196,6 +196,19 @@ final class BuildLog: @unchecked Sendable {
         }
     }
 
+    /// An output folder inside Content/ is not watched: otherwise every build would set off the next.
+    @Test func anOutputFolderInsideContentDoesNotRebuildItself() async throws {
+        let scratch = Scratch("dossier-serve")
+        let content = scratch.copy(Repo.fixture("small"), as: "Content")
+        let builds = BuildLog()
+        let server = PreviewServer(options: ServeOptions(build: BuildOptions(content: content, templates: Repo.templates, output: content + "/Site"),
+                                                         port: 0, pollInterval: .milliseconds(100))) { builds.record($0) }
+        try await server.start()
+        #expect(builds.count == 1)
+        #expect(await builds.waitFor(2, seconds: 2) == false, "the server rebuilt after writing its own output")
+        await server.stop()
+    }
+
     @Test func aFailedBuildIsShownWhileTheLastGoodSiteStaysServed() async throws {
         try await ServedDossier.with { served in
             let events = try await EventStreamClient.open(port: served.port)
