@@ -51,7 +51,7 @@ public enum ArticleImport {
         let parsed = try parse(text, origin: origin, options: options)
         let title = try Given.title(parsed.title, what: "title")
         try folder.checkExists()
-        let path = try folder.newFile(in: "articles", slug: articleSlug(title))
+        let path = try folder.newFile(in: "articles", slug: Slug.forTitle(title))
 
         var front = FrontMatterText()
         front.add("title", title)
@@ -130,14 +130,6 @@ public enum ArticleImport {
         }
         if body.isEmpty { throw AuthoringError(.usage, "\(origin) has no article text after its title") }
         return (title, author, body)
-    }
-
-    /// The title's slug, whole up to 100 characters (headlines are long), else cut at a word.
-    static func articleSlug(_ title: String) -> String {
-        let whole = Slug.make(from: title, maxLength: 200)
-        guard whole.count > 100 else { return whole }
-        let cut = whole.prefix(101)
-        return cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(whole.prefix(100))
     }
 
     /// A pasted text that starts with its first paragraph, not a headline: long, and ending with a full stop.

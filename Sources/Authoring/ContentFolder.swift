@@ -1,5 +1,6 @@
 // Where new files go in Content/, and writing them without ever replacing one that is there.
 
+import Content
 import EDTF
 import Foundation
 
@@ -58,6 +59,17 @@ public struct ContentFolder: Sendable {
             }
             offset += n
         }
+    }
+}
+
+extension Slug {
+    /// A title's slug, whole up to 100 characters (headlines are long: the curated ones run to 82), else cut
+    /// at a word rather than inside one.
+    static func forTitle(_ title: String) -> String {
+        let whole = Slug.make(from: title, maxLength: 200)
+        guard whole.count > 100 else { return whole }
+        let cut = whole.prefix(101)
+        return cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(whole.prefix(100))
     }
 }
 

@@ -33,7 +33,7 @@ public enum NewPage {
         let title = try Given.title(title, what: "title")
         let date = try Given.date(date)
         try folder.checkExists()
-        let path = try folder.newFile(in: "events", slug: ArticleImport.articleSlug(title))
+        let path = try folder.newFile(in: "events", slug: Slug.forTitle(title))
         let slugs = people.map { Slug.isValid($0) ? $0 : Slug.make(from: $0) }
         var front = FrontMatterText()
         front.add("title", title)
@@ -52,7 +52,7 @@ public enum NewPage {
         let date = try Given.date(date)
         let url = try Given.url(url)
         try folder.checkExists()
-        let path = try folder.newFile(in: "articles", slug: ArticleImport.articleSlug(title))
+        let path = try folder.newFile(in: "articles", slug: Slug.forTitle(title))
         var front = FrontMatterText()
         front.add("title", title)
         front.add("date", date: date)
