@@ -36,7 +36,7 @@ let package = Package(
             "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "Server", "EDTF", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Renderer", "Content", "Authoring", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
             "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",
