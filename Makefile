@@ -1,14 +1,18 @@
-# Dossier: `make site` builds Site/ from Content/; `make test` runs every test.
+# Dossier: `make site` builds Site/ from Content/; `make serve` serves it, rebuilt on every change; `make test` runs every test.
 # Both install what they need (libcmark-dev from Debian) when it is missing.
 
 SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build clean browser-test
+.PHONY: site test deps build clean serve browser-test
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
+
+# Build, serve on http://127.0.0.1:8000/ and rebuild and reload on every change; Ctrl-C stops.
+serve: deps build
+	$(DOSSIER) serve --content Content --templates Templates --output Site
 
 test: deps
 	$(SWIFT) test
