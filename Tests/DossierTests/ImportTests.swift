@@ -40,8 +40,11 @@ import Testing
         let people = SiteFiles.list(curated + "/people")
         #expect(people.count == 9)                       // eight people and the list
         #expect(SiteFiles.list(imported + "/people") == people)
+        // Same people, mentions, sentences and co-mentions. Only the neighbourhood graph may differ: its event
+        // edges weigh how many articles cover an event, and the curated articles also list events in front matter.
+        let withoutGraph = { (html: String?) in html.map { $0.replacingOccurrences(of: #"<svg[\s\S]*?</svg>"#, with: "", options: .regularExpression) } }
         for page in people {
-            #expect(SiteFiles.read(imported + "/people", page) == SiteFiles.read(curated + "/people", page), "people/\(page) differs")
+            #expect(withoutGraph(SiteFiles.read(imported + "/people", page)) == withoutGraph(SiteFiles.read(curated + "/people", page)), "people/\(page) differs")
         }
         // The articles read the same too (the curated ones also list their events in front matter).
         let article = "articles/kremlin-envoys-praise-trump-administration-after-two-day-meeting-in-washington.html"
