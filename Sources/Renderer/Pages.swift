@@ -126,7 +126,7 @@ struct PageBuilder: Sendable {
         let articles = dossier.articlesOfPerson[p].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a))
         }
-        return PersonPage(
+        let view = PersonPage(
             page: page, name: person.name, role: person.role, affiliation: person.affiliation,
             born: person.born.map(Self.dateView), aliases: person.aliases,
             profileHTML: bodyHTML(dossier.profileTexts[p], source: person.profile, root: page.root, linkMentions: false),
@@ -134,6 +134,7 @@ struct PageBuilder: Sendable {
             articles: articles, articleCount: Self.plural(articles.count, "article"),
             coMentioned: dossier.coMentions[p].prefix(10).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") },
             timeline: timeline(events: dossier.eventsOfPerson[p], articles: dossier.articlesOfPerson[p], root: page.root).map(\.entry))
+        return withDiscovery(view, person: p)
     }
 
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
@@ -162,12 +163,13 @@ struct PageBuilder: Sendable {
         let articles = dossier.articlesOfEvent[e].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a))
         }
-        return EventPage(
+        let view = EventPage(
             page: page, title: event.title, date: Self.dateView(event.date), place: event.place, people: people,
             descriptionHTML: bodyHTML(dossier.eventTexts[e], source: event.description, root: page.root, linkMentions: false),
             articles: articles,
             previous: e > 0 ? eventLink(e - 1, root: page.root) : nil,
             next: e + 1 < dossier.events.count ? eventLink(e + 1, root: page.root) : nil)
+        return withReported(view, event: e)
     }
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
@@ -247,6 +249,7 @@ struct PageBuilder: Sendable {
         var items: [(date: EDTFDate, entry: TimelineEntry)] = []
         items += events.map { (dossier.events[$0].date, timelineEntry(event: $0, root: root)) }
         items += articles.map { (dossier.articles[$0].date, timelineEntry(article: $0, root: root)) }
+        if events.count == dossier.events.count, articles.count == dossier.articles.count { items += reportedEntries(root: root) }
         return items.sorted { a, b in
             if a.date != b.date { return a.date < b.date }
             return (a.entry.isEvent ? 0 : 1, a.entry.title) < (b.entry.isEvent ? 0 : 1, b.entry.title)

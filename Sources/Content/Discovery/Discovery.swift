@@ -1,0 +1,120 @@
+// Discovery, before linking: reads every article (oldest first) for people nobody curated and for other
+// spellings of known people, and returns the people list the linker matches against, with what it decided.
+
+import EDTF
+import Markdown
+
+/// Another spelling of a person's name, found in an article.
+public struct Variant: Sendable, Equatable {
+    public var text: String              // as written: "Dmitliff", "Mark Vogel"
+    public var article: String           // slug of the article it came from
+    public var reason: String            // why it was linked
+}
+
+/// A spelling that might be a known person's, with too little evidence to link it.
+public struct VariantSuggestion: Sendable, Equatable {
+    public var text: String
+    public var article: String
+    public var person: String            // slug of the person it resembles
+    public var reason: String
+}
+
+/// A surname written alone (after Mr., Ms. ...) that names nobody the dossier knows.
+public struct UnresolvedSurname: Sendable, Equatable {
+    public var text: String
+    public var article: String
+}
+
+/// What discovery decided, for `dossier check`.
+public struct DiscoveryReport: Sendable {
+    public var discovered: [String] = []             // slugs of people found in the articles
+    public var suggestions: [VariantSuggestion] = []
+    public var unresolved: [UnresolvedSurname] = []
+    public init() {}
+}
+
+public enum Discovery {
+    /// The curated people with the variants found for them, then the people found in the articles.
+    public static func discover(_ content: ContentSet) -> (people: [Person], report: DiscoveryReport) {
+        var people = content.people
+        var report = DiscoveryReport()
+        var known = people.indices.map { Self.knownForms(people[$0], index: $0) }
+        var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
+        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : $0.slug < $1.slug }
+
+        for article in articles {
+            var named = Set<Int>()
+            var suggested = Set<String>()
+            for block in Markdown.analyze(article.body).blocks {
+                for run in PersonFinder.runs(in: block.text) {
+                    let core = run.words.filter { !Variants.isInitial($0) }
+                    // Written exactly as a known form: the linker finds it.
+                    let exact = known.filter { $0.forms.contains(run.words) || $0.forms.contains(core) }
+                    if !exact.isEmpty { named.formUnion(exact.map(\.index)); continue }
+                    if core.count == 1 {
+                        let bySurname = known.filter { $0.surnames.contains(core[0]) }
+                        if !bySurname.isEmpty { named.formUnion(bySurname.map(\.index)); continue }
+                    }
+                    let match = Variants.match(run.words, known: known, named: named)
+                    if let match, match.strength == .strong {
+                        people[match.person].variants.append(Variant(text: run.text, article: article.slug, reason: match.reason))
+                        known[match.person] = Self.knownForms(people[match.person], index: match.person)
+                        named.insert(match.person)
+                        continue
+                    }
+                    if let match, suggested.insert(run.text).inserted {
+                        report.suggestions.append(VariantSuggestion(text: run.text, article: article.slug,
+                                                                    person: people[match.person].slug, reason: match.reason))
+                    }
+                    if run.isPerson {
+                        var slug = Slug.make(from: run.text)
+                        if usedSlugs.contains(slug) {
+                            var n = 2
+                            while usedSlugs.contains("\(slug)-\(n)") { n += 1 }
+                            slug = "\(slug)-\(n)"
+                        }
+                        usedSlugs.insert(slug)
+                        people.append(Person(slug: slug, name: run.text, aliases: [], role: run.role.map(capitalisedFirst),
+                                             affiliation: nil, born: nil, profile: "", path: article.path, bodyFirstLine: article.bodyFirstLine,
+                                             curated: false, foundIn: article.slug))
+                        known.append(Self.knownForms(people[people.count - 1], index: people.count - 1))
+                        named.insert(people.count - 1)
+                        report.discovered.append(slug)
+                    } else if core.count == 1, run.honorific, match == nil {
+                        report.unresolved.append(UnresolvedSurname(text: run.text, article: article.slug))
+                    }
+                }
+            }
+        }
+        return (people, report)
+    }
+
+    /// A discovered person's role as the text gives it, with a capital first letter as a heading wants it.
+    static func capitalisedFirst(_ role: String) -> String {
+        guard let first = role.first else { return role }
+        return first.uppercased() + role.dropFirst()
+    }
+
+    static func knownForms(_ person: Person, index: Int) -> Variants.Known {
+        var known = Variants.Known(index: index, given: [], surnames: [], forms: [])
+        for form in [person.name] + person.aliases + person.variants.map(\.text) {
+            let words = NameTokens.words(of: form)
+            let core = words.filter { !Variants.isInitial($0) }
+            guard let last = core.last else { continue }
+            known.forms.insert(words)
+            known.forms.insert(core)
+            if !known.surnames.contains(last) { known.surnames.append(last) }
+            if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }
+        }
+        return known
+    }
+}
+
+extension Person {
+    /// The person as the name matcher sees them: variant spellings count as aliases.
+    var withVariantsAsAliases: Person {
+        var copy = self
+        for variant in variants where !copy.aliases.contains(variant.text) { copy.aliases.append(variant.text) }
+        return copy
+    }
+}

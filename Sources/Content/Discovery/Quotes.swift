@@ -1,0 +1,108 @@
+// Direct quotations in article text and who said them: `"...," Lavrov said`, `Dmitriev wrote on X that "..."`,
+// `He said "..."` (he: the person the text was last about), and a quote that is a whole sentence continuing
+// the speaker of the sentence before.
+
+import Markdown
+
+/// One direct quotation.
+public struct Quote: Sendable, Equatable {
+    public var block: Int
+    public var sentence: Int
+    public var range: Range<Int>         // the quoted words, without the quotation marks
+    public var text: String
+    public var speaker: Int?             // index into Dossier.people, when the text says who
+}
+
+enum Quotes {
+    static func find(in body: BodyText) -> [Quote] {
+        var result: [Quote] = []
+        var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
+        var lastSpeaker: (block: Int, sentence: Int, person: Int)?
+        for (b, block) in body.document.blocks.enumerated() {
+            let spans = quotationSpans(block.text)
+            let tokens = NameTokens.tokenize(block.text)
+            let mentions = body.mentions.filter { $0.block == b }
+            func insideQuote(_ offset: Int) -> Bool { spans.contains { $0.outer.contains(offset) } }
+
+            for (s, sentenceRange) in block.sentences.enumerated() {
+                let subjectBefore = subject
+                let here = mentions.filter { sentenceRange.contains($0.range.lowerBound) && !insideQuote($0.range.lowerBound) }
+                let words = tokens.filter { sentenceRange.contains($0.start) && !insideQuote($0.start) }
+                for span in spans where sentenceRange.contains(span.outer.lowerBound) {
+                    var text = Linker.substring(block.text, span.inner)
+                    if text.hasSuffix(",") { text.removeLast() }   // the comma belongs to the sentence around the quote
+                    var speaker: Int?
+                    // The attribution verb nearest the quotation, outside any quotation.
+                    let verbs = words.filter { NameCues.attributionVerbs.contains($0.word.lowercased()) }
+                    let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
+                    if let verb {
+                        // The clause the verb is in: from the end of the quotation before it (or the sentence start).
+                        let clauseStart = spans.filter { $0.outer.upperBound <= verb.start && sentenceRange.contains($0.outer.lowerBound) }
+                            .map(\.outer.upperBound).max() ?? sentenceRange.lowerBound
+                        let clauseEnd = spans.filter { $0.outer.lowerBound >= verb.end }.map(\.outer.lowerBound).min() ?? sentenceRange.upperBound
+                        if let after = here.first(where: { $0.range.lowerBound >= verb.end && $0.range.lowerBound < clauseEnd
+                                                           && $0.range.lowerBound - verb.end <= 40 && verb.start > span.outer.lowerBound }) {
+                            speaker = after.person                                              // "...," said Marco Rubio
+                        } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
+                            speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
+                        } else if words.contains(where: { $0.start >= clauseStart && $0.start < clauseEnd
+                                                          && NameCues.personalPronouns.contains($0.word.lowercased()) }) {
+                            speaker = lastSpeakerOrSubject(lastSpeaker, subjectBefore, block: b, sentence: s)   // he said
+                        }
+                    } else if isWholeSentence(span.outer, sentenceRange), s > 0,
+                              let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {
+                        speaker = previous.person                                              // a quote continuing the speaker
+                    } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
+                        // The sentence before attributes without quoting ("according to a video of his comments").
+                        let before = tokens.filter { block.sentences[s - 1].contains($0.start) }
+                        if before.contains(where: { NameCues.attributionVerbs.contains($0.word.lowercased()) }) { speaker = subjectBefore }
+                    }
+                    result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker))
+                    if let speaker { lastSpeaker = (b, s, speaker) }
+                }
+                if let first = here.first { subject = first.person }
+            }
+        }
+        return result
+    }
+
+    private static func lastSpeakerOrSubject(_ last: (block: Int, sentence: Int, person: Int)?, _ subject: Int?, block: Int, sentence: Int) -> Int? {
+        subject ?? last?.person
+    }
+
+    private static func isWholeSentence(_ quote: Range<Int>, _ sentence: Range<Int>) -> Bool {
+        quote.lowerBound <= sentence.lowerBound + 1 && quote.upperBound >= sentence.upperBound - 2
+    }
+
+    private static func distance(_ token: WordToken, _ span: Range<Int>) -> Int {
+        token.start >= span.upperBound ? token.start - span.upperBound : max(0, span.lowerBound - token.end)
+    }
+
+    /// “…” and "…" pairs on one block (smart punctuation has usually curled them already).
+    static func quotationSpans(_ text: String) -> [(outer: Range<Int>, inner: Range<Int>)] {
+        let bytes = Array(text.utf8)
+        var result: [(outer: Range<Int>, inner: Range<Int>)] = []
+        var open: (at: Int, width: Int, curly: Bool)?
+        var i = 0
+        while i < bytes.count {
+            let isCurlyOpen = i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C
+            let isCurlyClose = i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D
+            let isStraight = bytes[i] == UInt8(ascii: "\"")
+            if let o = open {
+                if (o.curly && isCurlyClose) || (!o.curly && isStraight) {
+                    let width = isStraight ? 1 : 3
+                    if i > o.at + o.width { result.append((o.at..<(i + width), (o.at + o.width)..<i)) }
+                    open = nil
+                    i += width
+                    continue
+                }
+            } else if isCurlyOpen || isStraight {
+                open = (i, isStraight ? 1 : 3, !isStraight)
+                i += isStraight ? 1 : 3
+                continue
+            }
+            i += isCurlyOpen || isCurlyClose ? 3 : 1
+        }
+        return result
+    }
+}
