@@ -49,7 +49,7 @@ public enum Discovery {
                 for run in PersonFinder.runs(in: block.text) {
                     let core = run.words.filter { !Variants.isInitial($0) }
                     // Written exactly as a known form: the linker finds it.
-                    let exact = known.filter { $0.forms.contains(run.words) || $0.forms.contains(core) }
+                    let exact = known.filter { $0.written.contains(run.words) }
                     if !exact.isEmpty { named.formUnion(exact.map(\.index)); continue }
                     if core.count == 1 {
                         let bySurname = known.filter { $0.surnames.contains(core[0]) }
@@ -101,7 +101,7 @@ public enum Discovery {
             let words = NameTokens.words(of: form)
             let core = words.filter { !Variants.isInitial($0) }
             guard let last = core.last else { continue }
-            known.forms.insert(words)
+            known.written.insert(words)
             known.forms.insert(core)
             if !known.surnames.contains(last) { known.surnames.append(last) }
             if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }

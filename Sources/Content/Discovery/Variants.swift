@@ -17,6 +17,7 @@ enum Variants {
         var given: [String]          // first words of the name and multi-word aliases ("Kirill")
         var surnames: [String]       // last words of the name and aliases ("Dmitriev")
         var forms: Set<[String]>     // every written form, as words without initials
+        var written: Set<[String]> = []  // every written form as the name matcher sees it, initials included
     }
 
     /// A phonetic key for transliterated and garbled names: spellings that sound alike get one key.
