@@ -14,7 +14,7 @@ struct DossierCommand: ParsableCommand {
         Exit status: 0 success; 1 the content or templates have errors (each printed as path:line:col); \
         64 the command line is wrong.
         """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: nil)
 }
 

@@ -18,6 +18,9 @@ enum NameCues {
         "analyst", "commissioner", "coordinator", "mediator", "czar", "tsar", "speaker", "chief-of-staff",
     ]
 
+    /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
+    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
+
     /// Titles that carry no role worth showing on their own ("Mr. Jalil" says nothing about Jalil's job).
     static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof"]
 

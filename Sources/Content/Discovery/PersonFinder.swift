@@ -35,7 +35,8 @@ enum PersonFinder {
         func joined(_ i: Int) -> Bool {
             guard i + 1 < tokens.count, !tokens[i].isPossessive else { return false }
             var gap = bytes[tokens[i].end..<tokens[i + 1].start]
-            if Variants.isInitial(tokens[i].word), gap.first == UInt8(ascii: ".") { gap = gap.dropFirst() }
+            if Variants.isInitial(tokens[i].word) || NameCues.abbreviatedTitles.contains(tokens[i].word.lowercased()),
+               gap.first == UInt8(ascii: ".") { gap = gap.dropFirst() }
             return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
