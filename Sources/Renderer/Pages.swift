@@ -245,11 +245,11 @@ struct PageBuilder: Sendable {
 
     /// Events and article publications, oldest first by the earliest instant each date can mean;
     /// on the same date events come before articles.
-    func timeline(events: [Int], articles: [Int], root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
+    func timeline(events: [Int], articles: [Int], root: String, reported: Bool = false) -> [(date: EDTFDate, entry: TimelineEntry)] {
         var items: [(date: EDTFDate, entry: TimelineEntry)] = []
         items += events.map { (dossier.events[$0].date, timelineEntry(event: $0, root: root)) }
         items += articles.map { (dossier.articles[$0].date, timelineEntry(article: $0, root: root)) }
-        if events.count == dossier.events.count, articles.count == dossier.articles.count { items += reportedEntries(root: root) }
+        if reported { items += reportedEntries(root: root) }   // dated sentences, on the site's timeline only
         return items.sorted { a, b in
             if a.date != b.date { return a.date < b.date }
             return (a.entry.isEvent ? 0 : 1, a.entry.title) < (b.entry.isEvent ? 0 : 1, b.entry.title)
@@ -258,7 +258,7 @@ struct PageBuilder: Sendable {
 
     func timelinePage() -> TimelinePage {
         let page = context(Paths.timeline, title: "Timeline", kind: "timeline")
-        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root)
+        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root, reported: true)
         var years: [TimelineYear] = []
         for item in items {
             let (yearLabel, monthLabel, monthISO) = Self.group(item.date)

@@ -18,6 +18,9 @@ enum NameCues {
         "analyst", "commissioner", "coordinator", "mediator", "czar", "tsar", "speaker", "chief-of-staff",
     ]
 
+    /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
+    static let nameParticles: Set<String> = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
+
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
     static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
 

@@ -39,6 +39,9 @@ enum PersonFinder {
                gap.first == UInt8(ascii: ".") { gap = gap.dropFirst() }
             return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
         }
+        func gap(_ i: Int) -> String {
+            i + 1 < tokens.count ? String(decoding: bytes[tokens[i].possessiveEnd..<tokens[i + 1].start], as: UTF8.self) : ""
+        }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
         func isTitle(_ word: String) -> Bool { NameCues.titleWords.contains(word) }
         func isQualifier(_ word: String) -> Bool { NameCues.qualifierWords.contains(word) }
@@ -47,12 +50,24 @@ enum PersonFinder {
         while i < tokens.count {
             guard isCapitalised(i) else { i += 1; continue }
             var j = i
-            while joined(j), isCapitalised(j + 1) { j += 1 }
+            while true {
+                if joined(j), isCapitalised(j + 1) { j += 1; continue }
+                // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
+                if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens[j + 1].word),
+                   joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }
+                break
+            }
             defer { i = j + 1 }
 
-            // Take off what stands in front of the name: sentence-opening words, qualifiers, titles.
+            // Take off what stands in front of the name: everything up to the last title ("Hungarian Prime Minister",
+            // "European Council President"), then sentence-opening words and qualifiers.
             var k = i
             var titleInRun = false, honorific = false
+            if let t = (i..<j).last(where: { isTitle(lower($0)) }) {
+                titleInRun = true
+                honorific = NameCues.honorifics.contains(lower(t))
+                k = t + 1
+            }
             while k <= j {
                 let w = lower(k)
                 if NameCues.honorifics.contains(w) { honorific = true; titleInRun = true; k += 1 }
@@ -64,7 +79,7 @@ enum PersonFinder {
             let words = (k...j).map { tokens[$0].word }
             if words.contains(where: { isAcronym($0) || $0.first!.isNumber }) { continue }
             if words.contains(where: { let w = $0.lowercased(); return NameCues.organisationOrPlaceWords.contains(w)
-                || NameCues.functionWords.contains(w) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil }) { continue }
+                || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
             var roleStart = k

@@ -108,7 +108,7 @@ enum Variants {
     /// Looser: worth suggesting, not linking.
     static func surnamesResemble(_ a: String, _ b: String) -> Bool {
         let ka = key(a), kb = key(b)
-        guard min(ka.count, kb.count) >= 4 else { return ka == kb }
+        guard ka.first == kb.first, min(ka.count, kb.count) >= 4 else { return ka == kb }
         return levenshtein(ka, kb) <= 2 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.85
     }
 
