@@ -106,6 +106,12 @@ import Testing
                           "Two days later=2025-04-04"])
     }
 
+    @Test func aWeekBeforeADateLaterInTheSentence() throws {
+        let dossier = try link("Envoys met a week before the summit on March 10. The summit was cancelled.", date: "2025-04-03")
+        let found = dossier.datedStatements[0].map { "\($0.expression)=\($0.date.edtf)" }
+        #expect(found == ["a week before=2025-03-03", "on March 10=2025-03-10"])
+    }
+
     @Test func quotesGoToTheirSpeaker() throws {
         let dossier = try link("""
         Sergei Lavrov spoke first. “We see progress,” Lavrov said. Kirill Dmitriev wrote on X that “dialogue is back.” \

@@ -43,6 +43,8 @@ enum TextDates {
             }
             func since(_ date: EDTFDate?) -> EDTFDate? { date.flatMap { try? EDTFDate.interval(from: $0, to: nil) } }
 
+            var pending: [(range: Range<Int>, days: Int)] = []
+            let firstOfBlock = result.count
             var i = 0
             while i < tokens.count {
                 var first = i, last = i
@@ -104,11 +106,16 @@ enum TextDates {
                 } else if let n = NameCues.numberWords[w(i)] ?? number(i),
                           let unit = ["day": 1, "days": 1, "week": 7, "weeks": 7][w(i + 1)],
                           let direction = ["later": 1, "after": 1, "earlier": -1, "before": -1, "ago": -1][w(i + 2)] {
-                    // "two days later" counts from the last day the text gave; "before the summit" names an anchor we cannot place.
+                    // "two days later" counts from the last day the text gave; "a week before the summit on March 10"
+                    // from the next day its sentence gives (resolved once the sentence is read).
                     if !(["before", "after"].contains(w(i + 2)) && runsOn(i + 2)) {
                         let base = w(i + 2) == "ago" ? anchor : (lastDay ?? anchor)
                         date = day(base.adding(days: n * unit * direction), relativeQualifier)
                         last = i + 2
+                    } else if lead != "for" {                    // "for a week before ..." is a duration, not a date
+                        pending.append((tokens[i].start..<tokens[i + 2].end, n * unit * direction))
+                        i += 3
+                        continue
                     }
                 }
                 guard var found = date else { i += 1; continue }
@@ -120,6 +127,14 @@ enum TextDates {
                 result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: found))
                 i = last + 1
             }
+            for (range, days) in pending {
+                let sentence = block.sentences.firstIndex { $0.contains(range.lowerBound) } ?? 0
+                guard let target = result[firstOfBlock...].first(where: { $0.sentence == sentence && $0.range.lowerBound >= range.upperBound
+                                                                            && $0.date.precision == .day && !$0.date.isInterval }),
+                      let date = day(target.date.earliest.adding(days: days), target.date.isApproximate ? .approximate : nil) else { continue }
+                result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: date))
+            }
+            result[firstOfBlock...].sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return result
     }
