@@ -28,8 +28,10 @@ enum PersonFinder {
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
 
-        func lower(_ i: Int) -> String { tokens[i].word.lowercased() }
-        func isCapitalised(_ i: Int) -> Bool { tokens[i].word.first.map { $0.isUppercase } ?? false }
+        let lowered = tokens.map { $0.word.lowercased() }          // once per token: each is looked at several times
+        let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
+        func lower(_ i: Int) -> String { lowered[i] }
+        func isCapitalised(_ i: Int) -> Bool { capitals[i] }
         func isAcronym(_ word: String) -> Bool { word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
         /// Only spaces between token i and i+1 (after an initial, also its period): they belong to one phrase.
         func joined(_ i: Int) -> Bool {

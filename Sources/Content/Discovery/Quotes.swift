@@ -18,17 +18,37 @@ enum Quotes {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
+        var mentionsOfBlock = [[Mention]](repeating: [], count: body.document.blocks.count)
+        for mention in body.mentions { mentionsOfBlock[mention.block].append(mention) }
         for (b, block) in body.document.blocks.enumerated() {
             let spans = quotationSpans(block.text)
-            let tokens = NameTokens.tokenize(block.text)
-            let mentions = body.mentions.filter { $0.block == b }
-            func insideQuote(_ offset: Int) -> Bool { spans.contains { $0.outer.contains(offset) } }
+            // Tokens, mentions and quotations grouped by sentence in one pass each, so a long paragraph stays linear.
+            let sentenceCount = block.sentences.count
+            func grouped<T>(_ items: [T], at offset: (T) -> Int) -> [[T]] {
+                var groups = [[T]](repeating: [], count: sentenceCount)
+                var s = 0
+                for item in items.sorted(by: { offset($0) < offset($1) }) {
+                    while s + 1 < sentenceCount, offset(item) >= block.sentences[s].upperBound { s += 1 }
+                    if sentenceCount > 0, block.sentences[s].contains(offset(item)) { groups[s].append(item) }
+                }
+                return groups
+            }
+            func insideQuote(_ offset: Int) -> Bool {
+                // Spans are sorted and disjoint: binary search for the last one starting at or before `offset`.
+                var lo = 0, hi = spans.count
+                while lo < hi { let mid = (lo + hi) / 2; if spans[mid].outer.lowerBound <= offset { lo = mid + 1 } else { hi = mid } }
+                return lo > 0 && spans[lo - 1].outer.contains(offset)
+            }
+            let tokensOf = grouped(NameTokens.tokenize(block.text).filter { !insideQuote($0.start) }, at: \.start)
+            let mentionsOf = grouped(mentionsOfBlock[b].filter { !insideQuote($0.range.lowerBound) }, at: \.range.lowerBound)
+            let spansOf = grouped(spans, at: \.outer.lowerBound)
 
             for (s, sentenceRange) in block.sentences.enumerated() {
                 let subjectBefore = subject
-                let here = mentions.filter { sentenceRange.contains($0.range.lowerBound) && !insideQuote($0.range.lowerBound) }
-                let words = tokens.filter { sentenceRange.contains($0.start) && !insideQuote($0.start) }
-                for span in spans where sentenceRange.contains(span.outer.lowerBound) {
+                let here = mentionsOf[s]
+                let words = tokensOf[s]
+                let sentenceSpans = spansOf[s]
+                for span in sentenceSpans {
                     var text = Linker.substring(block.text, span.inner)
                     if text.hasSuffix(",") { text.removeLast() }   // the comma belongs to the sentence around the quote
                     var speaker: Int?
@@ -37,9 +57,8 @@ enum Quotes {
                     let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
                     if let verb {
                         // The clause the verb is in: from the end of the quotation before it (or the sentence start).
-                        let clauseStart = spans.filter { $0.outer.upperBound <= verb.start && sentenceRange.contains($0.outer.lowerBound) }
-                            .map(\.outer.upperBound).max() ?? sentenceRange.lowerBound
-                        let clauseEnd = spans.filter { $0.outer.lowerBound >= verb.end }.map(\.outer.lowerBound).min() ?? sentenceRange.upperBound
+                        let clauseStart = sentenceSpans.filter { $0.outer.upperBound <= verb.start }.map(\.outer.upperBound).max() ?? sentenceRange.lowerBound
+                        let clauseEnd = sentenceSpans.filter { $0.outer.lowerBound >= verb.end }.map(\.outer.lowerBound).min() ?? sentenceRange.upperBound
                         if let after = here.first(where: { $0.range.lowerBound >= verb.end && $0.range.lowerBound < clauseEnd
                                                            && $0.range.lowerBound - verb.end <= 40 && verb.start > span.outer.lowerBound }) {
                             speaker = after.person                                              // "...," said Marco Rubio
@@ -47,15 +66,14 @@ enum Quotes {
                             speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
                         } else if words.contains(where: { $0.start >= clauseStart && $0.start < clauseEnd
                                                           && NameCues.personalPronouns.contains($0.word.lowercased()) }) {
-                            speaker = lastSpeakerOrSubject(lastSpeaker, subjectBefore, block: b, sentence: s)   // he said
+                            speaker = subjectBefore ?? lastSpeaker?.person                      // he said
                         }
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
                               let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {
                         speaker = previous.person                                              // a quote continuing the speaker
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
                         // The sentence before attributes without quoting ("according to a video of his comments").
-                        let before = tokens.filter { block.sentences[s - 1].contains($0.start) }
-                        if before.contains(where: { NameCues.attributionVerbs.contains($0.word.lowercased()) }) { speaker = subjectBefore }
+                        if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.contains($0.word.lowercased()) }) { speaker = subjectBefore }
                     }
                     result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker))
                     if let speaker { lastSpeaker = (b, s, speaker) }
@@ -64,10 +82,6 @@ enum Quotes {
             }
         }
         return result
-    }
-
-    private static func lastSpeakerOrSubject(_ last: (block: Int, sentence: Int, person: Int)?, _ subject: Int?, block: Int, sentence: Int) -> Int? {
-        subject ?? last?.person
     }
 
     private static func isWholeSentence(_ quote: Range<Int>, _ sentence: Range<Int>) -> Bool {

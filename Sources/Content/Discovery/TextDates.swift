@@ -22,8 +22,20 @@ enum TextDates {
         for (b, block) in document.blocks.enumerated() {
             let tokens = NameTokens.tokenize(block.text)
             let bytes = Array(block.text.utf8)
-            func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].word.lowercased() : "" }
-            func capitalised(_ i: Int) -> Bool { i < tokens.count && (tokens[i].word.first?.isUppercase ?? false) }
+            // Computed once per token: the matchers below look at each token several times.
+            let lowered = tokens.map { $0.word.lowercased() }
+            let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
+            var sentenceOf = [Int](repeating: 0, count: tokens.count)
+            var futureBefore = [Bool](repeating: false, count: tokens.count)   // a future word earlier in the same sentence
+            var s = 0, future = false
+            for (t, token) in tokens.enumerated() {
+                while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }
+                sentenceOf[t] = s
+                futureBefore[t] = future
+                if NameCues.futureWords.contains(lowered[t]) { future = true }
+            }
+            func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? lowered[i] : "" }
+            func capitalised(_ i: Int) -> Bool { i < tokens.count && capitals[i] }
             func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].word.count <= 2 ? Int(tokens[i].word) : nil }
             func year(_ i: Int) -> Int? {
                 guard i < tokens.count, tokens[i].word.count == 4, let y = Int(tokens[i].word), (1800...2100).contains(y) else { return nil }
@@ -72,10 +84,8 @@ enum TextDates {
                 } else if let y = year(i), ["in", "since", "until", "by", "during"].contains(lead) {    // in 2022
                     date = try? EDTFDate(year: y)
                 } else if let wd = NameCues.weekdays[w(i)], capitalised(i) {                          // on Wednesday
-                    let sentenceStart = block.sentences.first { $0.contains(tokens[i].start) }?.lowerBound ?? 0
-                    let future = (0..<i).contains { tokens[$0].start >= sentenceStart && NameCues.futureWords.contains(w($0)) }
                     var delta: Int
-                    if future || lead == "next" { delta = (wd - anchor.weekday + 7) % 7; if delta == 0 { delta = 7 } }
+                    if futureBefore[i] || lead == "next" { delta = (wd - anchor.weekday + 7) % 7; if delta == 0 { delta = 7 } }
                     else { delta = -((anchor.weekday - wd + 7) % 7); if lead == "last", delta == 0 { delta = -7 } }
                     date = day(anchor.adding(days: delta), relativeQualifier)
                 } else if let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][w(i)] {
@@ -123,7 +133,7 @@ enum TextDates {
                 if ["on", "in", "since", "from", "until", "by"].contains(lead) { first = i - 1 }
                 if found.precision == .day, !found.isInterval { lastDay = found.earliest }
                 let range = tokens[first].start..<tokens[last].end
-                let sentence = block.sentences.firstIndex { $0.contains(tokens[i].start) } ?? 0
+                let sentence = sentenceOf[i]
                 result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: found))
                 i = last + 1
             }
