@@ -166,6 +166,14 @@ enum NameCues {
         "nine": 9, "ten": 10,
     ]
 
+    static let dayWords: [String: Int] = ["yesterday": -1, "today": 0, "tomorrow": 1]
+    static let dayCounts: [String: Int] = ["day": 1, "days": 1, "week": 7, "weeks": 7]
+    static let directions: [String: Int] = ["later": 1, "after": 1, "earlier": -1, "before": -1, "ago": -1]
+
+    /// Every word a date expression can start with (besides numbers).
+    static let dateTriggers: Set<String> = Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
+        .union(["last", "this", "next", "earlier", "later"])
+
     /// Words that make a weekday point forward ("will meet on Friday") instead of back.
     static let futureWords: Set<String> = ["will", "next", "plans", "scheduled", "expected", "due"]
 }

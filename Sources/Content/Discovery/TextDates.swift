@@ -59,6 +59,8 @@ enum TextDates {
             let firstOfBlock = result.count
             var i = 0
             while i < tokens.count {
+                // Most words start no date expression: skip them at the cost of one lookup.
+                guard NameCues.dateTriggers.contains(lowered[i]) || tokens[i].word.first?.isNumber == true else { i += 1; continue }
                 var first = i, last = i
                 var date: EDTFDate?
                 let lead = w(i - 1)
@@ -88,7 +90,7 @@ enum TextDates {
                     if futureBefore[i] || lead == "next" { delta = (wd - anchor.weekday + 7) % 7; if delta == 0 { delta = 7 } }
                     else { delta = -((anchor.weekday - wd + 7) % 7); if lead == "last", delta == 0 { delta = -7 } }
                     date = day(anchor.adding(days: delta), relativeQualifier)
-                } else if let offset = ["yesterday": -1, "today": 0, "tomorrow": 1][w(i)] {
+                } else if let offset = NameCues.dayWords[w(i)] {
                     date = day(anchor.adding(days: offset), relativeQualifier)
                 } else if ["last", "this", "next"].contains(w(i)) || (["earlier", "later"].contains(w(i)) && w(i + 1) == "this") {
                     let relative = w(i) == "earlier" || w(i) == "later" ? "this" : w(i)
@@ -114,8 +116,8 @@ enum TextDates {
                     }
                     if date != nil { last = unitIndex }
                 } else if let n = NameCues.numberWords[w(i)] ?? number(i),
-                          let unit = ["day": 1, "days": 1, "week": 7, "weeks": 7][w(i + 1)],
-                          let direction = ["later": 1, "after": 1, "earlier": -1, "before": -1, "ago": -1][w(i + 2)] {
+                          let unit = NameCues.dayCounts[w(i + 1)],
+                          let direction = NameCues.directions[w(i + 2)] {
                     // "two days later" counts from the last day the text gave; "a week before the summit on March 10"
                     // from the next day its sentence gives (resolved once the sentence is read).
                     if !(["before", "after"].contains(w(i + 2)) && runsOn(i + 2)) {
