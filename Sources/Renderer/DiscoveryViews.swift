@@ -74,8 +74,8 @@ extension PageBuilder {
         var marks: [[Int]: [Range<Int>]] = [:]      // [article, block, sentence] → date expressions that match
         var order: [(article: Int, statement: DatedStatement)] = []
         for (a, statement) in reportedStatements() {
-            // A coarser date ("in February", "in 2022") does not date a day's event.
-            guard statement.date.overlaps(event.date), statement.date.precision >= event.date.precision else { continue }
+            // The sentence's date must fall within the event's: "in February", "in 2022" or "this week" do not date a day's event.
+            guard event.date.earliest <= statement.date.earliest, statement.date.latest <= event.date.latest else { continue }
             let text = dossier.articleTexts[a]
             let sharesPerson = text.mentions.contains { $0.block == statement.block && $0.sentence == statement.sentence && people.contains($0.person) }
             let sharesPlace = place.map { NameTokens.words(of: sentence(of: statement, in: a)).contains($0) } ?? false
