@@ -131,7 +131,7 @@ struct PageBuilder: Sendable {
         let articles = dossier.articlesOfPerson[p].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a))
         }
-        return PersonPage(
+        let view = PersonPage(
             page: page, name: person.name, role: person.role, affiliation: person.affiliation,
             born: person.born.map(Self.dateView), aliases: person.aliases,
             profileHTML: bodyHTML(dossier.profileTexts[p], source: person.profile, root: page.root, linkMentions: false),
@@ -139,6 +139,7 @@ struct PageBuilder: Sendable {
             articles: articles, articleCount: Self.plural(articles.count, "article"),
             coMentioned: dossier.coMentions[p].prefix(10).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") },
             timeline: timeline(events: dossier.eventsOfPerson[p], articles: dossier.articlesOfPerson[p], root: page.root).map(\.entry))
+        return withDiscovery(view, person: p)
     }
 
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
@@ -174,12 +175,13 @@ struct PageBuilder: Sendable {
         let articles = dossier.articlesOfEvent[e].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a))
         }
-        return EventPage(
+        let view = EventPage(
             page: page, title: event.title, date: Self.dateView(event.date), place: event.place, people: people,
             descriptionHTML: bodyHTML(dossier.eventTexts[e], source: event.description, root: page.root, linkMentions: false),
             articles: articles,
             previous: e > 0 ? eventLink(e - 1, root: page.root) : nil,
             next: e + 1 < dossier.events.count ? eventLink(e + 1, root: page.root) : nil)
+        return withReported(view, event: e)
     }
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
@@ -249,10 +251,11 @@ struct PageBuilder: Sendable {
 
     /// Events and article publications, oldest first by the earliest instant each date can mean;
     /// on the same date events come before articles.
-    func timeline(events: [Int], articles: [Int], root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
+    func timeline(events: [Int], articles: [Int], root: String, reported: Bool = false) -> [(date: EDTFDate, entry: TimelineEntry)] {
         var items: [(date: EDTFDate, entry: TimelineEntry)] = []
         items += events.map { (dossier.events[$0].date, timelineEntry(event: $0, root: root)) }
         items += articles.map { (dossier.articles[$0].date, timelineEntry(article: $0, root: root)) }
+        if reported { items += reportedEntries(root: root) }   // dated sentences, on the site's timeline only
         return items.sorted { a, b in
             if a.date != b.date { return a.date < b.date }
             return (a.entry.isEvent ? 0 : 1, a.entry.title) < (b.entry.isEvent ? 0 : 1, b.entry.title)
@@ -261,7 +264,7 @@ struct PageBuilder: Sendable {
 
     func timelinePage() -> TimelinePage {
         let page = context(Paths.timeline, title: "Timeline", kind: "timeline")
-        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root)
+        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root, reported: true)
         var years: [TimelineYear] = []
         for item in items {
             let (yearLabel, monthLabel, monthISO) = Self.group(item.date)

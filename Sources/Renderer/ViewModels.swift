@@ -118,6 +118,10 @@ public struct PersonPage: Sendable {
     public var coMentioned: [PersonLink]     // most often mentioned with them
     public var timeline: [TimelineEntry]     // their events and articles, oldest first
     public var neighbourhoodSVG: String = "" // who and what they are linked to, drawn at build time (Relations.swift)
+    // Discovery (see DiscoveryViews.swift):
+    public var curated = true                // false: found in the articles, nobody wrote a profile
+    public var variants: [VariantView] = []  // other spellings found in the articles, with where
+    public var quotations: [QuotationView] = []  // what they said, with the article and its date
 }
 
 public struct EventsIndexPage: Sendable {
@@ -135,6 +139,7 @@ public struct EventPage: Sendable {
     public var articles: [ArticleQuotes]     // articles covering it, with the sentences that refer to it (may be none)
     public var previous: EventLink?
     public var next: EventLink?
+    public var reported: [ReportedView] = [] // dated sentences of articles that match its date and a person or place
 }
 
 public struct ArticlesIndexPage: Sendable {

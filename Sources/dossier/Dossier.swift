@@ -21,7 +21,7 @@ struct DossierCommand: AsyncParsableCommand {
           dossier import article.txt --date 2025-04-01 --source "CNN"
           dossier serve
         """,
-        subcommands: [Build.self, Serve.self, New.self, Import.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self],
         defaultSubcommand: nil)
 }
 
