@@ -169,10 +169,17 @@ public enum ArticleImport {
             counts[mention.person, default: 0] += 1
             if !(forms[mention.person]?.contains(mention.text) ?? false) { forms[mention.person, default: []].append(mention.text) }
         }
-        result.people = order.map { p in
+        // Recognised: the people of people/. Discovery may also have found people nobody curated in the text;
+        // those are exactly the names people/ does not know, so they join the unrecognised names.
+        result.people = order.filter { dossier.people[$0].curated }.map { p in
             RecognisedPerson(name: dossier.people[p].name, slug: dossier.people[p].slug, mentions: counts[p] ?? 0, writtenAs: forms[p] ?? [])
         }
-        let known = dossier.people.flatMap { [$0.name] + $0.aliases }
-        result.otherNames = NameCandidates.find(in: text, knownNames: known)
+        let known = dossier.people.filter(\.curated).flatMap { [$0.name] + $0.aliases }
+        var others = NameCandidates.find(in: text, knownNames: known)
+        for p in order where !dossier.people[p].curated && !others.contains(dossier.people[p].name) { others.append(dossier.people[p].name) }
+        // In reading order, wherever each was found.
+        let plain = text.document.blocks.map(\.text).joined(separator: "\n")
+        let position = { (name: String) in plain.range(of: name).map { plain.distance(from: plain.startIndex, to: $0.lowerBound) } ?? Int.max }
+        result.otherNames = others.enumerated().sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)
     }
 }

@@ -59,9 +59,16 @@ extension PageBuilder {
     func reportedEntries(root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
         reportedStatements().map { a, statement in
             let article = dossier.articles[a]
+            // The people the sentence names, so the timeline's person filter keeps it with them.
+            var named: [String] = []
+            for mention in dossier.articleTexts[a].mentions where mention.block == statement.block && mention.sentence == statement.sentence {
+                let slug = dossier.people[mention.person].slug
+                if !named.contains(slug) { named.append(slug) }
+            }
             return (statement.date, TimelineEntry(date: Self.dateView(statement.date), kind: "Reported", isEvent: false,
                                                   title: sentence(of: statement, in: a), href: root + Paths.article(article.slug),
-                                                  detail: "as reported in “\(article.title)”"))
+                                                  detail: "as reported in “\(article.title)”", people: named.joined(separator: " "),
+                                                  isReported: true))
         }
     }
 

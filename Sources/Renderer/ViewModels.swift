@@ -76,6 +76,7 @@ public struct TimelineEntry: Sendable {
     public var href: String
     public var detail: String?           // place of an event, source of an article
     public var people: String = ""       // slugs of the people in it, space-separated: the timeline filter's data-people
+    public var isReported: Bool = false  // a dated sentence of an article, as the article reports it (kind "Reported")
 }
 
 public struct TimelineMonth: Sendable {

@@ -112,7 +112,8 @@ def test_timeline_axis_and_filter_by_person(browser):
     assert len(axis.find_elements(By.CSS_SELECTOR, ".tl-mark-bar")) == 1            # 1–3 April 2025
     assert len(axis.find_elements(By.CSS_SELECTOR, ".tl-mark-hazy")) == 1           # c. 1 April 2025
     entries = d.find_elements(By.CSS_SELECTOR, ".tl-year .tl-entry")
-    assert len(entries) == 12
+    assert len(d.find_elements(By.CSS_SELECTOR, ".tl-year .tl-event, .tl-year .tl-article")) == 12   # 10 events, 2 articles
+    assert d.find_elements(By.CSS_SELECTOR, ".tl-year .tl-reported")                                 # dated sentences
 
     Select(d.find_element(By.ID, "tl-person")).select_by_visible_text("Marc Fogel")
     shown = [e for e in entries if e.is_displayed()]
