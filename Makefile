@@ -1,17 +1,27 @@
-# Dossier: `make site` builds Site/ from Content/; `make test` runs every test.
+# Dossier: `make site` builds Site/ from Content/; `make serve` serves it, rebuilt on every change; `make test` runs every test.
 # Both install what they need (libcmark-dev from Debian) when it is missing.
 
 SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build clean bench
+.PHONY: site test deps build clean serve browser-test bench
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
 
+# Build, serve on http://127.0.0.1:8000/ and rebuild and reload on every change; Ctrl-C stops.
+serve: deps build
+	$(DOSSIER) serve --content Content --templates Templates --output Site
+
 test: deps
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# Headless Chromium over Site/ from file:// and the Nu HTML Checker over every page; installs chromium,
+# chromium-driver, Java and a Python venv (.build/browser-venv) when missing. Screenshots: Tests/Browser/screenshots/.
+browser-test: site
+	sh Tests/Browser/run.sh
 
 build: deps
 	$(SWIFT) build --product dossier

@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
-// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier.
+// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
+// Content ← Authoring (new, import) and Renderer ← Server (serve) feed the command line too.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark",
@@ -27,11 +29,17 @@ let package = Package(
             "Content", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Renderer", dependencies: ["Content", "Templating", "Markdown", "EDTF"]),
+        // Writing a dossier: scaffold new pages, import pasted articles (Content ← Authoring).
+        .target(name: "Authoring", dependencies: ["Content", "Markdown", "EDTF"]),
+        // `dossier serve`: the local preview server with live reload (Renderer ← Server).
+        .target(name: "Server", dependencies: [
+            "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Renderer", "Content", "Authoring", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Templating", "Renderer",
+            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]

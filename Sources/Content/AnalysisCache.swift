@@ -48,7 +48,8 @@ public final class AnalysisCache: @unchecked Sendable {
         var h = StableHash()
         h.add("analysis-1"); h.add(salt)
         h.add(people.count)
-        for person in people { h.add(person.slug); h.add(person.name); h.add(person.aliases) }
+        // Spellings found by discovery match like aliases, so they are part of the tables too.
+        for person in people { h.add(person.slug); h.add(person.name); h.add(person.withVariantsAsAliases.aliases) }
         h.add(events.count)
         for event in events { h.add(event.slug); h.add(event.aliases) }
         h.add(articles.count)

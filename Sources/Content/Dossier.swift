@@ -79,4 +79,9 @@ public struct Dossier: Sendable {
     public let personBySlug: [String: Int]
     public let eventBySlug: [String: Int]
     public let articleBySlug: [String: Int]
+
+    // Found by discovery (see Discovery/): direct quotations and dated sentences per article, and what was decided.
+    public var quotes: [[Quote]] = []                       // parallel to articles
+    public var datedStatements: [[DatedStatement]] = []     // parallel to articles
+    public var discovery = DiscoveryReport()
 }

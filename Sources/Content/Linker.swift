@@ -8,7 +8,8 @@ public enum Linker {
     public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:],
                             cache: AnalysisCache? = nil) -> (Dossier, DiagnosticLog) {
         var log = DiagnosticLog()
-        let people = content.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        let discovered = Discovery.discover(content)   // curated people with their variants, then people found in the articles
+        let people = discovered.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
         let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
 
@@ -18,7 +19,7 @@ public enum Linker {
         let targets = TargetTable(people: personBySlug, events: eventBySlug, articles: articleBySlug)
         reportSlugClashes(people: people, events: events, articles: articles, log: &log)
 
-        let names = NameTable(people: people, references: references, log: &log)
+        let names = NameTable(people: people.map(\.withVariantsAsAliases), references: references, log: &log)
         let eventPhrases = eventIndex(events)
 
         // Bodies, in parallel: each article on its own, nothing shared but the read-only tables.
@@ -31,6 +32,8 @@ public enum Linker {
             return analyze(article.body, wikilinks: article.format == .markdown, names: names, events: eventPhrases, targets: targets)
         }
         cache?.save(keys: articleKeys, texts: articleTexts)
+        let quotes = Parallel.map(Array(articles.indices)) { Quotes.find(in: articleTexts[$0]) }
+        let datedStatements = Parallel.map(Array(articles.indices)) { TextDates.statements(in: articleTexts[$0].document, articleDate: articles[$0].date) }
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }
@@ -101,7 +104,8 @@ public enum Linker {
                               articleTexts: articleTexts, profileTexts: profileTexts, eventTexts: eventTexts,
                               articlesOfPerson: articlesOfPerson, eventsOfPerson: eventsOfPerson, articlesOfEvent: articlesOfEvent,
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
-                              personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug)
+                              personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
+                              quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
         return (dossier, log)
     }
 

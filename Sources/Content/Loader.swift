@@ -89,9 +89,9 @@ public enum ContentLoader {
                 log.warning(path, 1, 1, "ignored: articles are .md, or .txt with a sidecar .yml")
             }
         }
-        let articleResults = Parallel.map(articleJobs.map { [$0.path, $0.sidecar ?? ""] }) { job in
+        let articleResults = Parallel.map(articleJobs) { job in
             var log = DiagnosticLog()
-            let article = loadArticle(job[0], sidecar: job[1].isEmpty ? nil : job[1], files: files, log: &log)
+            let article = loadArticle(job.path, sidecar: job.sidecar, files: files, log: &log)
             return (article, log)
         }
 

@@ -29,6 +29,12 @@ public struct Person: Sendable, Equatable {
     public var profile: String          // CommonMark
     public var path: String             // where it was read from, for diagnostics
     public var bodyFirstLine: Int
+    /// False for a person found in the articles (see Discovery), true for one read from people/.
+    public var curated: Bool = true
+    /// Other spellings found in the articles, each with the article it came from ("also written as").
+    public var variants: [Variant] = []
+    /// For a discovered person: the slug of the article that first named them.
+    public var foundIn: String? = nil
 
     /// The last word of the display name: what articles write when they name someone a second time.
     public var surname: String? {

@@ -13,12 +13,15 @@ public enum Markdown {
 
     /// Render to HTML (safe, smart), inserting links into the text at the given places.
     /// Insertions that cannot be placed cleanly are skipped: see `place(_:in:)`.
-    public static func renderHTML(_ source: String, insertions: [Insertion] = []) -> String {
+    /// `headingOffset` moves every heading down that many levels (at most to h6): a page that has its own
+    /// `<h1>` renders a body's `# Heading` as `<h2>`.
+    public static func renderHTML(_ source: String, insertions: [Insertion] = [], headingOffset: Int = 0) -> String {
         withTree(source) { root in
             if !insertions.isEmpty {
                 // The same walk as analyze(), so `Insertion.block` and `.range` mean the same thing here.
                 place(insertions, in: Scan(root, sentences: false))
             }
+            if headingOffset != 0 { shiftHeadings(root, by: headingOffset) }
             guard let html = cmark_render_html(root, options) else { return "" }
             // The buffer comes from the tree's allocator (the default one, as the parser used it).
             defer { cmark_get_default_mem_allocator().pointee.free(html) }
@@ -91,6 +94,17 @@ public struct Insertion: Sendable, Equatable {
 extension Markdown {
     /// Parses `source` with its own parser (so concurrent calls share nothing), merges adjacent text
     /// nodes, hands the tree to `body` and frees everything afterwards.
+    private static func shiftHeadings(_ root: OpaquePointer, by offset: Int) {
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            let level = Int(cmark_node_get_heading_level(node))
+            cmark_node_set_heading_level(node, Int32(min(6, max(1, level + offset))))
+        }
+    }
+
     static func withTree<R>(_ source: String, _ body: (OpaquePointer) -> R) -> R {
         guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }

@@ -57,6 +57,8 @@ public enum SiteBuilder {
             dossier = linked
         }
 
+        log.append(contentsOf: OutputGuard.problems(output: options.output, content: options.content, templates: options.templates))
+
         progress?(3, steps[2])
         let (templates, templateProblems) = TemplateSet.load(directory: options.templates, required: PageBuilder.layouts)
         log.append(contentsOf: templateProblems)
@@ -116,6 +118,10 @@ public enum SiteBuilder {
             files.append(OutputFile(path: page.path, content: .unchanged))
             counts[page.template, default: 0] += 1
         }
+        // Generated non-HTML files: the search index, and the feed and sitemap when base_url is absolute
+        // (the sitemap lists every page, rendered now or kept from the last build).
+        let pagePaths = pages.map(\.path) + (incremental?.kept ?? []).map(\.path)
+        files += SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
@@ -130,7 +136,7 @@ public enum SiteBuilder {
             assetOwner[path] = asset.absolutePath
         }
         for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) {
-            if pages.contains(where: { $0.path == path }) { continue }
+            if files.contains(where: { $0.path == path }) { continue }
             files.append(OutputFile(path: path, content: .copy(from: source)))
         }
         return (files, pages, counts, problems)

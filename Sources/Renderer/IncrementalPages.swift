@@ -7,11 +7,10 @@ import Foundation
 
 struct IncrementalPages: Sendable {
     struct Planned: Sendable {
-        enum Kind: Sendable { case list, person(Int), event(Int), article(Int) }
-        var path: String
-        var template: String
-        var kind: Kind
+        var page: PageBuilder.Plan
         var signature: UInt64
+        var path: String { page.path }
+        var template: String { page.template }
     }
 
     let output: String
@@ -22,23 +21,16 @@ struct IncrementalPages: Sendable {
     init(dossier: Dossier, templatesDirectory: String, output: String) {
         self.output = output
         let signatures = PageSignatures(dossier: dossier, templatesDirectory: templatesDirectory)
-        var planned: [Planned] = [
-            Planned(path: Paths.home, template: "index", kind: .list, signature: signatures.list("index")),
-            Planned(path: Paths.peopleIndex, template: "people", kind: .list, signature: signatures.list("people")),
-            Planned(path: Paths.eventsIndex, template: "events", kind: .list, signature: signatures.list("events")),
-            Planned(path: Paths.articlesIndex, template: "articles", kind: .list, signature: signatures.list("articles")),
-            Planned(path: Paths.timeline, template: "timeline", kind: .list, signature: signatures.list("timeline")),
-        ]
-        planned += Parallel.map(Array(dossier.people.indices)) {
-            Planned(path: Paths.person(dossier.people[$0].slug), template: "person", kind: .person($0), signature: signatures.person($0))
+        planned = Parallel.map(PageBuilder(dossier: dossier).plan()) { page in
+            let signature: UInt64
+            switch page.kind {
+            case .list: signature = signatures.list(page.template)
+            case .person(let p): signature = signatures.person(p)
+            case .event(let e): signature = signatures.event(e)
+            case .article(let a): signature = signatures.article(a)
+            }
+            return Planned(page: page, signature: signature)
         }
-        planned += Parallel.map(Array(dossier.events.indices)) {
-            Planned(path: Paths.event(dossier.events[$0].slug), template: "event", kind: .event($0), signature: signatures.event($0))
-        }
-        planned += Parallel.map(Array(dossier.articles.indices)) {
-            Planned(path: Paths.article(dossier.articles[$0].slug), template: "article", kind: .article($0), signature: signatures.article($0))
-        }
-        self.planned = planned
         let cache = PageCache.load(forOutput: output)
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
         reusable = cache.entries.isEmpty ? planned.map { _ in false } : Parallel.map(planned) { page in
@@ -51,23 +43,7 @@ struct IncrementalPages: Sendable {
     /// The pages to render, view models built in parallel.
     func pagesToRender(_ builder: PageBuilder) -> [PageSpec] {
         let todo = zip(planned, reusable).filter { !$0.1 }.map(\.0)
-        return Parallel.map(todo) { page -> PageSpec in
-            let model: any Sendable
-            switch page.kind {
-            case .person(let p): model = builder.personPage(p)
-            case .event(let e): model = builder.eventPage(e)
-            case .article(let a): model = builder.articlePage(a)
-            case .list:
-                switch page.template {
-                case "index": model = builder.indexPage()
-                case "people": model = builder.peopleIndex()
-                case "events": model = builder.eventsIndex()
-                case "articles": model = builder.articlesIndex()
-                default: model = builder.timelinePage()
-                }
-            }
-            return PageSpec(path: page.path, template: page.template, model: model)
-        }
+        return Parallel.map(todo) { PageSpec(path: $0.path, template: $0.template, model: builder.model(for: $0.page)) }
     }
 
     /// The pages kept from the last build: path and layout.

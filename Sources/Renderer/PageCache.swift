@@ -13,6 +13,10 @@ struct PageSignatures {
     let global: UInt64
     /// Each article's own inputs: front matter and body.
     let articles: [UInt64]
+    /// Every article's inputs at once. Person and event pages depend on it: discovery (quotes, spellings found,
+    /// dated sentences) and the neighbourhood graphs draw on articles that do not name the page's subject, so
+    /// being conservative here is what keeps an incremental build equal to a clean one.
+    let allArticles: UInt64
     let dossier: Dossier
 
     init(dossier: Dossier, templatesDirectory: String) {
@@ -24,8 +28,9 @@ struct PageSignatures {
         let s = dossier.settings
         g.add(s.title); g.add(s.subtitle); g.add(s.description); g.add(s.baseURL); g.add(s.language)
         for person in dossier.people {
-            g.add(person.slug); g.add(person.name); g.add(person.aliases); g.add(person.role); g.add(person.affiliation)
-            g.add(person.born?.edtf); g.add(person.profile)
+            // Spellings found by discovery link like aliases, and discovered people are named in every article.
+            g.add(person.slug); g.add(person.name); g.add(person.withVariantsAsAliases.aliases); g.add(person.role)
+            g.add(person.affiliation); g.add(person.born?.edtf); g.add(person.profile); g.add(person.curated ? "curated" : "found")
         }
         for event in dossier.events {
             g.add(event.slug); g.add(event.title); g.add(event.date.edtf); g.add(event.place); g.add(event.people)
@@ -34,13 +39,18 @@ struct PageSignatures {
         g.add(dossier.articles.count)
         for article in dossier.articles { g.add(article.slug); g.add(article.title) }
         global = g.value
-        articles = Parallel.map(dossier.articles) { article in
+        let articles = Parallel.map(dossier.articles) { article in
             var h = StableHash()
             h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
             h.add(article.url); h.add(article.summary); h.add(article.people); h.add(article.events); h.add(article.body)
             h.add(article.format.rawValue)
             return h.value
         }
+        self.articles = articles
+        var all = StableHash()
+        all.add(articles.count)
+        for article in articles { all.add(article) }
+        allArticles = all.value
     }
 
     private func start(_ kind: String) -> StableHash {
@@ -62,6 +72,7 @@ struct PageSignatures {
     func person(_ p: Int) -> UInt64 {
         var h = start("person")
         h.add(p)
+        h.add(allArticles)
         h.add(dossier.articlesOfPerson[p].count)
         for a in dossier.articlesOfPerson[p] { h.add(articles[a]) }
         h.add(dossier.eventsOfPerson[p].count)
@@ -75,6 +86,7 @@ struct PageSignatures {
     func event(_ e: Int) -> UInt64 {
         var h = start("event")
         h.add(e)
+        h.add(allArticles)
         for slug in dossier.events[e].people {
             if let p = dossier.personBySlug[slug] { h.add(dossier.articlesOfPerson[p].count) }
         }

@@ -16,20 +16,54 @@ struct PageBuilder: Sendable {
     let dossier: Dossier
 
     /// The layouts a complete site needs; a missing one fails the build instead of producing empty pages.
-    static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline"]
+    static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline", "relations", "briefing"]
+
+    /// One page of the site before its view model is built: where it goes, which layout, what it shows.
+    struct Plan: Sendable {
+        enum Kind: Sendable { case list, person(Int), event(Int), article(Int) }
+        var path: String
+        var template: String
+        var kind: Kind
+    }
+
+    /// Every page of the site, in a fixed order. The one list of pages: full and incremental builds both use it.
+    func plan() -> [Plan] {
+        var pages: [Plan] = [
+            Plan(path: Paths.home, template: "index", kind: .list),
+            Plan(path: Paths.peopleIndex, template: "people", kind: .list),
+            Plan(path: Paths.eventsIndex, template: "events", kind: .list),
+            Plan(path: Paths.articlesIndex, template: "articles", kind: .list),
+            Plan(path: Paths.timeline, template: "timeline", kind: .list),
+            Plan(path: Paths.relations, template: "relations", kind: .list),
+            Plan(path: Paths.briefing, template: "briefing", kind: .list),
+        ]
+        pages += dossier.people.indices.map { Plan(path: Paths.person(dossier.people[$0].slug), template: "person", kind: .person($0)) }
+        pages += dossier.events.indices.map { Plan(path: Paths.event(dossier.events[$0].slug), template: "event", kind: .event($0)) }
+        pages += dossier.articles.indices.map { Plan(path: Paths.article(dossier.articles[$0].slug), template: "article", kind: .article($0)) }
+        return pages
+    }
+
+    /// The view model of one planned page.
+    func model(for page: Plan) -> any Sendable {
+        switch page.kind {
+        case .person(let p): return personPageWithGraph(p)
+        case .event(let e): return eventPage(e)
+        case .article(let a): return articlePage(a)
+        case .list:
+            switch page.template {
+            case "index": return indexPage()
+            case "people": return peopleIndex()
+            case "events": return eventsIndex()
+            case "articles": return articlesIndex()
+            case "timeline": return timelinePageWithAxis()
+            case "relations": return relationsPage()
+            default: return briefingPage()
+            }
+        }
+    }
 
     func allPages() -> [PageSpec] {
-        var pages: [PageSpec] = [
-            PageSpec(path: Paths.home, template: "index", model: indexPage()),
-            PageSpec(path: Paths.peopleIndex, template: "people", model: peopleIndex()),
-            PageSpec(path: Paths.eventsIndex, template: "events", model: eventsIndex()),
-            PageSpec(path: Paths.articlesIndex, template: "articles", model: articlesIndex()),
-            PageSpec(path: Paths.timeline, template: "timeline", model: timelinePage()),
-        ]
-        pages += dossier.people.indices.map { PageSpec(path: Paths.person(dossier.people[$0].slug), template: "person", model: personPage($0)) }
-        pages += dossier.events.indices.map { PageSpec(path: Paths.event(dossier.events[$0].slug), template: "event", model: eventPage($0)) }
-        pages += dossier.articles.indices.map { PageSpec(path: Paths.article(dossier.articles[$0].slug), template: "article", model: articlePage($0)) }
-        return pages
+        plan().map { PageSpec(path: $0.path, template: $0.template, model: model(for: $0)) }
     }
 
     // MARK: - Shared pieces
@@ -42,6 +76,8 @@ struct PageBuilder: Sendable {
             ("Events", Paths.eventsIndex, ["events", "event"]),
             ("Articles", Paths.articlesIndex, ["articles", "article"]),
             ("Timeline", Paths.timeline, ["timeline"]),
+            ("Relations", Paths.relations, ["relations"]),
+            ("Briefing", Paths.briefing, ["briefing"]),
         ]
         let settings = dossier.settings
         return PageContext(
@@ -49,7 +85,8 @@ struct PageBuilder: Sendable {
             pageTitle: title.map { "\($0) · \(settings.title)" } ?? settings.title,
             site: SiteView(title: settings.title, subtitle: settings.subtitle, description: settings.description, language: settings.language),
             nav: items.map { NavItem(label: $0.0, href: root + $0.1, current: $0.2.contains(kind)) },
-            kind: kind)
+            kind: kind,
+            feedHref: Feeds.base(settings) == nil ? nil : root + Paths.feed)
     }
 
     static func dateView(_ date: EDTFDate) -> DateView {
@@ -126,7 +163,7 @@ struct PageBuilder: Sendable {
         let articles = dossier.articlesOfPerson[p].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a))
         }
-        return PersonPage(
+        let view = PersonPage(
             page: page, name: person.name, role: person.role, affiliation: person.affiliation,
             born: person.born.map(Self.dateView), aliases: person.aliases,
             profileHTML: bodyHTML(dossier.profileTexts[p], source: person.profile, root: page.root, linkMentions: false),
@@ -134,20 +171,28 @@ struct PageBuilder: Sendable {
             articles: articles, articleCount: Self.plural(articles.count, "article"),
             coMentioned: dossier.coMentions[p].prefix(10).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") },
             timeline: timeline(events: dossier.eventsOfPerson[p], articles: dossier.articlesOfPerson[p], root: page.root).map(\.entry))
+        return withDiscovery(view, person: p)
     }
 
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
     func quotes(of p: Int, in a: Int) -> [QuoteView] {
         let text = dossier.articleTexts[a]
-        var seen = Set<[Int]>()
-        var result: [QuoteView] = []
-        for mention in text.mentions where mention.person == p && seen.insert([mention.block, mention.sentence]).inserted {
-            let sentenceRange = text.document.blocks[mention.block].sentences[mention.sentence]
-            let marks = text.mentions.filter { $0.person == p && $0.block == mention.block && $0.sentence == mention.sentence }
-                .map { ($0.range.lowerBound - sentenceRange.lowerBound)..<($0.range.upperBound - sentenceRange.lowerBound) }
-            result.append(QuoteView(sentenceHTML: HTML.marked(text.sentence(block: mention.block, index: mention.sentence), marks)))
+        return Self.quotes(text, text.mentions.lazy.filter { $0.person == p }.map { ($0.block, $0.sentence, $0.range) })
+    }
+
+    /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
+    static func quotes(_ text: BodyText, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
+        var order: [[Int]] = []
+        var ranges: [[Int]: [Range<Int>]] = [:]
+        for mark in marks {
+            let key = [mark.block, mark.sentence]
+            let sentence = text.document.blocks[mark.block].sentences[mark.sentence]
+            if ranges[key] == nil { order.append(key) }
+            ranges[key, default: []].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
         }
-        return result
+        return order.map { key in
+            QuoteView(sentenceHTML: HTML.marked(text.sentence(block: key[0], index: key[1]), ranges[key]!))
+        }
     }
 
     // MARK: - Event
@@ -162,25 +207,18 @@ struct PageBuilder: Sendable {
         let articles = dossier.articlesOfEvent[e].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a))
         }
-        return EventPage(
+        let view = EventPage(
             page: page, title: event.title, date: Self.dateView(event.date), place: event.place, people: people,
             descriptionHTML: bodyHTML(dossier.eventTexts[e], source: event.description, root: page.root, linkMentions: false),
             articles: articles,
             previous: e > 0 ? eventLink(e - 1, root: page.root) : nil,
             next: e + 1 < dossier.events.count ? eventLink(e + 1, root: page.root) : nil)
+        return withReported(view, event: e)
     }
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
         let text = dossier.articleTexts[a]
-        var seen = Set<[Int]>()
-        var result: [QuoteView] = []
-        for mention in text.eventMentions where mention.event == e && seen.insert([mention.block, mention.sentence]).inserted {
-            let sentenceRange = text.document.blocks[mention.block].sentences[mention.sentence]
-            let marks = text.eventMentions.filter { $0.event == e && $0.block == mention.block && $0.sentence == mention.sentence }
-                .map { ($0.range.lowerBound - sentenceRange.lowerBound)..<($0.range.upperBound - sentenceRange.lowerBound) }
-            result.append(QuoteView(sentenceHTML: HTML.marked(text.sentence(block: mention.block, index: mention.sentence), marks)))
-        }
-        return result
+        return Self.quotes(text, text.eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
     }
 
     // MARK: - Article
@@ -216,7 +254,7 @@ struct PageBuilder: Sendable {
             }
         }
         insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
-        return Markdown.renderHTML(source, insertions: insertions)
+        return Markdown.renderHTML(source, insertions: insertions, headingOffset: 1)
     }
 
     func target(_ target: LinkTarget, root: String) -> (href: String, title: String) {
@@ -232,21 +270,24 @@ struct PageBuilder: Sendable {
     func timelineEntry(event e: Int, root: String) -> TimelineEntry {
         let event = dossier.events[e]
         return TimelineEntry(date: Self.dateView(event.date), kind: "Event", isEvent: true, title: event.title,
-                             href: root + Paths.event(event.slug), detail: event.place)
+                             href: root + Paths.event(event.slug), detail: event.place,
+                             people: event.people.filter { dossier.personBySlug[$0] != nil }.joined(separator: " "))
     }
 
     func timelineEntry(article a: Int, root: String) -> TimelineEntry {
         let article = dossier.articles[a]
         return TimelineEntry(date: Self.dateView(article.date), kind: "Article", isEvent: false, title: article.title,
-                             href: root + Paths.article(article.slug), detail: article.source)
+                             href: root + Paths.article(article.slug), detail: article.source,
+                             people: dossier.peopleOfArticle[a].map { dossier.people[$0].slug }.joined(separator: " "))
     }
 
     /// Events and article publications, oldest first by the earliest instant each date can mean;
     /// on the same date events come before articles.
-    func timeline(events: [Int], articles: [Int], root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
+    func timeline(events: [Int], articles: [Int], root: String, reported: Bool = false) -> [(date: EDTFDate, entry: TimelineEntry)] {
         var items: [(date: EDTFDate, entry: TimelineEntry)] = []
         items += events.map { (dossier.events[$0].date, timelineEntry(event: $0, root: root)) }
         items += articles.map { (dossier.articles[$0].date, timelineEntry(article: $0, root: root)) }
+        if reported { items += reportedEntries(root: root) }   // dated sentences, on the site's timeline only
         return items.sorted { a, b in
             if a.date != b.date { return a.date < b.date }
             return (a.entry.isEvent ? 0 : 1, a.entry.title) < (b.entry.isEvent ? 0 : 1, b.entry.title)
@@ -255,7 +296,7 @@ struct PageBuilder: Sendable {
 
     func timelinePage() -> TimelinePage {
         let page = context(Paths.timeline, title: "Timeline", kind: "timeline")
-        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root)
+        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root, reported: true)
         var years: [TimelineYear] = []
         for item in items {
             let (yearLabel, monthLabel, monthISO) = Self.group(item.date)

@@ -10,6 +10,11 @@ enum Paths {
     static let eventsIndex = "events/index.html"
     static let articlesIndex = "articles/index.html"
     static let stylesheet = "assets/dossier.css"
+    static let relations = "relations.html"
+    static let briefing = "briefing.html"
+    static let searchIndex = "assets/search-index.js"
+    static let feed = "feed.xml"
+    static let sitemap = "sitemap.xml"
 
     static func person(_ slug: String) -> String { "people/\(slug).html" }
     static func event(_ slug: String) -> String { "events/\(slug).html" }

@@ -24,6 +24,7 @@ public struct WriteError: Error, CustomStringConvertible {
     public let path: String
     public let message: String
     public var description: String { "\(path): \(message)" }
+    public init(path: String, message: String) { self.path = path; self.message = message }
 }
 
 public struct SiteWriter: Sendable {

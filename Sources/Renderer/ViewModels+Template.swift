@@ -1,5 +1,6 @@
 // How the layouts read the page view models: each field by name, without Mirror (see Templating/TemplateValue).
-// Keep in step with ViewModels.swift: a field missing here renders as nothing; the committed Site/ test catches it.
+// Keep in step with ViewModels.swift, ReadingViews.swift and DiscoveryViews.swift: a field missing here renders
+// as nothing; TemplateValueTests compares every field with what Mirror finds and fails on a missing one.
 
 import Templating
 
@@ -11,6 +12,7 @@ extension PageContext: TemplateValue {
         case "site": return self.site
         case "nav": return self.nav
         case "kind": return self.kind
+        case "feedHref": return self.feedHref
         default: return nil
         }
     }
@@ -119,6 +121,8 @@ extension TimelineEntry: TemplateValue {
         case "title": return self.title
         case "href": return self.href
         case "detail": return self.detail
+        case "people": return self.people
+        case "isReported": return self.isReported
         default: return nil
         }
     }
@@ -183,6 +187,10 @@ extension PersonPage: TemplateValue {
         case "articleCount": return self.articleCount
         case "coMentioned": return self.coMentioned
         case "timeline": return self.timeline
+        case "neighbourhoodSVG": return self.neighbourhoodSVG
+        case "curated": return self.curated
+        case "variants": return self.variants
+        case "quotations": return self.quotations
         default: return nil
         }
     }
@@ -210,6 +218,7 @@ extension EventPage: TemplateValue {
         case "articles": return self.articles
         case "previous": return self.previous
         case "next": return self.next
+        case "reported": return self.reported
         default: return nil
         }
     }
@@ -247,6 +256,136 @@ extension TimelinePage: TemplateValue {
         switch key {
         case "page": return self.page
         case "years": return self.years
+        case "axisSVG": return self.axisSVG
+        case "filter": return self.filter
+        default: return nil
+        }
+    }
+}
+
+extension FilterOption: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "value": return self.value
+        case "label": return self.label
+        default: return nil
+        }
+    }
+}
+
+extension RelationRow: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "from": return self.from
+        case "fromHref": return self.fromHref
+        case "to": return self.to
+        case "toHref": return self.toHref
+        case "detail": return self.detail
+        default: return nil
+        }
+    }
+}
+
+extension RelationsPage: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "page": return self.page
+        case "graphSVG": return self.graphSVG
+        case "note": return self.note
+        case "people": return self.people
+        case "events": return self.events
+        default: return nil
+        }
+    }
+}
+
+extension BriefingPerson: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "anchor": return self.anchor
+        case "name": return self.name
+        case "href": return self.href
+        case "role": return self.role
+        case "affiliation": return self.affiliation
+        case "aliases": return self.aliases
+        case "profileHTML": return self.profileHTML
+        case "articleCount": return self.articleCount
+        default: return nil
+        }
+    }
+}
+
+extension BriefingEvent: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "anchor": return self.anchor
+        case "title": return self.title
+        case "href": return self.href
+        case "date": return self.date
+        case "place": return self.place
+        case "people": return self.people
+        case "descriptionHTML": return self.descriptionHTML
+        default: return nil
+        }
+    }
+}
+
+extension BriefingArticle: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "anchor": return self.anchor
+        case "title": return self.title
+        case "href": return self.href
+        case "date": return self.date
+        case "source": return self.source
+        case "author": return self.author
+        case "url": return self.url
+        case "summary": return self.summary
+        case "people": return self.people
+        default: return nil
+        }
+    }
+}
+
+extension BriefingPage: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "page": return self.page
+        case "counts": return self.counts
+        case "people": return self.people
+        case "events": return self.events
+        case "articles": return self.articles
+        default: return nil
+        }
+    }
+}
+
+extension VariantView: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "text": return self.text
+        case "article": return self.article
+        default: return nil
+        }
+    }
+}
+
+extension QuotationView: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "text": return self.text
+        case "article": return self.article
+        default: return nil
+        }
+    }
+}
+
+extension ReportedView: TemplateValue {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "sentenceHTML": return self.sentenceHTML
+        case "date": return self.date
+        case "article": return self.article
         default: return nil
         }
     }

@@ -9,6 +9,7 @@ public struct PageContext: Sendable {
     public var site: SiteView
     public var nav: [NavItem]
     public var kind: String              // page kind, also a CSS class: index, person, event, article, people, events, articles, timeline
+    public var feedHref: String? = nil   // feed.xml, relative, when the site has one (base_url is absolute)
 }
 
 public struct SiteView: Sendable {
@@ -74,6 +75,8 @@ public struct TimelineEntry: Sendable {
     public var title: String
     public var href: String
     public var detail: String?           // place of an event, source of an article
+    public var people: String = ""       // slugs of the people in it, space-separated: the timeline filter's data-people
+    public var isReported: Bool = false  // a dated sentence of an article, as the article reports it (kind "Reported")
 }
 
 public struct TimelineMonth: Sendable {
@@ -115,6 +118,11 @@ public struct PersonPage: Sendable {
     public var articleCount: String          // "2 articles"
     public var coMentioned: [PersonLink]     // most often mentioned with them
     public var timeline: [TimelineEntry]     // their events and articles, oldest first
+    public var neighbourhoodSVG: String = "" // who and what they are linked to, drawn at build time (Relations.swift)
+    // Discovery (see DiscoveryViews.swift):
+    public var curated = true                // false: found in the articles, nobody wrote a profile
+    public var variants: [VariantView] = []  // other spellings found in the articles, with where
+    public var quotations: [QuotationView] = []  // what they said, with the article and its date
 }
 
 public struct EventsIndexPage: Sendable {
@@ -132,6 +140,7 @@ public struct EventPage: Sendable {
     public var articles: [ArticleQuotes]     // articles covering it, with the sentences that refer to it (may be none)
     public var previous: EventLink?
     public var next: EventLink?
+    public var reported: [ReportedView] = [] // dated sentences of articles that match its date and a person or place
 }
 
 public struct ArticlesIndexPage: Sendable {
@@ -154,4 +163,6 @@ public struct ArticlePage: Sendable {
 public struct TimelinePage: Sendable {
     public var page: PageContext
     public var years: [TimelineYear]
+    public var axisSVG: String = ""          // the time axis above the list (TimelineAxis.swift)
+    public var filter: [FilterOption] = []   // people the list can be narrowed to
 }

@@ -33,7 +33,7 @@ public struct TemplateSet: Sendable {
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                log.error(path, error.context.lineNumber, error.context.columnNumber + 1,
+                log.error(path, error.context.lineNumber, tagStart(error.context.line, near: error.context.columnNumber),
                           "template does not parse: \(describe(error.error))")
             } catch {
                 log.error(path, 1, 1, "template does not parse: \(error)")
@@ -86,6 +86,17 @@ public struct TemplateSet: Sendable {
             }
         }
         return result
+    }
+
+    /// The parser stops somewhere inside the offending tag; point at the tag's `{{` instead.
+    static func tagStart(_ line: String, near column: Int) -> Int {
+        let chars = Array(line)
+        var i = min(column + 1, chars.count - 1)
+        while i > 0 {
+            if chars[i - 1] == "{" && chars[i] == "{" { return i }
+            i -= 1
+        }
+        return column + 1
     }
 
     private static func templateFiles(_ root: String) -> [String] {

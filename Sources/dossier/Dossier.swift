@@ -6,15 +6,22 @@ import Foundation
 import Renderer
 
 @main
-struct DossierCommand: ParsableCommand {
+struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build a briefing dossier: people, events and articles, cross-linked, as a static site.",
         discussion: """
-        Exit status: 0 success; 1 the content or templates have errors (each printed as path:line:col); \
-        64 the command line is wrong.
+        Exit status: 0 success; 1 the content or templates have errors (each printed as path:line:col), or a \
+        file to write already exists; 2 `serve` cannot listen (port in use); 64 the command line is wrong.
+
+        Colour only on a terminal, never when NO_COLOR is set.
+
+        Example:
+          dossier new person "Kirill Dmitriev"
+          dossier import article.txt --date 2025-04-01 --source "CNN"
+          dossier serve
         """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self],
         defaultSubcommand: nil)
 }
 
@@ -40,17 +47,22 @@ struct Build: ParsableCommand {
     @OptionGroup var folders: Folders
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
+    @Flag(name: .shortAndLong, help: "Also print each step as it runs, with timings.")
+    var verbose = false
 
     func run() throws {
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output)
+        let console = Console(quiet: quiet, verbose: verbose)
         do {
-            let report = try SiteBuilder.build(options)
-            Terminal.printDiagnostics(report.warnings)
-            if !quiet { print(Terminal.summary(report, output: folders.output)) }
+            let report = try SiteBuilder.build(options) { step, name in
+                console.progress(step: step, of: SiteBuilder.steps.count, name)
+            }
+            console.diagnostics(report.warnings)
+            console.success(Terminal.summary(report, output: folders.output))
         } catch {
-            Terminal.printDiagnostics(error.diagnostics)
+            console.diagnostics(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            Terminal.printError("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ is unchanged")
+            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ is unchanged")
             throw ExitCode(1)
         }
     }

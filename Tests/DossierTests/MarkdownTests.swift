@@ -352,3 +352,11 @@ fileprivate struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct HeadingOffsetTests {
+    @Test func bodyHeadingsMoveBelowThePageTitle() {
+        let html = Markdown.renderHTML("# Top\n\n## Second\n\n###### Deepest\n", headingOffset: 1)
+        #expect(html == "<h2>Top</h2>\n<h3>Second</h3>\n<h6>Deepest</h6>\n")
+        #expect(Markdown.renderHTML("# Top\n") == "<h1>Top</h1>\n")
+    }
+}

@@ -2,6 +2,7 @@
 
 import Content
 import Foundation
+import Content
 import Renderer
 
 enum Repo {
@@ -69,7 +70,7 @@ enum SiteFiles {
 }
 
 /// Builds `content` with the project's templates into `output`, as `dossier build` does.
-func buildSite(content: String, output: String, templates: String = Repo.templates) throws -> BuildReport {
+func buildSite(content: String, output: String, templates: String = Repo.templates) throws(BuildFailure) -> BuildReport {
     try SiteBuilder.build(BuildOptions(content: content, templates: templates, output: output))
 }
 

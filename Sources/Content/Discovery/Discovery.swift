@@ -1,0 +1,141 @@
+// Discovery, before linking: reads every article (oldest first) for people nobody curated and for other
+// spellings of known people, and returns the people list the linker matches against, with what it decided.
+
+import EDTF
+import Markdown
+
+/// Another spelling of a person's name, found in an article.
+public struct Variant: Sendable, Equatable {
+    public var text: String              // as written: "Dmitliff", "Mark Vogel"
+    public var article: String           // slug of the article it came from
+    public var reason: String            // why it was linked
+}
+
+/// A spelling that might be a known person's, with too little evidence to link it.
+public struct VariantSuggestion: Sendable, Equatable {
+    public var text: String
+    public var article: String
+    public var person: String            // slug of the person it resembles
+    public var reason: String
+}
+
+/// A surname written alone (after Mr., Ms. ...) that names nobody the dossier knows.
+public struct UnresolvedSurname: Sendable, Equatable {
+    public var text: String
+    public var article: String
+}
+
+/// What discovery decided, for `dossier check`.
+public struct DiscoveryReport: Sendable {
+    public var discovered: [String] = []             // slugs of people found in the articles
+    public var suggestions: [VariantSuggestion] = []
+    public var unresolved: [UnresolvedSurname] = []
+    public init() {}
+}
+
+public enum Discovery {
+    /// The curated people with the variants found for them, then the people found in the articles.
+    public static func discover(_ content: ContentSet) -> (people: [Person], report: DiscoveryReport) {
+        var people = content.people
+        var report = DiscoveryReport()
+        var index = KnownIndex()
+        for p in people.indices { index.add(Self.knownForms(people[p], index: p)) }
+        var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
+        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : $0.slug < $1.slug }
+        // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
+        let runsOfArticle = Parallel.map(articles) { article in Markdown.analyze(article.body).blocks.flatMap { PersonFinder.runs(in: $0.text) } }
+
+        for (article, runs) in zip(articles, runsOfArticle) {
+            var named = Set<Int>()
+            var suggested = Set<String>()
+            for run in runs {
+                let core = run.words.filter { !Variants.isInitial($0) }
+                // Written exactly as a known form: the linker finds it.
+                if let exact = index.byWritten[run.words] { named.formUnion(exact); continue }
+                if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                let match = Variants.match(run.words, known: index.candidates(surname: core.last ?? ""), named: named)
+                if let match, match.strength == .strong {
+                    people[match.person].variants.append(Variant(text: run.text, article: article.slug, reason: match.reason))
+                    index.add(Self.knownForms(people[match.person], index: match.person))
+                    named.insert(match.person)
+                    continue
+                }
+                if let match, suggested.insert(run.text).inserted {
+                    report.suggestions.append(VariantSuggestion(text: run.text, article: article.slug,
+                                                                person: people[match.person].slug, reason: match.reason))
+                }
+                if run.isPerson {
+                    var slug = Slug.make(from: run.text)
+                    if usedSlugs.contains(slug) {
+                        var n = 2
+                        while usedSlugs.contains("\(slug)-\(n)") { n += 1 }
+                        slug = "\(slug)-\(n)"
+                    }
+                    usedSlugs.insert(slug)
+                    people.append(Person(slug: slug, name: run.text, aliases: [], role: run.role.map(capitalisedFirst),
+                                         affiliation: nil, born: nil, profile: "", path: article.path, bodyFirstLine: article.bodyFirstLine,
+                                         curated: false, foundIn: article.slug))
+                    index.add(Self.knownForms(people[people.count - 1], index: people.count - 1))
+                    named.insert(people.count - 1)
+                    report.discovered.append(slug)
+                } else if core.count == 1, run.honorific, match == nil {
+                    report.unresolved.append(UnresolvedSurname(text: run.text, article: article.slug))
+                }
+            }
+        }
+        return (people, report)
+    }
+
+    /// A discovered person's role as the text gives it, with a capital first letter as a heading wants it.
+    static func capitalisedFirst(_ role: String) -> String {
+        guard let first = role.first else { return role }
+        return first.uppercased() + role.dropFirst()
+    }
+
+    static func knownForms(_ person: Person, index: Int) -> Variants.Known {
+        var known = Variants.Known(index: index, given: [], surnames: [], forms: [])
+        for form in [person.name] + person.aliases + person.variants.map(\.text) {
+            let words = NameTokens.words(of: form)
+            let core = words.filter { !Variants.isInitial($0) }
+            guard let last = core.last else { continue }
+            known.written.insert(words)
+            known.forms.insert(core)
+            if !known.surnames.contains(last) { known.surnames.append(last) }
+            if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }
+        }
+        return known
+    }
+}
+
+/// Known people looked up by written form, by surname, and by the first sound of each surname, so that an article
+/// is compared with the few people whose names could be spelled like its names, not with everyone.
+struct KnownIndex {
+    var people: [Int: Variants.Known] = [:]
+    var byWritten: [[String]: Set<Int>] = [:]
+    var bySurname: [String: Set<Int>] = [:]
+    var bySound: [Character: Set<Int>] = [:]
+
+    mutating func add(_ known: Variants.Known) {
+        people[known.index] = known
+        for form in known.written { byWritten[form, default: []].insert(known.index) }
+        for surname in known.surnames {
+            bySurname[surname, default: []].insert(known.index)
+            if let sound = Variants.key(surname).first { bySound[sound, default: []].insert(known.index) }
+        }
+    }
+
+    /// People with a surname starting with the same sound, in index order (deterministic).
+    func candidates(surname: String) -> [Variants.Known] {
+        guard let sound = Variants.key(surname).first else { return [] }
+        return (bySound[sound] ?? []).sorted().compactMap { people[$0] }
+    }
+}
+
+extension Person {
+    /// The person as the name matcher sees them: variant spellings count as aliases.
+    public var withVariantsAsAliases: Person {
+        var copy = self
+        for variant in variants where !copy.aliases.contains(variant.text) { copy.aliases.append(variant.text) }
+        return copy
+    }
+}

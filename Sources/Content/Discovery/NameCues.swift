@@ -1,0 +1,179 @@
+// The heuristics of discovery as data: title and role words, given names, words that make a capitalised run
+// a place or an organisation, attribution verbs, date words. Grow these tables, not the code.
+
+enum NameCues {
+    /// Words that, written just before a name (or as the head of an apposition after it), say it is a person:
+    /// "President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Moussa Koussa, the foreign minister".
+    /// Lower-case; compared case-insensitively.
+    static let titleWords: Set<String> = [
+        "president", "vice", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+        "adviser", "advisor", "aide", "chancellor", "premier", "governor", "senator", "sen", "representative", "rep",
+        "mayor", "king", "queen", "prince", "princess", "sheikh", "emir", "general", "gen", "colonel", "col", "admiral",
+        "commander", "lieutenant", "captain", "sergeant", "mr", "mrs", "ms", "miss", "dr", "prof", "professor",
+        "judge", "justice", "prosecutor", "director", "chairman", "chairwoman", "chair", "chief", "executive", "ceo",
+        "founder", "leader", "head", "negotiator", "diplomat", "official", "officer", "deputy", "pope", "patriarch",
+        "cardinal", "bishop", "rabbi", "imam", "ayatollah", "tycoon", "banker", "billionaire", "oligarch", "journalist",
+        "reporter", "correspondent", "editor", "teacher", "lawyer", "attorney", "activist", "dissident", "widow",
+        "widower", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "economist",
+        "analyst", "commissioner", "coordinator", "mediator", "czar", "tsar", "speaker", "chief-of-staff",
+    ]
+
+    /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
+    static let nameParticles: Set<String> = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
+
+    /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
+    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
+
+    /// Titles that carry no role worth showing on their own ("Mr. Jalil" says nothing about Jalil's job).
+    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof"]
+
+    /// Adjectives of nationality and other qualifiers that may stand before a title ("Russian Foreign Minister").
+    static let qualifierWords: Set<String> = [
+        "russian", "american", "us", "u", "s", "ukrainian", "turkish", "libyan", "jordanian", "israeli", "palestinian",
+        "saudi", "qatari", "egyptian", "iranian", "chinese", "british", "french", "german", "italian", "polish",
+        "belarusian", "syrian", "iraqi", "lebanese", "indian", "pakistani", "japanese", "korean", "emirati", "kremlin",
+        "foreign", "prime", "defense", "defence", "interior", "energy", "finance", "economy", "trade", "justice",
+        "state", "national", "security", "special", "senior", "former", "acting", "top", "deputy", "first", "white",
+        "house", "presidential", "opposition", "rebel", "army", "navy", "gazprom", "treasury", "then",
+    ]
+
+    /// Given names seen in news about politics and business across the world, lower-case ASCII. A capitalised run
+    /// starting with one of these, followed by a surname, is a person even without a title.
+    static let givenNames: Set<String> = [
+        // English
+        "adam", "alan", "alex", "alexander", "alice", "amy", "andrew", "angela", "ann", "anna", "anne", "anthony",
+        "antony", "barack", "ben", "benjamin", "bernie", "bill", "bob", "boris", "brian", "carl", "catherine",
+        "charles", "chris", "christopher", "chuck", "colin", "daniel", "david", "donald", "edward", "elizabeth",
+        "emily", "emma", "eric", "frank", "gary", "george", "gordon", "hillary", "hunter", "jack", "jake", "james",
+        "jane", "jason", "jeff", "jennifer", "jerome", "jim", "joe", "john", "jonathan", "joseph", "josh", "julia",
+        "justin", "kamala", "karen", "kate", "keir", "kevin", "kristi", "larry", "laura", "linda", "lisa", "lloyd",
+        "marc", "marco", "margaret", "mark", "martin", "mary", "matthew", "michael", "mike", "nancy", "nick",
+        "nicholas", "pam", "patrick", "paul", "pete", "peter", "philip", "rachel", "richard", "rishi", "robert",
+        "ron", "sam", "samantha", "sarah", "scott", "sean", "stephanie", "stephen", "steve", "steven", "susan",
+        "ted", "thomas", "tim", "timothy", "tom", "tony", "victoria", "william", "jared", "kash", "tulsi", "marjorie",
+        "mitch", "lindsey", "elon", "jens", "mark", "olaf", "emmanuel", "ursula", "giorgia", "viktor", "recep",
+        "kaja", "annalena", "rafael", "pedro", "luiz", "javier", "narendra", "xi", "li", "wang", "kim", "yoon",
+        "shinzo", "fumio", "jacinda", "justin", "liz", "theresa", "tucker",
+        // Russian, Ukrainian, Belarusian (with common transliterations)
+        "aleksandr", "aleksei", "alexei", "alexey", "aleksey", "alexandr", "anatoly", "andrei", "andrey", "anton",
+        "arkady", "boris", "denis", "dmitri", "dmitry", "dmitriy", "evgeny", "yevgeny", "yevgeniy", "gennady",
+        "grigory", "igor", "ivan", "ilya", "kirill", "kiril", "konstantin", "leonid", "maksim", "maxim", "mikhail",
+        "nikolai", "nikolay", "oleg", "pavel", "petr", "pyotr", "roman", "ruslan", "sergei", "sergey", "stanislav",
+        "valentina", "valery", "vasily", "viktor", "vitaly", "vladimir", "vladislav", "vyacheslav", "yuri", "yury",
+        "maria", "marina", "natalia", "olga", "svetlana", "tatiana", "tatyana", "yulia", "lyudmila", "ludmila",
+        "elena", "yelena", "irina", "ekaterina", "yekaterina", "oksana", "volodymyr", "oleksandr", "oleksiy",
+        "andriy", "dmytro", "mykhailo", "petro", "yulia", "vitali", "vitaliy", "kyrylo", "iryna", "olena", "alexander",
+        "ramzan", "alisher", "nursultan", "kassym", "alexandra", "nadezhda", "galina", "vera", "lev", "fyodor",
+        // Arabic, Persian, Turkish and neighbours
+        "abdul", "abdel", "abdullah", "abu", "ahmed", "ahmad", "ali", "ayman", "bashar", "fahd", "faisal", "hamad",
+        "hassan", "hussein", "ibrahim", "ismail", "khalid", "khaled", "mahmoud", "mohammed", "muhammad", "mohamed",
+        "mohammad", "moussa", "musa", "mustafa", "mustapha", "muammar", "moammar", "omar", "osama", "qasem", "saif",
+        "salman", "tamim", "tayyip", "walid", "yahya", "yasser", "youssef", "yousef", "hakan", "mevlut", "recep",
+        "ahmet", "mehmet", "alparslan", "ekrem", "kemal", "abdulhamid", "hamid", "khalifa", "hossein", "javad",
+        "masoud", "ebrahim", "hasan", "ismail", "nabih", "najib", "rafik", "saad", "tariq", "fayez", "ghassan",
+        // Hebrew
+        "benjamin", "benny", "yair", "naftali", "yoav", "isaac", "itamar", "bezalel", "gideon", "avigdor", "ehud",
+        "ariel", "moshe", "shimon", "yitzhak", "golda", "herzi", "gadi", "ron",
+    ]
+
+    /// Words that make a capitalised run an organisation, a place or a thing, never a person:
+    /// "Harvard University", "Goldman Sachs", "State Department", "Saudi Arabia", "White House".
+    static let organisationOrPlaceWords: Set<String> = [
+        "university", "college", "school", "institute", "academy", "department", "ministry", "council", "committee",
+        "commission", "agency", "office", "bureau", "service", "services", "house", "kremlin", "pentagon", "senate",
+        "congress", "parliament", "duma", "assembly", "court", "tribunal", "union", "nations", "organization",
+        "organisation", "bank", "fund", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "sachs",
+        "mckinsey", "gazprom", "rosneft", "botas", "party", "front", "army", "navy", "force", "forces", "guard",
+        "stream", "pipeline", "airport", "port", "street", "square", "avenue", "city", "republic", "kingdom",
+        "states", "state", "emirates", "arabia", "federation", "region", "province", "district", "county", "island",
+        "islands", "sea", "ocean", "river", "mountains", "times", "post", "journal", "news", "press", "telegraph",
+        "guardian", "reuters", "tass", "interfax", "cnn", "nbc", "bbc", "abc", "cbs", "fox", "msnbc", "x", "telegram",
+        "twitter", "facebook", "instagram", "youtube", "tiktok", "administration", "government", "cabinet",
+        "treasury", "embassy", "consulate", "mission", "delegation", "centre", "center", "foundation", "association",
+        "network", "media", "airlines", "airways", "motors", "holdings", "capital", "partners", "exchange", "market",
+        "markets", "index", "summit", "forum", "conference", "talks", "treaty", "accord", "agreement", "war",
+        "rdif", "nato", "un", "eu", "us", "usa", "uk", "opec", "imf", "who", "fbi", "cia", "kgb", "fsb", "svr", "gru",
+        "east", "west", "north", "south", "middle", "europe", "european", "africa", "asia", "america", "americas",
+        "aviv", "jerusalem", "gaza", "moscow", "washington", "kyiv", "kiev", "london", "paris", "berlin", "beijing",
+        "tripoli", "benghazi", "riyadh", "istanbul", "ankara", "doha", "cairo", "amman", "tehran", "damascus",
+        "vilnius", "minsk", "warsaw", "brussels", "geneva", "vienna", "rome", "tokyo", "delhi", "stanford", "harvard",
+        "yale", "oxford", "cambridge", "caliber", "az", "thrace", "arctic", "crimea", "donbas", "donetsk", "luhansk",
+        "kharkiv", "odesa", "odessa", "mariupol", "bakhmut", "kursk", "belgorod", "brega", "misrata", "sirte",
+    ]
+
+    /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
+    /// read from the next word ("In February", "But Dmitriev's visit"). Lower-case.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "in", "on", "at", "of", "for", "to", "from", "by", "with", "without", "after", "before",
+        "since", "during", "while", "when", "where", "as", "and", "but", "or", "if", "so", "yet", "despite", "although",
+        "though", "however", "meanwhile", "also", "still", "even", "then", "this", "that", "these", "those", "his",
+        "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "you", "there", "here",
+        "some", "many", "most", "all", "one", "two", "three", "several", "few", "each", "every", "both", "no", "not",
+        "according", "us", "once", "earlier", "later", "last", "next", "previously", "according", "under", "over",
+        "between", "among", "against", "about", "around", "through", "until", "unlike", "like", "only", "just",
+        "what", "who", "which", "why", "how", "thousands", "hundreds", "dozens", "officials", "sources", "mourners",
+    ]
+
+    /// Verbs that attribute speech: `"...," Lavrov said`, `Dmitriev wrote on X that "..."`.
+    static let attributionVerbs: Set<String> = [
+        "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "added", "adds", "stated", "states",
+        "acknowledged", "acknowledges", "argued", "argues", "alleged", "alleges", "declared", "declares", "insisted",
+        "insists", "noted", "notes", "warned", "warns", "vowed", "vows", "saying", "according", "asked", "asks",
+        "replied", "replies", "explained", "explains", "announced", "announces", "claimed", "claims", "posted",
+        "posts", "tweeted", "tweets", "urged", "urges", "promised", "promises", "pledged", "pledges", "complained",
+        "complains", "recalled", "recalls", "suggested", "suggests",
+        "confirmed", "confirms", "denied", "denies", "admitted", "admits", "stressed", "stresses", "added", "quoted",
+    ]
+
+    /// Pronouns that stand for the person last written about.
+    static let personalPronouns: Set<String> = ["he", "she"]
+
+    /// Words of apposition and role phrases that end the role: "the former justice minister who now leads ..." → role
+    /// ends before "who".
+    static let roleStops: Set<String> = ["who", "whom", "whose", "which", "that", "and", "but", "said", "says", "told", "was", "is", "has", "had"]
+
+    /// Given names that are forms of one another beyond spelling (short forms, translations).
+    static let givenNameEquivalents: [[String]] = [
+        ["steve", "steven", "stephen"], ["mike", "michael"], ["bill", "william"], ["bob", "robert"], ["joe", "joseph"],
+        ["tony", "antony", "anthony"], ["alex", "alexander", "aleksandr", "alexandr", "oleksandr"],
+        ["alexei", "aleksei", "alexey", "aleksey", "oleksiy"], ["dmitry", "dmitri", "dmitriy", "dmytro"],
+        ["yuri", "yury", "yuriy"], ["sergei", "sergey", "serhiy"], ["andrei", "andrey", "andriy"],
+        ["mikhail", "mykhailo", "michael"], ["nikolai", "nikolay", "mykola"], ["vladimir", "volodymyr"],
+        ["kirill", "kiril", "kyrylo"], ["yevgeny", "evgeny", "yevgeniy", "yevhen"], ["mohammed", "muhammad", "mohamed", "mohammad"],
+        ["muammar", "moammar"], ["mustafa", "mustapha"], ["yulia", "yuliya", "julia"], ["lyudmila", "ludmila"],
+        ["maria", "mariya"], ["tatiana", "tatyana"], ["elena", "yelena", "olena"], ["jim", "james"], ["tom", "thomas"],
+        ["nick", "nicholas"], ["pete", "peter"], ["tim", "timothy"], ["chris", "christopher"], ["ben", "benjamin"],
+        ["liz", "elizabeth"], ["dan", "daniel"], ["sam", "samuel", "samantha"],
+    ]
+
+    // MARK: - Dates
+
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9, "oct": 10,
+        "nov": 11, "dec": 12,
+    ]
+
+    /// ISO weekday numbers (Monday 1 … Sunday 7), as `DayStamp.weekday` counts them.
+    static let weekdays: [String: Int] = [
+        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    ]
+
+    /// Small numbers written as words, for "two days later".
+    static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10,
+    ]
+
+    static let dayWords: [String: Int] = ["yesterday": -1, "today": 0, "tomorrow": 1]
+    static let dayCounts: [String: Int] = ["day": 1, "days": 1, "week": 7, "weeks": 7]
+    static let directions: [String: Int] = ["later": 1, "after": 1, "earlier": -1, "before": -1, "ago": -1]
+
+    /// Every word a date expression can start with (besides numbers).
+    static let dateTriggers: Set<String> = Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
+        .union(["last", "this", "next", "earlier", "later"])
+
+    /// Words that make a weekday point forward ("will meet on Friday") instead of back.
+    static let futureWords: Set<String> = ["will", "next", "plans", "scheduled", "expected", "due"]
+}

@@ -1,0 +1,145 @@
+// Finds the capitalised runs of a text that may name people, with the cues news prose gives for each:
+// a title or role before it, an apposition after it, an attribution verb, a known given name.
+
+import Markdown
+
+/// One capitalised run with the title words in front taken off: "Russian Foreign Minister Sergei V. Lavrov" →
+/// name "Sergei V. Lavrov", role "Russian Foreign Minister".
+struct NameRun: Sendable, Equatable {
+    var words: [String]              // the name's words, initials included
+    var text: String                 // as written
+    var range: Range<Int>            // UTF-8 offsets in the block's text
+    var role: String?                // from a title in front or an apposition after, as written
+    var hasTitle: Bool               // a title or role word stands in front (honorifics count)
+    var hasApposition: Bool          // ", the Kremlin spokesman," follows
+    var isAttributed: Bool           // "said" stands next to it
+    var startsWithGivenName: Bool
+    var honorific: Bool              // Mr., Ms., Dr. in front: a surname used alone
+
+    /// Evidence enough that a run of two or more words names a person nobody curated.
+    var isPerson: Bool {
+        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName)
+    }
+}
+
+enum PersonFinder {
+    static func runs(in text: String) -> [NameRun] {
+        let tokens = NameTokens.tokenize(text)
+        let bytes = Array(text.utf8)
+        var result: [NameRun] = []
+
+        let lowered = tokens.map { $0.word.lowercased() }          // once per token: each is looked at several times
+        let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
+        func lower(_ i: Int) -> String { lowered[i] }
+        func isCapitalised(_ i: Int) -> Bool { capitals[i] }
+        func isAcronym(_ word: String) -> Bool { word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
+        /// Only spaces between token i and i+1 (after an initial, also its period): they belong to one phrase.
+        func joined(_ i: Int) -> Bool {
+            guard i + 1 < tokens.count, !tokens[i].isPossessive else { return false }
+            var gap = bytes[tokens[i].end..<tokens[i + 1].start]
+            if Variants.isInitial(tokens[i].word) || NameCues.abbreviatedTitles.contains(tokens[i].word.lowercased()),
+               gap.first == UInt8(ascii: ".") { gap = gap.dropFirst() }
+            return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
+        }
+        func gap(_ i: Int) -> String {
+            i + 1 < tokens.count ? String(decoding: bytes[tokens[i].possessiveEnd..<tokens[i + 1].start], as: UTF8.self) : ""
+        }
+        func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
+        func isTitle(_ word: String) -> Bool { NameCues.titleWords.contains(word) }
+        func isQualifier(_ word: String) -> Bool { NameCues.qualifierWords.contains(word) }
+
+        var i = 0
+        while i < tokens.count {
+            guard isCapitalised(i) else { i += 1; continue }
+            var j = i
+            while true {
+                if joined(j), isCapitalised(j + 1) { j += 1; continue }
+                // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
+                if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens[j + 1].word),
+                   joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }
+                break
+            }
+            defer { i = j + 1 }
+
+            // Take off what stands in front of the name: everything up to the last title ("Hungarian Prime Minister",
+            // "European Council President"), then sentence-opening words and qualifiers.
+            var k = i
+            var titleInRun = false, honorific = false
+            if let t = (i..<j).last(where: { isTitle(lower($0)) }) {
+                titleInRun = true
+                honorific = NameCues.honorifics.contains(lower(t))
+                k = t + 1
+            }
+            while k <= j {
+                let w = lower(k)
+                if NameCues.honorifics.contains(w) { honorific = true; titleInRun = true; k += 1 }
+                else if isTitle(w) { titleInRun = true; k += 1 }
+                else if isQualifier(w) || NameCues.functionWords.contains(w) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil { k += 1 }
+                else { break }
+            }
+            guard k <= j else { continue }
+            let words = (k...j).map { tokens[$0].word }
+            if words.contains(where: { isAcronym($0) || $0.first!.isNumber }) { continue }
+            if words.contains(where: { let w = $0.lowercased(); return NameCues.organisationOrPlaceWords.contains(w)
+                || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil }) { continue }
+
+            // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
+            var roleStart = k
+            var titleBefore = false
+            var b = i - 1
+            while b >= 0, joined(b) {
+                let w = lower(b)
+                if isTitle(w) { titleBefore = true; roleStart = b; b -= 1 }
+                else if isQualifier(w) { roleStart = b; b -= 1 }
+                else if w == "of", b > 0, joined(b - 1), isTitle(lower(b - 1)) { roleStart = b; b -= 1 }
+                else { break }
+            }
+            if i < k { roleStart = min(roleStart, i) }
+            while roleStart < k, NameCues.functionWords.contains(lower(roleStart)) { roleStart += 1 }
+            let hasTitle = titleInRun || titleBefore
+            var role: String?
+            if hasTitle, roleStart < k, (roleStart..<k).contains(where: { isTitle(lower($0)) && !NameCues.honorifics.contains(lower($0)) }) {
+                role = slice(roleStart, k - 1)
+            }
+
+            // An apposition after: "Moussa Koussa, the foreign minister, was ..." (a title word in a short phrase).
+            var hasApposition = false
+            let afterName = tokens[j].possessiveEnd
+            if j + 1 < tokens.count, !tokens[j].isPossessive,
+               String(decoding: bytes[afterName..<tokens[j + 1].start], as: UTF8.self).trimmingSpaces == "," {
+                var a = j + 1
+                if ["the", "a", "an", "his", "her", "its", "their"].contains(lower(a)) { a += 1 }
+                var e = a
+                var sawTitle = false
+                while e < tokens.count, e - a < 8, !NameCues.roleStops.contains(lower(e)) {
+                    if isTitle(lower(e)) { sawTitle = true }
+                    if !joined(e) { break }
+                    e += 1
+                }
+                if e < tokens.count, sawTitle, e >= a {
+                    let end = NameCues.roleStops.contains(lower(e)) ? e - 1 : e
+                    if end >= a, isTitle(lower(end)) || (a...end).contains(where: { isTitle(lower($0)) }) {
+                        hasApposition = true
+                        if role == nil { role = slice(a, end) }
+                    }
+                }
+            }
+            let verbAfter = j + 1 < tokens.count && joined(j) && NameCues.attributionVerbs.contains(lower(j + 1))
+            let verbBefore = i > 0 && joined(i - 1) && ["said", "says", "told", "wrote", "added"].contains(lower(i - 1))
+            result.append(NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
+                                  hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
+                                  startsWithGivenName: NameCues.givenNames.contains(Slug.make(from: words[0])),
+                                  honorific: honorific))
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

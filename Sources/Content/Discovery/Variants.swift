@@ -1,0 +1,161 @@
+// Is one written name another spelling of a known person? String similarity (Jaro-Winkler, Levenshtein) on a
+// phonetic key of the surname, compatible given names, and whether the person is already named in the article.
+
+enum Variants {
+    /// How sure a match is: strong links the spelling to the person, weak only suggests it.
+    enum Strength: Sendable, Equatable { case strong, weak }
+
+    struct Match: Sendable, Equatable {
+        var person: Int
+        var strength: Strength
+        var reason: String
+    }
+
+    /// A known person as discovery compares names against them.
+    struct Known: Sendable {
+        var index: Int
+        var given: [String]          // first words of the name and multi-word aliases ("Kirill")
+        var surnames: [String]       // last words of the name and aliases ("Dmitriev")
+        var forms: Set<[String]>     // every written form, as words without initials
+        var written: Set<[String]> = []  // every written form as the name matcher sees it, initials included
+    }
+
+    /// A phonetic key for transliterated and garbled names: spellings that sound alike get one key.
+    /// Gaddafi, Qadhafi, Gadhafi → "kadafi"; Witkoff, Witkov → "fitkof"; Fogel, Vogel → "fokel"; Aleksei, Alexei → "aleksi".
+    static func key(_ word: String) -> String {
+        var s = Array(Slug.make(from: word).filter { $0 != "-" })
+        var out: [Character] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            let next: Character? = i + 1 < s.count ? s[i + 1] : nil
+            switch (c, next) {
+            case ("d", "h"), ("t", "h"), ("k", "h"), ("g", "h"): out.append(c == "g" ? "k" : c); i += 2; continue
+            case ("p", "h"): out.append("f"); i += 2; continue
+            case ("c", "k"): out.append("k"); i += 2; continue
+            case ("i", "e"), ("i", "y"), ("y", "e"): out.append("i"); i += 2; continue
+            default: break
+            }
+            switch c {
+            case "q", "c", "g": out.append("k")
+            case "w", "v": out.append("f")
+            case "y", "j" where i > 0: out.append("i")
+            case "z": out.append("s")
+            case "x": out.append("k"); out.append("s")
+            default: out.append(c)
+            }
+            i += 1
+        }
+        // Doubled letters are one sound.
+        s = []
+        for c in out where s.last != c { s.append(c) }
+        return String(s)
+    }
+
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = previous
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    static func jaroWinkler(_ a: String, _ b: String) -> Double {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty || y.isEmpty { return x.isEmpty && y.isEmpty ? 1 : 0 }
+        let window = max(0, max(x.count, y.count) / 2 - 1)
+        var xMatched = [Bool](repeating: false, count: x.count), yMatched = [Bool](repeating: false, count: y.count)
+        var matches = 0
+        for i in x.indices {
+            let lo = max(0, i - window), hi = min(y.count - 1, i + window)
+            guard lo <= hi else { continue }
+            for j in lo...hi where !yMatched[j] && x[i] == y[j] {
+                xMatched[i] = true; yMatched[j] = true; matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0, j = 0
+        for i in x.indices where xMatched[i] {
+            while !yMatched[j] { j += 1 }
+            if x[i] != y[j] { transpositions += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(x.count) + m / Double(y.count) + (m - Double(transpositions) / 2) / m) / 3
+        var prefix = 0
+        while prefix < min(4, x.count, y.count), x[prefix] == y[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// Two surnames that are probably one name spelled twice: the same phonetic key, or keys one letter apart
+    /// (Dmitriev/Dmitliff: a garbled r) starting alike, and close as written.
+    static func surnamesAlike(_ a: String, _ b: String) -> Bool {
+        let ka = key(a), kb = key(b)
+        if ka == kb { return true }
+        guard ka.first == kb.first, min(ka.count, kb.count) >= 5 else { return false }
+        return levenshtein(ka, kb) <= 1 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.8
+    }
+
+    /// Looser: worth suggesting, not linking.
+    static func surnamesResemble(_ a: String, _ b: String) -> Bool {
+        let ka = key(a), kb = key(b)
+        guard ka.first == kb.first, min(ka.count, kb.count) >= 4 else { return ka == kb }
+        return levenshtein(ka, kb) <= 2 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.85
+    }
+
+    /// Given names that can be the same person's: one spelling (Mark/Marc, Kiril/Kirill, Alexei/Aleksei),
+    /// a short form (Steve/Steven) or an equivalent in the table (Tony/Anthony).
+    static func givenCompatible(_ a: String, _ b: String) -> Bool {
+        let la = Slug.make(from: a), lb = Slug.make(from: b)
+        if la == lb || key(a) == key(b) { return true }
+        if min(la.count, lb.count) >= 4, la.hasPrefix(lb) || lb.hasPrefix(la) { return true }
+        return NameCues.givenNameEquivalents.contains { $0.contains(la) && $0.contains(lb) }
+    }
+
+    static func isInitial(_ word: String) -> Bool { word.count == 1 && word.first!.isUppercase }
+
+    /// The best known person `words` may be another spelling of. `named` are the people already named in this
+    /// article (the context); a lone surname links only to one of them.
+    static func match(_ words: [String], known: [Known], named: Set<Int>) -> Match? {
+        let core = words.filter { !isInitial($0) }
+        guard let surname = core.last else { return nil }
+        var strong: [Match] = [], weak: [Match] = []
+        for person in known {
+            let surnameHits = person.surnames.filter { surnamesAlike(surname, $0) }
+            if core.count >= 2 {
+                let given = core[0]
+                if person.forms.contains(core) {
+                    strong.append(Match(person: person.index, strength: .strong, reason: "the same name with an initial"))
+                } else if let hit = surnameHits.first, person.given.contains(where: { givenCompatible(given, $0) }) {
+                    let same = hit == surname
+                    strong.append(Match(person: person.index, strength: .strong,
+                                        reason: same ? "same surname, given name \(given) is a form of \(person.given[0])"
+                                                     : "\(surname) sounds like \(hit), given name \(given) fits \(person.given[0])"))
+                } else if let hit = person.surnames.first(where: { surnamesResemble(surname, $0) }), hit != surname || surnameHits.isEmpty {
+                    weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit), but the given name \(given) does not fit"))
+                }
+            } else if let hit = surnameHits.first {
+                if named.contains(person.index) {
+                    strong.append(Match(person: person.index, strength: .strong, reason: "\(surname) sounds like \(hit), who is named in the same article"))
+                } else {
+                    weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) sounds like \(hit), who is not named in this article"))
+                }
+            } else if let hit = person.surnames.first(where: { surnamesResemble(surname, $0) }) {
+                weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit)"))
+            }
+        }
+        // Two strong candidates are no evidence for either: suggest instead.
+        if strong.count == 1 { return strong[0] }
+        if strong.count > 1 { return Match(person: strong[0].person, strength: .weak, reason: "could be several people") }
+        return weak.first
+    }
+}

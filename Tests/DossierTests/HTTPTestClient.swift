@@ -1,0 +1,173 @@
+// A raw HTTP/1.1 client for the serve tests: sends the request target exactly as written (so "/../x" reaches
+// the server unnormalised), reads with a timeout, decodes chunked bodies, and follows an event stream.
+// Its blocking reads run on a Dispatch thread, never on the concurrency pool the in-process server needs.
+
+import Foundation
+
+struct HTTPReply: Sendable {
+    var status: Int
+    var headers: [String: String]        // lower-case names
+    var body: String
+}
+
+/// Runs blocking work off Swift concurrency's few threads (a test blocking them would starve the server).
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+enum RawHTTP {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    static func fetch(_ target: String, port: Int, method: String = "GET", timeout: Double = 5) async throws -> HTTPReply {
+        try await offPool { try get(target, port: port, method: method, timeout: timeout) }
+    }
+
+    static func get(_ target: String, port: Int, method: String = "GET", timeout: Double = 5) throws -> HTTPReply {
+        let socket = try connect(port: port, timeout: timeout)
+        defer { close(socket) }
+        try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(socket, &buffer, buffer.count, 0)
+            if n > 0 { data += buffer[0..<n]; continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            throw Failure(description: "no complete reply to \(target) within \(timeout) s")
+        }
+        guard let (status, headers, bodyStart) = parseHead(data) else { throw Failure(description: "malformed reply to \(target)") }
+        var body = Array(data[bodyStart...])
+        if headers["transfer-encoding"] == "chunked" {
+            var decoder = ChunkDecoder()
+            body = decoder.feed(body)
+        }
+        return HTTPReply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self))
+    }
+
+    /// True when nothing listens on the port any more.
+    static func refused(port: Int) -> Bool {
+        guard let socket = try? connect(port: port, timeout: 1) else { return true }
+        close(socket)
+        return false
+    }
+
+    static func connect(port: Int, timeout: Double) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1e6))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw Failure(description: "cannot connect to port \(port)")
+        }
+        return fd
+    }
+
+    static func send(_ fd: Int32, _ text: String) throws {
+        let bytes = Array(text.utf8)
+        guard Glibc.send(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw Failure(description: "send failed") }
+    }
+
+    static func parseHead(_ data: [UInt8]) -> (Int, [String: String], Int)? {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let end = (0..<max(0, data.count - 3)).first(where: { Array(data[$0..<($0 + 4)]) == separator }) else { return nil }
+        let lines = String(decoding: data[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ")
+        guard parts.count >= 2, let status = Int(parts[1]) else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return (status, headers, end + 4)
+    }
+}
+
+/// Decodes `Transfer-Encoding: chunked` as bytes arrive, keeping a partial chunk for the next call.
+struct ChunkDecoder {
+    private var pending: [UInt8] = []
+
+    mutating func feed(_ bytes: [UInt8]) -> [UInt8] {
+        pending += bytes
+        var out: [UInt8] = []
+        while let lineEnd = (0..<max(0, pending.count - 1)).first(where: { pending[$0] == 13 && pending[$0 + 1] == 10 }) {
+            guard let size = Int(String(decoding: pending[..<lineEnd], as: UTF8.self), radix: 16) else { break }
+            let start = lineEnd + 2
+            guard pending.count >= start + size + 2 else { break }
+            out += pending[start..<(start + size)]
+            pending.removeFirst(start + size + 2)
+            if size == 0 { break }
+        }
+        return out
+    }
+}
+
+/// An open `/__dossier/events` stream: wait for the next event of a name, for a bounded time.
+final class EventStreamClient: @unchecked Sendable {
+    private let fd: Int32
+    private var decoder = ChunkDecoder()
+    private var text = ""
+    private var headerDone = false
+    private var raw: [UInt8] = []
+    /// The server ended the stream (closed the connection or sent the last chunk).
+    private(set) var ended = false
+
+    static func open(port: Int) async throws -> EventStreamClient {
+        try await offPool { try EventStreamClient(port: port) }
+    }
+
+    private init(port: Int) throws {
+        fd = try RawHTTP.connect(port: port, timeout: 0.25)
+        try RawHTTP.send(fd, "GET /__dossier/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
+    }
+
+    deinit { close(fd) }
+
+    /// The data of the next `event: name`, or nil when none came within `seconds` or the stream ended.
+    func next(_ name: String, within seconds: Double = 10) async -> String? {
+        (try? await offPool { self.nextBlocking(name, within: seconds) }) ?? nil
+    }
+
+    private func nextBlocking(_ name: String, within seconds: Double) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        while true {
+            if let data = take(name) { return data }
+            if Date() > deadline { return nil }
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n == 0 { ended = true; return take(name) }
+            guard n > 0 else { continue }          // the 0.25 s receive timeout: look at the deadline again
+            if headerDone {
+                text += String(decoding: decoder.feed(Array(buffer[0..<n])), as: UTF8.self)
+            } else {
+                raw += buffer[0..<n]
+                if let (_, _, bodyStart) = RawHTTP.parseHead(raw) {
+                    headerDone = true
+                    text += String(decoding: decoder.feed(Array(raw[bodyStart...])), as: UTF8.self)
+                }
+            }
+        }
+    }
+
+    /// Removes events from the front of what arrived until one named `name` (returning its data).
+    private func take(_ name: String) -> String? {
+        while let end = text.range(of: "\n\n") {
+            let block = String(text[..<end.lowerBound])
+            text.removeSubrange(..<end.upperBound)
+            let lines = block.split(separator: "\n").map(String.init)
+            guard lines.contains("event: \(name)") else { continue }
+            return lines.filter { $0.hasPrefix("data: ") }.map { String($0.dropFirst(6)) }.joined(separator: "\n")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+// Rebuilding after an edit (as `dossier serve` does on every save) writes only the pages whose bytes changed:
+// every other file of Site/ keeps its inode and modification time, so browsers, rsync and editors see no change.
+
+import Foundation
+import Renderer
+import Testing
+
+@Suite struct UnchangedFilesTests {
+    struct Stamp: Equatable { var inode: UInt64; var seconds: Int; var nanoseconds: Int }
+
+    static func stamps(_ site: String) -> [String: Stamp] {
+        var result: [String: Stamp] = [:]
+        for path in SiteFiles.list(site) {
+            var info = stat()
+            guard stat(site + "/" + path, &info) == 0 else { continue }
+            result[path] = Stamp(inode: UInt64(info.st_ino), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        }
+        return result
+    }
+
+    @Test func anEditToOneArticleRewritesOnlyThePagesThatChanged() throws {
+        let scratch = Scratch("dossier-unchanged")
+        let content = scratch.copy(Repo.fixture("small"), as: "Content")
+        let site = scratch.path + "/Site"
+        _ = try buildSite(content: content, output: site)
+        let before = Self.stamps(site)
+        let bytesBefore = SiteFiles.snapshot(site)
+
+        // A sentence that names nobody: only the article's own page shows it (and the search index, which
+        // holds the full text).
+        let article = content + "/articles/envoys-meet.md"
+        try (try String(contentsOfFile: article, encoding: .utf8) + "\nThe weather stayed mild all week.\n")
+            .write(toFile: article, atomically: true, encoding: .utf8)
+        let report = try buildSite(content: content, output: site)
+
+        let after = Self.stamps(site)
+        let changed = after.keys.filter { after[$0] != before[$0] }.sorted()
+        #expect(changed == ["articles/envoys-meet.html", "assets/search-index.js"])
+        #expect(report.write.written == 2)
+        #expect(report.write.unchanged == before.count - 2)
+        #expect(SiteFiles.read(site, "articles/envoys-meet.html")?.contains("The weather stayed mild all week.") == true)
+        for (path, bytes) in SiteFiles.snapshot(site) where !changed.contains(path) {
+            #expect(bytesBefore[path] == bytes, "\(path) changed")
+        }
+
+        // Naming a person changes the pages that show the new mention (theirs, the lists that count mentions,
+        // those of the people now mentioned with them); pages that do not show it are left alone.
+        try (try String(contentsOfFile: article, encoding: .utf8) + "\nLena Ode watched from the quay.\n")
+            .write(toFile: article, atomically: true, encoding: .utf8)
+        _ = try buildSite(content: content, output: site)
+        let third = Self.stamps(site)
+        let touched = Set(third.keys.filter { third[$0] != after[$0] })
+        #expect(touched.contains("articles/envoys-meet.html"))
+        #expect(touched.contains("people/lena-ode.html"))
+        #expect(touched.contains("people/omar-haddad.html"))         // Lena Ode is now mentioned with him
+        #expect(!touched.contains("events/trade-accord.html"))
+        #expect(!touched.contains("assets/dossier.css"))
+        #expect(!touched.contains("events/first-contact.html"))
+    }
+}
