@@ -51,7 +51,11 @@ import Testing
 
         #expect(first.articlesAnalysed == 3 && first.articlesReused == 0)
         #expect(second.articlesAnalysed == 1 && second.articlesReused == 2, "only the edited article is analysed again")
-        #expect(second.rendered == 7, "the article, Anna Berg, Omar Haddad, the summit, the home page, the articles index, the timeline")
+        // The article, every person and event page (discovery and the graphs read all articles, so they are
+        // re-rendered, conservatively, and written only if their bytes changed), and the pages that list
+        // every article: home, articles index, timeline, relations, briefing. The other articles are kept.
+        #expect(second.rendered == 1 + 4 + 3 + 5)
+        #expect(second.reused == 4, "the people and events indexes and the two other articles")
         #expect(second.reused == first.pageCount - second.rendered)
         let article = SiteFiles.read(site, "articles/envoys-meet.html") ?? ""
         #expect(article.contains("later spoke to reporters about the harbour."))
@@ -128,5 +132,35 @@ import Testing
             #expect(plan.planned.map { "\($0.path) \($0.template)" }.sorted() == full.sorted())
             #expect(plan.pagesToRender(PageBuilder(dossier: linked)).count == full.count)
         }
+    }
+}
+
+/// Discovery reads every article: a name found in one article is linked in others, its spellings and quotes
+/// land on its page, dated sentences on events and the timeline. Incremental builds must still equal clean ones.
+@Suite struct IncrementalDiscoveryTests {
+    let scratch = Scratch("dossier-incremental-discovery")
+
+    @Test func editsThatChangeWhatDiscoveryFindsGiveTheSameSiteAsACleanBuild() throws {
+        let content = scratch.copy(Repo.fixture("discovery"), as: "Content")
+        let site = scratch.path + "/Site"
+        _ = try buildSite(content: content, output: site)
+        let articles = SiteFiles.list(content + "/articles").filter { $0.hasSuffix(".md") }
+        let target = try #require(articles.first)
+        let edits = [
+            "\nForeign Minister Radoslaw Sikorski said on Tuesday that \"the talks will go on,\" and Sikorski left on March 3.\n",
+            "\nRadoslaw Sikorsky, the foreign minister, was seen again two days later.\n",
+        ]
+        for (n, edit) in edits.enumerated() {
+            let path = content + "/articles/" + target
+            try (try String(contentsOfFile: path, encoding: .utf8) + edit).write(toFile: path, atomically: false, encoding: .utf8)
+            _ = try buildSite(content: content, output: site)
+            let clean = scratch.path + "/Clean\(n)"
+            _ = try buildSite(content: content, output: clean)
+            let incremental = SiteFiles.snapshot(site), fresh = SiteFiles.snapshot(clean)
+            #expect(incremental.keys.sorted() == fresh.keys.sorted())
+            for (page, bytes) in fresh where incremental[page] != bytes { Issue.record("edit \(n): \(page) differs from a clean build") }
+        }
+        // The edits did reach the site: the new name has a page of its own.
+        #expect(SiteFiles.list(site + "/people").contains("radoslaw-sikorski.html"))
     }
 }
