@@ -1,8 +1,8 @@
 // Small HTML helpers: escaping text, and quoting a sentence with the names it is about marked.
 
-enum HTML {
+public enum HTML {
     /// Escapes text for element content and double-quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         // Byte by byte: the five characters are ASCII, and most text has none of them.
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }

@@ -3,6 +3,7 @@
 // a failed one over the page; and the server's own 404 page.
 
 import Foundation
+import Renderer
 
 enum LiveReload {
     static let eventsPath = "/__dossier/events"
@@ -57,7 +58,7 @@ enum LiveReload {
 
     /// The 404 page: plain, self-contained, and with the script, so it reloads into the page once it exists.
     static func notFoundPage(path: String, buildFailed: Bool) -> String {
-        let shown = escapeHTML(path)
+        let shown = HTML.escape(path)
         let hint = buildFailed ? "<p>The last build failed; its errors are shown over this page and in the terminal.</p>" : ""
         return """
         <!DOCTYPE html>
@@ -75,20 +76,5 @@ enum LiveReload {
         </html>
 
         """
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
