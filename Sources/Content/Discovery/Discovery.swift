@@ -45,6 +45,10 @@ public enum Discovery {
         // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
         let runsOfArticle = Parallel.map(articles) { article in Markdown.analyze(article.body).blocks.flatMap { PersonFinder.runs(in: $0.text) } }
 
+        // The same full name recurs across articles; its match depends only on the known people (not on who
+        // else the article names), so it is remembered until the next person or spelling joins the index.
+        var remembered: [[String]: Variants.Match?] = [:]
+        var indexSize = 0
         for (article, runs) in zip(articles, runsOfArticle) {
             var named = Set<Int>()
             var suggested = Set<String>()
@@ -53,7 +57,14 @@ public enum Discovery {
                 // Written exactly as a known form: the linker finds it.
                 if let exact = index.byWritten[run.words] { named.formUnion(exact); continue }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
-                let match = Variants.match(run.words, known: index.candidates(surname: core.last ?? ""), named: named)
+                if index.additions != indexSize { remembered.removeAll(keepingCapacity: true); indexSize = index.additions }
+                let match: Variants.Match?
+                if core.count >= 2, let known = remembered[run.words] {
+                    match = known
+                } else {
+                    match = Variants.match(run.words, known: index.candidates(surname: core.last ?? ""), named: named)
+                    if core.count >= 2 { remembered[run.words] = match }
+                }
                 if let match, match.strength == .strong {
                     people[match.person].variants.append(Variant(text: run.text, article: article.slug, reason: match.reason))
                     index.add(Self.knownForms(people[match.person], index: match.person))
@@ -100,7 +111,7 @@ public enum Discovery {
             guard let last = core.last else { continue }
             known.written.insert(words)
             known.forms.insert(core)
-            if !known.surnames.contains(last) { known.surnames.append(last) }
+            if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
             if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }
         }
         return known
@@ -115,12 +126,16 @@ struct KnownIndex {
     var bySurname: [String: Set<Int>] = [:]
     var bySound: [Character: Set<Int>] = [:]
 
+    /// How many times `add` ran: what was decided against the index before stays valid while this is unchanged.
+    private(set) var additions = 0
+
     mutating func add(_ known: Variants.Known) {
+        additions += 1
         people[known.index] = known
         for form in known.written { byWritten[form, default: []].insert(known.index) }
         for surname in known.surnames {
             bySurname[surname, default: []].insert(known.index)
-            if let sound = Variants.key(surname).first { bySound[sound, default: []].insert(known.index) }
+            if let sound = known.surnameKeys[known.surnames.firstIndex(of: surname)!].first { bySound[sound, default: []].insert(known.index) }
         }
     }
 

@@ -18,6 +18,7 @@ enum Variants {
         var surnames: [String]       // last words of the name and aliases ("Dmitriev")
         var forms: Set<[String]>     // every written form, as words without initials
         var written: Set<[String]> = []  // every written form as the name matcher sees it, initials included
+        var surnameKeys: [String] = []   // parallel to `surnames`: their phonetic keys, computed once, not per comparison
     }
 
     /// A phonetic key for transliterated and garbled names: spellings that sound alike get one key.
@@ -52,20 +53,29 @@ enum Variants {
         return String(s)
     }
 
+    /// Edit distance between two phonetic keys. Keys are ASCII (made through `Slug.make`), so bytes are letters;
+    /// this runs for every candidate of every unknown name, so it works on bytes in a stack buffer.
     static func levenshtein(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = previous
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                if x.isEmpty { return y.count }
+                if y.isEmpty { return x.count }
+                return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (y.count + 1)) { rows in
+                    var previous = 0, current = y.count + 1
+                    for j in 0...y.count { rows[previous + j] = j }
+                    for i in 1...x.count {
+                        rows[current] = i
+                        for j in 1...y.count {
+                            let substitution = rows[previous + j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+                            rows[current + j] = min(rows[previous + j] + 1, rows[current + j - 1] + 1, substitution)
+                        }
+                        swap(&previous, &current)
+                    }
+                    return rows[previous + y.count]
+                }
             }
-            swap(&previous, &current)
         }
-        return previous[y.count]
     }
 
     static func jaroWinkler(_ a: String, _ b: String) -> Double {
@@ -98,16 +108,21 @@ enum Variants {
 
     /// Two surnames that are probably one name spelled twice: the same phonetic key, or keys one letter apart
     /// (Dmitriev/Dmitliff: a garbled r) starting alike, and close as written.
-    static func surnamesAlike(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
+    static func surnamesAlike(_ a: String, _ b: String) -> Bool { surnamesAlike(a, key(a), b, key(b)) }
+
+    static func surnamesAlike(_ a: String, _ ka: String, _ b: String, _ kb: String) -> Bool {
         if ka == kb { return true }
+        // Keys whose lengths differ by more than one cannot be one edit apart: skip the edit distance.
+        guard abs(ka.utf8.count - kb.utf8.count) <= 1 else { return false }
         guard ka.first == kb.first, min(ka.count, kb.count) >= 5 else { return false }
         return levenshtein(ka, kb) <= 1 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.8
     }
 
     /// Looser: worth suggesting, not linking.
-    static func surnamesResemble(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
+    static func surnamesResemble(_ a: String, _ b: String) -> Bool { surnamesResemble(a, key(a), b, key(b)) }
+
+    static func surnamesResemble(_ a: String, _ ka: String, _ b: String, _ kb: String) -> Bool {
+        guard abs(ka.utf8.count - kb.utf8.count) <= 2 || ka == kb else { return false }
         guard ka.first == kb.first, min(ka.count, kb.count) >= 4 else { return ka == kb }
         return levenshtein(ka, kb) <= 2 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.85
     }
@@ -128,9 +143,12 @@ enum Variants {
     static func match(_ words: [String], known: [Known], named: Set<Int>) -> Match? {
         let core = words.filter { !isInitial($0) }
         guard let surname = core.last else { return nil }
+        let surnameKey = key(surname)
         var strong: [Match] = [], weak: [Match] = []
         for person in known {
-            let surnameHits = person.surnames.filter { surnamesAlike(surname, $0) }
+            let keyed = zip(person.surnames, person.surnameKeys)
+            let surnameHits = keyed.filter { surnamesAlike(surname, surnameKey, $0.0, $0.1) }.map(\.0)
+            let resembling = { keyed.first { surnamesResemble(surname, surnameKey, $0.0, $0.1) }?.0 }
             if core.count >= 2 {
                 let given = core[0]
                 if person.forms.contains(core) {
@@ -140,7 +158,7 @@ enum Variants {
                     strong.append(Match(person: person.index, strength: .strong,
                                         reason: same ? "same surname, given name \(given) is a form of \(person.given[0])"
                                                      : "\(surname) sounds like \(hit), given name \(given) fits \(person.given[0])"))
-                } else if let hit = person.surnames.first(where: { surnamesResemble(surname, $0) }), hit != surname || surnameHits.isEmpty {
+                } else if let hit = resembling(), hit != surname || surnameHits.isEmpty {
                     weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit), but the given name \(given) does not fit"))
                 }
             } else if let hit = surnameHits.first {
@@ -149,7 +167,7 @@ enum Variants {
                 } else {
                     weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) sounds like \(hit), who is not named in this article"))
                 }
-            } else if let hit = person.surnames.first(where: { surnamesResemble(surname, $0) }) {
+            } else if let hit = resembling() {
                 weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit)"))
             }
         }
