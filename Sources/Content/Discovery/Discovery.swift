@@ -43,7 +43,14 @@ public enum Discovery {
         var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
         let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : $0.slug < $1.slug }
         // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
-        let runsOfArticle = Parallel.map(articles) { article in Markdown.analyze(article.body).blocks.flatMap { PersonFinder.runs(in: $0.text) } }
+        let runsOfArticle = Parallel.map(articles) { article in
+            let blocks = Markdown.analyze(article.body).blocks
+            var lowercase = Set<String>()
+            for block in blocks {
+                for token in NameTokens.tokenize(block.text) where token.word.first?.isLowercase == true { lowercase.insert(token.word) }
+            }
+            return blocks.flatMap { PersonFinder.runs(in: $0.text, lowercaseWords: lowercase) }
+        }
 
         // The same full name recurs across articles; its match depends only on the known people (not on who
         // else the article names), so it is remembered until the next person or spelling joins the index.
@@ -57,6 +64,12 @@ public enum Discovery {
                 // Written exactly as a known form: the linker finds it.
                 if let exact = index.byWritten[run.words] { named.formUnion(exact); continue }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
+                // the word is not a given name, so the run is the known person, not somebody new.
+                if run.words.count > 1, !NameCues.givenNames.contains(Slug.make(from: run.words[0])),
+                   let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[Array(run.words[$0...])] }).first {
+                    named.formUnion(known); continue
+                }
                 if index.additions != indexSize { remembered.removeAll(keepingCapacity: true); indexSize = index.additions }
                 let match: Variants.Match?
                 if core.count >= 2, let known = remembered[run.words] {

@@ -23,7 +23,9 @@ struct NameRun: Sendable, Equatable {
 }
 
 enum PersonFinder {
-    static func runs(in text: String) -> [NameRun] {
+    /// `lowercaseWords`: words the same article also writes in lower case. A capitalised word that opens a sentence
+    /// and is written in lower case elsewhere ("Draft", "Officials", "Ceasefire") is an ordinary word, not a given name.
+    static func runs(in text: String, lowercaseWords: Set<String> = []) -> [NameRun] {
         let tokens = NameTokens.tokenize(text)
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
@@ -43,6 +45,11 @@ enum PersonFinder {
         }
         func gap(_ i: Int) -> String {
             i + 1 < tokens.count ? String(decoding: bytes[tokens[i].possessiveEnd..<tokens[i + 1].start], as: UTF8.self) : ""
+        }
+        /// The first word of the text, or the first after a sentence's end.
+        func opensSentence(_ i: Int) -> Bool {
+            guard i > 0 else { return true }
+            return bytes[tokens[i - 1].possessiveEnd..<tokens[i].start].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: ":") }
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
         func isTitle(_ word: String) -> Bool { NameCues.titleWords.contains(word) }
@@ -77,6 +84,8 @@ enum PersonFinder {
                 else if isQualifier(w) || NameCues.functionWords.contains(w) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil { k += 1 }
                 else { break }
             }
+            if k == i, k < j, opensSentence(k), lowercaseWords.contains(lower(k)),
+               !NameCues.givenNames.contains(Slug.make(from: tokens[k].word)) { k += 1 }
             guard k <= j else { continue }
             let words = (k...j).map { tokens[$0].word }
             if words.contains(where: { isAcronym($0) || $0.first!.isNumber }) { continue }
