@@ -12,7 +12,8 @@ struct DossierCommand: AsyncParsableCommand {
         abstract: "Build a briefing dossier: people, events and articles, cross-linked, as a static site.",
         discussion: """
         Exit status: 0 success; 1 the content or templates have errors (each printed as path:line:col), or a \
-        file to write already exists; 2 `serve` cannot listen (port in use); 64 the command line is wrong.
+        file to write already exists; 2 `serve` cannot listen (port in use), or `check --strict` found something \
+        that needs a decision; 64 the command line is wrong.
 
         Colour only on a terminal, never when NO_COLOR is set.
 
