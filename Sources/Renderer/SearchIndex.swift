@@ -41,10 +41,12 @@ enum SearchIndex {
             records.append(SearchRecord(k: "Event", t: event.title, u: Paths.event(event.slug), d: event.date.display,
                                         n: event.aliases, s: event.place ?? "", x: compact(dossier.eventTexts[e])))
         }
-        for (a, article) in dossier.articles.enumerated().reversed() {
-            records.append(SearchRecord(k: "Article", t: article.title, u: Paths.article(article.slug), d: article.date.display,
-                                        n: [], s: [article.source, article.author].compactMap { $0 }.joined(separator: " · "),
-                                        x: compact(dossier.articleTexts[a])))
+        // Articles, newest first; their full text is most of the index, so it is made on every core.
+        records += Parallel.map(Array(dossier.articles.indices.reversed())) { a in
+            let article = dossier.articles[a]
+            return SearchRecord(k: "Article", t: article.title, u: Paths.article(article.slug), d: article.date.display,
+                                n: [], s: [article.source, article.author].compactMap { $0 }.joined(separator: " · "),
+                                x: compact(dossier.articleTexts[a]))
         }
         return records
     }
