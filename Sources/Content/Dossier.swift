@@ -45,11 +45,7 @@ public struct BodyText: Sendable {
     /// The sentence at `index` of block `block`, as written.
     public func sentence(block: Int, index: Int) -> String {
         let b = document.blocks[block]
-        let range = b.sentences[index]
-        let utf8 = b.text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-        return String(b.text[start..<end])
+        return Linker.substring(b.text, b.sentences[index])
     }
 }
 
