@@ -19,7 +19,7 @@ enum SearchIndex {
     static let global = "DOSSIER_SEARCH"
 
     static func files(_ dossier: Dossier) -> [OutputFile] {
-        [OutputFile(path: Paths.searchIndex, content: .bytes(Array(script(records(dossier)).utf8)))]
+        [OutputFile(path: Paths.searchIndex, content: .bytes(script(records(dossier))))]
     }
 
     static func records(_ dossier: Dossier) -> [SearchRecord] {
@@ -51,17 +51,82 @@ enum SearchIndex {
         return records
     }
 
-    /// The body's plain text in one line.
+    /// The body's plain text in one line: words joined by single spaces. Most text is ASCII, where whitespace is
+    /// six known bytes; any other text goes through Character.isWhitespace, which knows Unicode's spaces.
     static func compact(_ text: BodyText) -> String {
-        text.document.blocks.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: " ")
+        text.document.blocks.map { block in
+            if block.text.utf8.allSatisfy({ $0 < 0x80 }) { return compactASCII(block.text) }
+            return block.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }.joined(separator: " ")
     }
 
-    /// A classic script, one record a line, deterministic (sorted keys, records in dossier order).
-    static func script(_ records: [SearchRecord]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let lines = records.map { String(decoding: (try? encoder.encode($0)) ?? Data("{}".utf8), as: UTF8.self) }
-        return "// Search index of this dossier, written by `dossier build`; read by search.js.\n"
-            + "window.\(global) = [\n" + lines.joined(separator: ",\n") + "\n];\n"
+    static func compactASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A classic script, one record a line, deterministic (keys in sorted order, records in dossier order).
+    /// Written byte by byte: JSONEncoder took longer than finding the names in the articles did.
+    static func script(_ records: [SearchRecord]) -> [UInt8] {
+        let lines = Parallel.map(records) { record in JSONLine.encode(record) }
+        var out = Array("// Search index of this dossier, written by `dossier build`; read by search.js.\nwindow.\(global) = [\n".utf8)
+        out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + 4)
+        for (i, line) in lines.enumerated() {
+            if i > 0 { out.append(contentsOf: ",\n".utf8) }
+            out.append(contentsOf: line)
+        }
+        out.append(contentsOf: "\n];\n".utf8)
+        return out
+    }
+}
+
+/// JSON as JSONEncoder writes it with sorted keys and unescaped slashes (a test compares the two), for one record.
+enum JSONLine {
+    static func encode(_ r: SearchRecord) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(r.x.utf8.count + r.t.utf8.count + 96)
+        out.append(contentsOf: #"{"d":"#.utf8); string(r.d, &out)
+        out.append(contentsOf: #","k":"#.utf8); string(r.k, &out)
+        out.append(contentsOf: #","n":["#.utf8)
+        for (i, name) in r.n.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            string(name, &out)
+        }
+        out.append(contentsOf: #"],"s":"#.utf8); string(r.s, &out)
+        out.append(contentsOf: #","t":"#.utf8); string(r.t, &out)
+        out.append(contentsOf: #","u":"#.utf8); string(r.u, &out)
+        out.append(contentsOf: #","x":"#.utf8); string(r.x, &out)
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    static func string(_ s: String, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case ..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

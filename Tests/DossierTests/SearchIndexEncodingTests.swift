@@ -1,0 +1,36 @@
+// The search index is written byte by byte for speed; these tests hold it to what JSONEncoder and
+// Character.isWhitespace would have produced, on every ASCII byte and on text in other scripts.
+
+import Foundation
+@testable import Renderer
+import Testing
+
+@Suite struct SearchIndexEncodingTests {
+    /// Every ASCII character, escapes, non-ASCII letters, emoji, line and paragraph separators.
+    static let awkward: [String] = {
+        var all = ""
+        for i in 0..<0x80 { all.unicodeScalars.append(Unicode.Scalar(UInt8(i))) }
+        return [all, "", "plain", "é ü Дмитриев 😀 \u{2028}\u{2029}\u{85}\u{A0}", "quote \" back \\ slash / </script>", "\r\n\t"]
+    }()
+
+    @Test func recordsAreTheJSONThatJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (i, text) in Self.awkward.enumerated() {
+            let record = SearchRecord(k: "Person", t: text, u: "people/x.html", d: "born \(text)", n: Self.awkward.shuffled().prefix(i).map { $0 },
+                                      s: text.uppercased(), x: String(text.reversed()))
+            let ours = String(decoding: JSONLine.encode(record), as: UTF8.self)
+            let theirs = String(decoding: try encoder.encode(record), as: UTF8.self)
+            #expect(ours == theirs)
+        }
+    }
+
+    @Test func asciiCompactionSplitsOnTheSameWhitespaceAsCharacter() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "x.y", "\u{1F}"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(SearchIndex.compactASCII(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(Array(text.utf8))")
+        }
+    }
+}
