@@ -36,7 +36,7 @@ public struct BuildReport: Sendable {
 
 public enum SiteBuilder {
     /// Steps in the order they run, for progress output.
-    public static let steps = ["read content", "link", "load templates", "render", "check links", "write"]
+    public static let steps = ["read content", "link", "load templates", "plan pages", "render, check and stage", "swap in"]
 
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
@@ -66,62 +66,55 @@ public enum SiteBuilder {
 
         progress?(4, steps[3])
         let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output)
-        let (files, pageHTML, pages, renderProblems) = render(dossier, templates: templates, incremental: incremental)
-        log.append(contentsOf: renderProblems)
+        let (extras, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path))
+        log.append(contentsOf: extraProblems)
         guard !log.hasErrors else { throw BuildFailure(log.items) }
+        let outputLabel = options.output.hasSuffix("/") ? String(options.output.dropLast()) : options.output
+        let paths = incremental.planned.map(\.path) + extras.map(\.path)
+        let staged: StagedSite
+        do {
+            PageCache.remove(forOutput: options.output)           // while Site/ changes, no cache can vouch for it
+            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths)
+        } catch {
+            log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
+            throw BuildFailure(log.items)
+        }
 
         progress?(5, steps[4])
-        let outputLabel = options.output.hasSuffix("/") ? String(options.output.dropLast()) : options.output
-        log.append(contentsOf: LinkChecker.check(pages: pageHTML, files: Set(files.map(\.path)), outputLabel: outputLabel))
-        guard !log.hasErrors else { throw BuildFailure(log.items) }
+        let pages = PagePipeline(builder: PageBuilder(dossier: dossier), templates: templates, files: Set(paths),
+                                 outputLabel: outputLabel, staged: staged)
+        let outcome = pages.run(render: incremental.toRender, keep: incremental.kept.map(\.path), extras: extras)
+        log.append(contentsOf: outcome.problems)
+        guard !log.hasErrors else {
+            staged.abandon()
+            throw BuildFailure(log.items)
+        }
 
         progress?(6, steps[5])
         var report = BuildReport()
         do {
-            PageCache.remove(forOutput: options.output)           // while Site/ changes, no cache can vouch for it
-            report.write = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).write(files)
+            report.write = try staged.commit()
             incremental.save()
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)
         }
-        report.pages = pages
+        for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
         report.articlesReused = analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
-        report.rendered = pageHTML.count
+        report.rendered = incremental.toRender.count
         report.reused = incremental.kept.count
-        report.assets = files.count - pageHTML.count - report.reused
+        report.assets = extras.count
         report.warnings = log.warnings.sorted()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
     }
 
-    /// Renders every page (in parallel) and lists the assets: the theme's from Templates/assets, then Content/assets.
-    static func render(_ dossier: Dossier, templates: TemplateSet, incremental: IncrementalPages? = nil) -> ([OutputFile], [(path: String, html: [UInt8])], [String: Int], [Diagnostic]) {
+    /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
+    /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
+    static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String]) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let specs = incremental?.pagesToRender(PageBuilder(dossier: dossier)) ?? PageBuilder(dossier: dossier).allPages()
-        // Straight to UTF-8 bytes, page by page: holding every page as a String and as bytes doubled peak memory.
-        let rendered = Parallel.map(specs) { spec in templates.render(spec.model, with: spec.template).map { Array($0.utf8) } }
-        var files: [OutputFile] = []
-        var pages: [(path: String, html: [UInt8])] = []
-        var counts: [String: Int] = [:]
-        for (spec, html) in zip(specs, rendered) {
-            guard let html else {
-                problems.append(Diagnostic(path: templates.directory + "/" + spec.template + ".mustache", message: "layout '\(spec.template)' is missing"))
-                continue
-            }
-            files.append(OutputFile(path: spec.path, content: .bytes(html)))
-            pages.append((spec.path, html))
-            counts[spec.template, default: 0] += 1
-        }
-        for page in incremental?.kept ?? [] {
-            files.append(OutputFile(path: page.path, content: .unchanged))
-            counts[page.template, default: 0] += 1
-        }
-        // Generated non-HTML files: the search index, and the feed and sitemap when base_url is absolute
-        // (the sitemap lists every page, rendered now or kept from the last build).
-        let pagePaths = pages.map(\.path) + (incremental?.kept ?? []).map(\.path)
-        files += SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pagePaths)
+        var files = SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
@@ -135,10 +128,10 @@ public enum SiteBuilder {
             }
             assetOwner[path] = asset.absolutePath
         }
-        for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) {
-            if files.contains(where: { $0.path == path }) { continue }
+        let generated = Set(files.map(\.path))
+        for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
             files.append(OutputFile(path: path, content: .copy(from: source)))
         }
-        return (files, pages, counts, problems)
+        return (files, problems)
     }
 }

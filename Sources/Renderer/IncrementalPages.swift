@@ -40,11 +40,8 @@ struct IncrementalPages: Sendable {
         }
     }
 
-    /// The pages to render, view models built in parallel.
-    func pagesToRender(_ builder: PageBuilder) -> [PageSpec] {
-        let todo = zip(planned, reusable).filter { !$0.1 }.map(\.0)
-        return Parallel.map(todo) { PageSpec(path: $0.path, template: $0.template, model: builder.model(for: $0.page)) }
-    }
+    /// The pages whose files cannot be kept: they are rendered.
+    var toRender: [Planned] { zip(planned, reusable).filter { !$0.1 }.map(\.0) }
 
     /// The pages kept from the last build: path and layout.
     var kept: [(path: String, template: String)] {

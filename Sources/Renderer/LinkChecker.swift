@@ -4,26 +4,23 @@ import Content
 import Foundation
 
 enum LinkChecker {
-    /// Broken links of `pages` (path → HTML), given every file the site will hold. Paths are relative to Site/.
-    static func check(pages: [(path: String, html: [UInt8])], files: Set<String>, outputLabel: String) -> [Diagnostic] {
-        // Pages in parallel; within a page, a link already resolved from the same folder is not resolved again
-        // (every article links the same people, the stylesheet, the navigation).
-        let perPage = Parallel.map(pages) { page -> [Diagnostic] in
-            var problems: [Diagnostic] = []
-            var known: [String: String?] = [:]
-            for link in references(in: page.html) {
-                let problem: String?
-                if let cached = known[link.value] { problem = cached } else {
-                    problem = self.problem(with: link.value, from: page.path, files: files)
-                    known[link.value] = .some(problem)
-                }
-                guard let problem else { continue }
-                problems.append(Diagnostic(path: outputLabel + "/" + page.path, line: link.line, column: link.column,
-                                           message: "link \"\(link.value)\" \(problem)"))
+    /// Broken links of one page (its path relative to Site/, its HTML), given every file the site will hold.
+    /// A link already resolved on the page is not resolved again (every article links the same people, the
+    /// stylesheet, the navigation).
+    static func check(page: String, html: [UInt8], files: Set<String>, outputLabel: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var known: [String: String?] = [:]
+        for link in references(in: html) {
+            let problem: String?
+            if let cached = known[link.value] { problem = cached } else {
+                problem = self.problem(with: link.value, from: page, files: files)
+                known[link.value] = .some(problem)
             }
-            return problems
+            guard let problem else { continue }
+            problems.append(Diagnostic(path: outputLabel + "/" + page, line: link.line, column: link.column,
+                                       message: "link \"\(link.value)\" \(problem)"))
         }
-        return perPage.flatMap { $0 }
+        return problems
     }
 
     /// Why a reference is broken, or nil when it resolves to a file (or leaves the site on purpose).

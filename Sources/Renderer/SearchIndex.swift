@@ -51,28 +51,55 @@ enum SearchIndex {
         return records
     }
 
-    /// The body's plain text in one line: words joined by single spaces. Most text is ASCII, where whitespace is
-    /// six known bytes; any other text goes through Character.isWhitespace, which knows Unicode's spaces.
+    /// The body's plain text in one line: each block's words joined by single spaces, blocks by a space.
     static func compact(_ text: BodyText) -> String {
-        text.document.blocks.map { block in
-            if block.text.utf8.allSatisfy({ $0 < 0x80 }) { return compactASCII(block.text) }
-            return block.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }.joined(separator: " ")
+        text.document.blocks.map { compact($0.text) }.joined(separator: " ")
     }
 
-    static func compactASCII(_ text: String) -> String {
+    /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`, byte by byte where that is provably
+    /// the same: when every scalar is below U+0300 or General Punctuation (quotes, dashes, Unicode spaces), no
+    /// scalar joins a neighbour into one Character, so a whitespace scalar is exactly a whitespace Character.
+    /// Other text (combining marks, other scripts) takes Character's own path.
+    static func compact(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
+        var utf8 = text.utf8.makeIterator()
+        while let lead = utf8.next() {
+            var scalar = UInt32(lead)
+            var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
+            var count = 1
+            if lead >= 0xC0 {
+                count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                scalar = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+                for k in 1..<count {
+                    let next = utf8.next()!
+                    scalar = scalar << 6 | UInt32(next & 0x3F)
+                    if k == 1 { bytes.0 = next } else if k == 2 { bytes.1 = next } else { bytes.2 = next }
+                }
             }
+            if scalar >= 0x300 && !(scalar >= 0x2000 && scalar < 0x2070 && scalar != 0x200C && scalar != 0x200D) {
+                return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            if isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(lead)
+            if count > 1 { out.append(bytes.0) }
+            if count > 2 { out.append(bytes.1) }
+            if count > 3 { out.append(bytes.2) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Unicode's White_Space below U+0300 and in General Punctuation.
+    private static func isWhitespace(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
+        default: return false
+        }
     }
 
     /// A classic script, one record a line, deterministic (keys in sorted order, records in dossier order).

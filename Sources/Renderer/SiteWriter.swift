@@ -18,6 +18,9 @@ public struct WriteReport: Sendable, Equatable {
     public var written = 0               // new or changed files
     public var unchanged = 0
     public var removed = 0               // files of the old site that the new one no longer has
+    public init(written: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+        self.written = written; self.unchanged = unchanged; self.removed = removed
+    }
 }
 
 public struct WriteError: Error, CustomStringConvertible {
@@ -37,7 +40,21 @@ public struct SiteWriter: Sendable {
         self.beforeWrite = beforeWrite
     }
 
+    /// Writes every file at once: `stage`, `put` each, `commit`.
     public func write(_ files: [OutputFile]) throws -> WriteReport {
+        let staged = try stage(paths: files.map(\.path))
+        do {
+            for file in files { try staged.put(file.path, file.content) }
+            return try staged.commit()
+        } catch {
+            staged.abandon()
+            throw error
+        }
+    }
+
+    /// Opens a staging folder for a site that will hold exactly `paths`; files are then put into it one by one
+    /// (from any thread) while the pages are still being rendered, so no build holds the whole site in memory.
+    public func stage(paths: [String]) throws -> StagedSite {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent().path
@@ -51,45 +68,24 @@ public struct SiteWriter: Sendable {
             throw WriteError(path: output, message: "exists and is not a folder; move it away or choose another --output")
         }
         let oldFiles = exists ? Set(Self.listFiles(outputURL.path)) : []
-
-        // Which files differ from what is there now? Reading and comparing is far cheaper than writing.
-        var report = WriteReport()
-        let sameAsOld: [Bool] = Parallel.map(files) { file in
-            guard oldFiles.contains(file.path) else { return false }
-            return Self.sameContent(file.content, atPath: outputURL.path + "/" + file.path)
-        }
-        report.unchanged = sameAsOld.filter { $0 }.count
-        report.written = files.count - report.unchanged
-        let newPaths = Set(files.map(\.path))
-        report.removed = oldFiles.subtracting(newPaths).count
-        if exists && report.written == 0 && report.removed == 0 { return report }
-
         let staging = parent + "/." + name + ".dossier-staging-\(getpid())"
         try? fm.removeItem(atPath: staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            // Every folder first, so that putting files needs no coordination between threads.
             var folders = Set<String>()
-            for (file, same) in zip(files, sameAsOld) {
-                let folder = (file.path as NSString).deletingLastPathComponent
+            for path in paths {
+                let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty, folders.insert(folder).inserted {
                     try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
                 }
-                try beforeWrite?(file.path)
-                let destination = staging + "/" + file.path
-                if same, link(outputURL.path + "/" + file.path, destination) == 0 { continue }
-                try Self.writeFile(file.content, to: destination)
-            }
-            if exists {
-                try Self.exchange(staging, outputURL.path)
-                try? fm.removeItem(atPath: staging)            // now the old site
-            } else if rename(staging, outputURL.path) != 0 {
-                throw WriteError(path: output, message: "cannot move the new site into place: \(String(cString: strerror(errno)))")
             }
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
         }
-        return report
+        return StagedSite(output: outputURL.path, label: output, staging: staging, existed: exists, oldFiles: oldFiles,
+                          removed: oldFiles.subtracting(paths).count, beforeWrite: beforeWrite)
     }
 
     /// Staging folders of builds that were killed before they finished.
@@ -113,15 +109,33 @@ public struct SiteWriter: Sendable {
     }
 
     static func sameContent(_ content: OutputFile.Content, atPath path: String) -> Bool {
-        if case .unchanged = content { return FileManager.default.fileExists(atPath: path) }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
         switch content {
-        case .bytes(let bytes): return existing.count == bytes.count && existing.elementsEqual(bytes)
+        case .unchanged: return FileManager.default.fileExists(atPath: path)
+        case .bytes(let bytes): return fileHolds(bytes, atPath: path)
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else { return false }
-            return data == existing
-        case .unchanged: return true
+            return fileHolds([UInt8](data), atPath: path)
         }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`: the size first, then the bytes, with no Data in between.
+    static func fileHolds(_ bytes: [UInt8], atPath path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        if bytes.isEmpty { return true }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let n = read(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress!, buffer.baseAddress!, bytes.count) == 0 }
     }
 
     static func writeFile(_ content: OutputFile.Content, to path: String) throws {
@@ -166,5 +180,61 @@ public struct SiteWriter: Sendable {
             throw WriteError(path: b, message: "cannot be replaced: \(String(cString: strerror(errno)))")
         }
         guard rename(aside, a) == 0 else { throw WriteError(path: aside, message: "old site left here") }
+    }
+}
+
+/// A site being assembled beside the output: each file is compared with the output's and hard-linked from it
+/// when the bytes are the same, written otherwise; `commit` swaps the folders, `abandon` leaves the output as it was.
+public final class StagedSite: @unchecked Sendable {
+    let output: String, label: String, staging: String
+    let existed: Bool
+    let oldFiles: Set<String>
+    let removed: Int
+    let beforeWrite: (@Sendable (String) throws -> Void)?
+    private let lock = NSLock()
+    private var written = 0, unchanged = 0
+
+    init(output: String, label: String, staging: String, existed: Bool, oldFiles: Set<String>, removed: Int,
+         beforeWrite: (@Sendable (String) throws -> Void)?) {
+        self.output = output; self.label = label; self.staging = staging; self.existed = existed
+        self.oldFiles = oldFiles; self.removed = removed; self.beforeWrite = beforeWrite
+    }
+
+    /// Puts one file of the new site in place (thread-safe: each path is put once, its folder already exists).
+    public func put(_ path: String, _ content: OutputFile.Content) throws {
+        try beforeWrite?(path)
+        let destination = staging + "/" + path
+        let same = oldFiles.contains(path) && SiteWriter.sameContent(content, atPath: output + "/" + path)
+        if !(same && link(output + "/" + path, destination) == 0) {
+            try SiteWriter.writeFile(content, to: destination)
+        }
+        lock.lock()
+        if same { unchanged += 1 } else { written += 1 }
+        lock.unlock()
+    }
+
+    /// Makes the staged site the output in one step; when nothing differs, the output is left untouched.
+    public func commit() throws -> WriteReport {
+        let report = WriteReport(written: written, unchanged: unchanged, removed: removed)
+        if existed && written == 0 && removed == 0 {
+            abandon()
+            return report
+        }
+        do {
+            if existed {
+                try SiteWriter.exchange(staging, output)
+                try? FileManager.default.removeItem(atPath: staging)        // now the old site
+            } else if rename(staging, output) != 0 {
+                throw WriteError(path: label, message: "cannot move the new site into place: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            abandon()
+            throw error
+        }
+        return report
+    }
+
+    public func abandon() {
+        try? FileManager.default.removeItem(atPath: staging)
     }
 }

@@ -60,6 +60,11 @@ public struct TemplateSet: Sendable {
         library.render(object, withTemplate: name)
     }
 
+    /// The page as UTF-8 bytes, what the writer wants.
+    public func renderBytes(_ object: Any, with name: String) -> [UInt8]? {
+        render(object, with: name).map { Array($0.utf8) }
+    }
+
     // MARK: - Checking references
 
     struct Reference { var name: String; var isParent: Bool; var line: Int; var column: Int }

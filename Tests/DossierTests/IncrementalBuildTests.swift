@@ -130,7 +130,7 @@ import Testing
             let full = PageBuilder(dossier: linked).allPages().map { "\($0.path) \($0.template)" }
             let plan = IncrementalPages(dossier: linked, templatesDirectory: Repo.templates, output: "/nonexistent/Site")
             #expect(plan.planned.map { "\($0.path) \($0.template)" }.sorted() == full.sorted())
-            #expect(plan.pagesToRender(PageBuilder(dossier: linked)).count == full.count)
+            #expect(plan.toRender.count == full.count)
         }
     }
 }

@@ -25,12 +25,15 @@ import Testing
         }
     }
 
-    @Test func asciiCompactionSplitsOnTheSameWhitespaceAsCharacter() {
+    @Test func compactionSplitsOnTheSameWhitespaceAsCharacter() {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "x.y", "\u{1F}"]
-        for _ in 0..<500 {
+        // Byte-path pieces (ASCII controls, Latin-1, Unicode spaces, curly quotes) and fallback pieces (a space
+        // with a combining accent is one whitespace Character; Cyrillic; an Arabic sign that prepends).
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "x.y", "\u{1F}", "é", "\u{85}",
+                      "\u{A0}", "\u{2003}", "’", "\u{2028}", "\u{200D}", "\u{2060}", " \u{301}", "Д", "\u{600}", "😀", "\u{1F3FB}"]
+        for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(SearchIndex.compactASCII(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(Array(text.utf8))")
+            #expect(SearchIndex.compact(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(text.unicodeScalars.map { $0.value })")
         }
     }
 }

@@ -1,0 +1,62 @@
+// Each page goes through the whole pipeline on one core: view model, layout, link check, into the staging
+// folder. No step waits for every page, so the build never holds the whole site in memory (at 10,000 articles
+// that was 370 MB of HTML) and writing overlaps rendering.
+
+import Content
+import Foundation
+import Templating
+
+struct PagePipeline: Sendable {
+    let builder: PageBuilder
+    let templates: TemplateSet
+    let files: Set<String>              // every file the new site holds: links must name one of them
+    let outputLabel: String
+    let staged: StagedSite
+
+    /// Renders `render`, keeps the old files of `keep`, adds `extras`; returns every problem found. After the
+    /// first problem nothing more is staged (the staging folder is abandoned), but every page is still
+    /// rendered and checked, so that all broken links are reported at once.
+    func run(render: [IncrementalPages.Planned], keep: [String], extras: [OutputFile]) -> (problems: [Diagnostic], rendered: Int) {
+        let failed = Flag()
+        let perPage = Parallel.map(render) { page -> [Diagnostic] in
+            guard let html = templates.renderBytes(builder.model(for: page.page), with: page.template) else {
+                failed.set()
+                return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
+            }
+            let problems = LinkChecker.check(page: page.path, html: html, files: files, outputLabel: outputLabel)
+            if !problems.isEmpty { failed.set(); return problems }
+            return stage(page.path, .bytes(html), failed)
+        }
+        var problems = perPage.flatMap { $0 }
+        guard !failed.isSet else { return (problems, render.count) }
+        let others = keep.map { OutputFile(path: $0, content: .unchanged) } + extras
+        problems += Parallel.map(others) { file in stage(file.path, file.content, failed) }.flatMap { $0 }
+        return (problems, render.count)
+    }
+
+    private func stage(_ path: String, _ content: OutputFile.Content, _ failed: Flag) -> [Diagnostic] {
+        if failed.isSet { return [] }
+        do {
+            try staged.put(path, content)
+            return []
+        } catch {
+            // The first write error is the one to report; later ones are usually the same disk problem.
+            guard failed.setFirst() else { return [] }
+            return [Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)")]
+        }
+    }
+}
+
+/// A flag any thread may raise; `setFirst` tells the one thread that raised it first.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return raised }
+    func set() { _ = setFirst() }
+    func setFirst() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if raised { return false }
+        raised = true
+        return true
+    }
+}
