@@ -25,6 +25,12 @@ enum LinkChecker {
 
     /// Why a reference is broken, or nil when it resolves to a file (or leaves the site on purpose).
     static func problem(with reference: String, from page: String, files: Set<String>) -> String? {
+        if let target = plainTarget(reference, from: page) { return files.contains(target) ? nil : "resolves to no file" }
+        return resolvedProblem(with: reference, from: page, files: files)
+    }
+
+    /// `problem` the long way: fragment and query cut, scheme recognised, each segment resolved and decoded.
+    static func resolvedProblem(with reference: String, from page: String, files: Set<String>) -> String? {
         var target = reference
         if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
@@ -44,6 +50,32 @@ enum LinkChecker {
             }
         }
         return files.contains(parts.joined(separator: "/")) ? nil : "resolves to no file"
+    }
+
+    /// Nearly every link the layouts write is `../people/x.html` or `people/x.html`: leading `../` steps, then
+    /// plain path segments. Those resolve by cutting the page's folder, without splitting and decoding; anything
+    /// else (fragments, queries, schemes, escapes, `.` segments, folders) returns nil and takes the full path.
+    static func plainTarget(_ reference: String, from page: String) -> String? {
+        var rest = Substring(reference)
+        var up = 0
+        while rest.hasPrefix("../") { rest = rest.dropFirst(3); up += 1 }
+        guard let first = rest.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "."), rest.utf8.last != UInt8(ascii: "/") else { return nil }
+        var previous: UInt8 = 0
+        for byte in rest.utf8 {
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "%"): return nil
+            case UInt8(ascii: "."), UInt8(ascii: "/"):
+                if previous == UInt8(ascii: "/") { return nil }      // "./", "../" or "//" inside the path
+            default: break
+            }
+            previous = byte
+        }
+        var folder = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { page[..<$0] } ?? ""
+        for _ in 0..<up {
+            guard !folder.isEmpty else { return nil }           // leads outside the site: the full path says so
+            folder = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[..<$0] } ?? ""
+        }
+        return folder.isEmpty ? String(rest) : folder + "/" + rest
     }
 
     struct Reference { var value: String; var line: Int; var column: Int }

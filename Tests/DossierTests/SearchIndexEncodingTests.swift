@@ -37,3 +37,25 @@ import Testing
         }
     }
 }
+
+/// The link checker's shortcut for plain relative links must resolve exactly as its full path does.
+@Suite struct LinkResolutionTests {
+    @Test func plainLinksResolveAsTheFullPathResolvesThem() {
+        let files: Set<String> = ["index.html", "people/a.html", "people/b c.html", "articles/x.html", "assets/dossier.css", "deep/er/page.html"]
+        let pages = ["index.html", "people/a.html", "deep/er/page.html", "articles/x.html"]
+        let links = ["people/a.html", "../people/a.html", "../../people/a.html", "../../../index.html", "../index.html", "index.html",
+                     "people/b%20c.html", "people/./a.html", "people//a.html", "../people/", "./index.html", "../assets/dossier.css",
+                     "people/a.html#x", "https://example.org/a", "/index.html", "..", "../", "people/../index.html", "people/a.htm"]
+        for page in pages {
+            for link in links {
+                #expect(LinkChecker.problem(with: link, from: page, files: files) == LinkChecker.resolvedProblem(with: link, from: page, files: files),
+                        "\(page) \(link)")
+            }
+        }
+        #expect(LinkChecker.plainTarget("../people/a.html", from: "articles/x.html") == "people/a.html")
+        #expect(LinkChecker.plainTarget("people/a.html", from: "index.html") == "people/a.html")
+        #expect(LinkChecker.plainTarget("../../index.html", from: "articles/x.html") == nil)
+        #expect(LinkChecker.problem(with: "../../index.html", from: "articles/x.html", files: files) == "leads outside the site")
+        #expect(LinkChecker.plainTarget("../index.html", from: "deep/er/page.html") == "deep/index.html")
+    }
+}
