@@ -17,9 +17,17 @@ struct FrontMatter<Value> {
     var node: Node?
     var lineOffset: Int        // added to Yams' 1-based line numbers to get the file's line numbers
     var path: String
+    var simple: SimpleYAML? = nil   // read by hand instead of by Yams (then `node` is nil)
+
+    /// Whether the front matter writes `key` at all.
+    func has(_ key: String) -> Bool {
+        if let simple { return simple.values[key] != nil }
+        return node?.mapping?.contains(where: { $0.key.string == key }) ?? false
+    }
 
     /// Where the value of `key` starts (or the key itself, or the top of the front matter).
     func location(of key: String, index: Int? = nil) -> (line: Int, column: Int) {
+        if let simple, let at = simple.location(of: key, index: index) { return (at.line + lineOffset, at.column) }
         guard let mapping = node?.mapping else { return (max(lineOffset, 1), 1) }
         for (k, v) in mapping where k.string == key {
             var target = v
@@ -68,6 +76,17 @@ enum FrontMatterReader {
     static func decode<T: Decodable>(_ type: T.Type, yaml: String?, firstLine: Int, path: String,
                                      knownKeys: [String], listKeys: Set<String> = ["aliases", "people", "events"],
                                      log: inout DiagnosticLog) -> FrontMatter<T>? {
+        let lineOffset = firstLine - 1
+        if let simpleType = T.self as? SimpleDecodable.Type, let simple = SimpleYAML.parse(yaml ?? "", knownKeys: knownKeys, listKeys: listKeys) {
+            return FrontMatter(value: simpleType.init(simple: simple) as! T, node: nil, lineOffset: lineOffset, path: path, simple: simple)
+        }
+        return decodeWithYams(type, yaml: yaml, firstLine: firstLine, path: path, knownKeys: knownKeys, listKeys: listKeys, log: &log)
+    }
+
+    /// The general path: every YAML construct, and every problem reported at its line and column.
+    static func decodeWithYams<T: Decodable>(_ type: T.Type, yaml: String?, firstLine: Int, path: String,
+                                             knownKeys: [String], listKeys: Set<String> = ["aliases", "people", "events"],
+                                             log: inout DiagnosticLog) -> FrontMatter<T>? {
         let lineOffset = firstLine - 1
         let node: Node?
         do {

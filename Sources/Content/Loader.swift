@@ -20,22 +20,47 @@ public struct SlugReferences: Sendable, Equatable {
 
 // The shapes of front matter. Every field is optional here: required ones are checked by hand so the
 // message can say which key is missing and where, rather than a decoder's generic complaint.
-private struct SettingsFields: Decodable {
+struct SettingsFields: Decodable, Equatable {
     var title: String?, subtitle: String?, description: String?, base_url: String?, language: String?
     static let keys = ["title", "subtitle", "description", "base_url", "language"]
 }
-private struct ArticleFields: Decodable {
+struct ArticleFields: Decodable, Equatable {
     var title: String?, date: String?, source: String?, author: String?, url: String?, summary: String?
     var people: [String]?, events: [String]?
     static let keys = ["title", "date", "source", "author", "url", "summary", "people", "events"]
 }
-private struct PersonFields: Decodable {
+struct PersonFields: Decodable, Equatable {
     var name: String?, aliases: [String]?, role: String?, affiliation: String?, born: String?
     static let keys = ["name", "aliases", "role", "affiliation", "born"]
 }
-private struct EventFields: Decodable {
+struct EventFields: Decodable, Equatable {
     var title: String?, date: String?, place: String?, people: [String]?, aliases: [String]?
     static let keys = ["title", "date", "place", "people", "aliases"]
+}
+
+extension SettingsFields: SimpleDecodable {
+    init(simple y: SimpleYAML) {
+        self.init(title: y.text("title"), subtitle: y.text("subtitle"), description: y.text("description"),
+                  base_url: y.text("base_url"), language: y.text("language"))
+    }
+}
+extension ArticleFields: SimpleDecodable {
+    init(simple y: SimpleYAML) {
+        self.init(title: y.text("title"), date: y.text("date"), source: y.text("source"), author: y.text("author"),
+                  url: y.text("url"), summary: y.text("summary"), people: y.list("people"), events: y.list("events"))
+    }
+}
+extension PersonFields: SimpleDecodable {
+    init(simple y: SimpleYAML) {
+        self.init(name: y.text("name"), aliases: y.list("aliases"), role: y.text("role"), affiliation: y.text("affiliation"),
+                  born: y.text("born"))
+    }
+}
+extension EventFields: SimpleDecodable {
+    init(simple y: SimpleYAML) {
+        self.init(title: y.text("title"), date: y.text("date"), place: y.text("place"), people: y.list("people"),
+                  aliases: y.list("aliases"))
+    }
 }
 
 public enum ContentLoader {
@@ -297,7 +322,7 @@ public enum ContentLoader {
     private static func required<T>(_ value: String?, _ key: String, fields: FrontMatter<T>, ok: inout Bool, log: inout DiagnosticLog) -> String? {
         if let value = nonEmpty(value) { return value }
         ok = false
-        let hasKey = fields.node?.mapping?.contains(where: { $0.key.string == key }) ?? false
+        let hasKey = fields.has(key)
         let at = hasKey ? fields.location(of: key) : (line: max(fields.lineOffset, 1), column: 1)
         log.error(fields.path, at.line, at.column, hasKey ? "'\(key)' is empty" : "missing required key '\(key)'")
         return nil
