@@ -13,10 +13,8 @@ struct PageSignatures {
     let global: UInt64
     /// Each article's own inputs: front matter and body.
     let articles: [UInt64]
-    /// Every article's inputs at once. Person and event pages depend on it: discovery (quotes, spellings found,
-    /// dated sentences) and the neighbourhood graphs draw on articles that do not name the page's subject, so
-    /// being conservative here is what keeps an incremental build equal to a clean one.
-    let allArticles: UInt64
+    /// Quotations by speaker: (article, text), in article order.
+    let quotationsOf: [Int: [(article: Int, text: String)]]
     let dossier: Dossier
 
     init(dossier: Dossier, templatesDirectory: String) {
@@ -47,10 +45,11 @@ struct PageSignatures {
             return h.value
         }
         self.articles = articles
-        var all = StableHash()
-        all.add(articles.count)
-        for article in articles { all.add(article) }
-        allArticles = all.value
+        var quotationsOf: [Int: [(article: Int, text: String)]] = [:]
+        for (a, quotes) in dossier.quotes.enumerated() {
+            for quote in quotes { if let speaker = quote.speaker { quotationsOf[speaker, default: []].append((a, quote.text)) } }
+        }
+        self.quotationsOf = quotationsOf
     }
 
     private func start(_ kind: String) -> StableHash {
@@ -68,30 +67,51 @@ struct PageSignatures {
         return h.value
     }
 
-    /// A person page quotes every article that mentions them and lists who is mentioned with them.
+    /// A person page quotes every article that mentions them, lists who is mentioned with them (with their
+    /// article counts in the graph) and their events (with the articles shared with each), and shows what
+    /// discovery found for them in other articles: spellings and quotations, each linked to its article.
+    /// Every other article can change none of that without changing the global part (names, aliases, titles).
     func person(_ p: Int) -> UInt64 {
         var h = start("person")
         h.add(p)
-        h.add(allArticles)
         h.add(dossier.articlesOfPerson[p].count)
         for a in dossier.articlesOfPerson[p] { h.add(articles[a]) }
         h.add(dossier.eventsOfPerson[p].count)
-        for e in dossier.eventsOfPerson[p] { h.add(e) }
+        for e in dossier.eventsOfPerson[p] {
+            h.add(e)
+            h.add(dossier.articlesOfEvent[e].count)
+            for a in dossier.articlesOfEvent[e] { h.add(a) }
+        }
         h.add(dossier.coMentions[p].count)
-        for co in dossier.coMentions[p] { h.add(co.person); h.add(co.articles) }
+        for co in dossier.coMentions[p] { h.add(co.person); h.add(co.articles); h.add(dossier.articlesOfPerson[co.person].count) }
+        let person = dossier.people[p]
+        h.add(person.variants.count)
+        for variant in person.variants {
+            h.add(variant.text); h.add(variant.article)
+            h.add(dossier.articleBySlug[variant.article].map { articles[$0] } ?? 0)
+        }
+        let quotations = quotationsOf[p] ?? []
+        h.add(quotations.count)
+        for quotation in quotations { h.add(quotation.article); h.add(articles[quotation.article]); h.add(quotation.text) }
         return h.value
     }
 
-    /// An event page lists its people with how many articles each has, and quotes the articles covering it.
+    /// An event page lists its people with how many articles each has, quotes the articles covering it, and
+    /// shows dated sentences of any article whose date falls within the event's: those articles count too.
     func event(_ e: Int) -> UInt64 {
         var h = start("event")
         h.add(e)
-        h.add(allArticles)
         for slug in dossier.events[e].people {
             if let p = dossier.personBySlug[slug] { h.add(dossier.articlesOfPerson[p].count) }
         }
         h.add(dossier.articlesOfEvent[e].count)
         for a in dossier.articlesOfEvent[e] { h.add(articles[a]) }
+        let date = dossier.events[e].date
+        for (a, statements) in dossier.datedStatements.enumerated() {
+            for statement in statements where date.earliest <= statement.date.earliest && statement.date.latest <= date.latest {
+                h.add(a); h.add(articles[a])
+            }
+        }
         return h.value
     }
 
