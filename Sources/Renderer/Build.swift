@@ -101,7 +101,7 @@ public enum SiteBuilder {
         var problems: [Diagnostic] = []
         let specs = incremental?.pagesToRender(PageBuilder(dossier: dossier)) ?? PageBuilder(dossier: dossier).allPages()
         // Straight to UTF-8 bytes, page by page: holding every page as a String and as bytes doubled peak memory.
-        let rendered = Parallel.map(specs) { spec in templates.render(spec.model, with: spec.template).map { Array($0.utf8) } }
+        let rendered = Parallel.map(specs) { spec in templates.renderBytes(spec.model, with: spec.template) }
         var files: [OutputFile] = []
         var pages: [(path: String, html: [UInt8])] = []
         var counts: [String: Int] = [:]
