@@ -57,11 +57,11 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(directory: root, names: Set(sources.keys), templates: templates, templateIndex: templateIndex), log.items)
     }
 
-    /// Renders `object` (a TemplateValue; anything else answers no names) with the layout `name`, as UTF-8;
-    /// nil only when the layout does not exist (checked at load).
+    /// Renders `object` with the layout `name`, as UTF-8; nil only when the layout does not exist (checked at
+    /// load). `object` is a TemplateValue; anything else is a plain value without fields, `{{.}}` prints it.
     public func renderBytes(_ object: Any, with name: String) -> [UInt8]? {
         guard let index = templateIndex[name] else { return nil }
-        let root: TemplateData = (object as? any TemplateValue).map(TemplateData.object) ?? .nothing
+        let root: TemplateData = (object as? any TemplateValue).map(TemplateData.object) ?? .text(String(describing: object))
         var renderer = TemplateRenderer(templates: templates, templateIndex: templateIndex, root: root, capacity: 16 * 1024)
         renderer.render(templates[index], TemplateRenderer.Scope())
         return renderer.output

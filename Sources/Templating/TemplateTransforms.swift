@@ -26,8 +26,8 @@ extension TemplateData {
             }
         case .texts(let texts):
             switch transform {
-            case .first: return texts.first.map(TemplateData.text) ?? .nothing
-            case .last: return texts.last.map(TemplateData.text) ?? .nothing
+            case .first: return texts.first.map(TemplateData.text)
+            case .last: return texts.last.map(TemplateData.text)
             case .reversed: return .texts(texts.reversed())
             case .count: return .int(texts.count)
             case .empty: return .bool(texts.isEmpty)
@@ -36,14 +36,14 @@ extension TemplateData {
             }
         case .objects(let list):
             switch transform {
-            case .first: return list.count == 0 ? .nothing : list.element(at: 0)
-            case .last: return list.count == 0 ? .nothing : list.element(at: list.count - 1)
+            case .first: return list.count == 0 ? nil : list.element(at: 0)
+            case .last: return list.count == 0 ? nil : list.element(at: list.count - 1)
             case .reversed: return .objects(ReversedTemplateList(base: list))
             case .count: return .int(list.count)
             case .empty: return .bool(list.count == 0)
             default: return nil
             }
-        case .bool, .object, .nothing:
+        case .bool, .object:
             return nil
         }
     }

@@ -16,9 +16,6 @@ public enum TemplateData {
     case object(any TemplateValue)
     case texts([String])
     case objects(any TemplateList)
-    /// An optional that holds nothing, as `first(list)` of an empty list gives: swift-mustache still renders a
-    /// `{{#section}}` over it (and prints it as "nil"), so the output stays the same as it was.
-    case nothing
 
     func child(named name: String) -> TemplateData? {
         if case .object(let value) = self { return value.child(named: name) }
@@ -34,7 +31,6 @@ public enum TemplateData {
         case .object(let value): return String(describing: value)
         case .texts(let texts): return String(describing: texts)
         case .objects(let list): return String(describing: list)
-        case .nothing: return "nil"
         }
     }
 }
