@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
@@ -25,9 +24,7 @@ let package = Package(
         .target(name: "Content", dependencies: [
             "Markdown", "EDTF", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "Templating", dependencies: [
-            "Content", .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(name: "Templating", dependencies: ["Content"]),
         .target(name: "Renderer", dependencies: ["Content", "Templating", "Markdown", "EDTF"]),
         // Writing a dossier: scaffold new pages, import pasted articles (Content ← Authoring).
         .target(name: "Authoring", dependencies: ["Content", "Markdown", "EDTF"]),

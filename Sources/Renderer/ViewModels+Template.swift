@@ -5,387 +5,387 @@
 import Templating
 
 extension PageContext: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "root": return self.root
-        case "pageTitle": return self.pageTitle
-        case "site": return self.site
-        case "nav": return self.nav
-        case "kind": return self.kind
-        case "feedHref": return self.feedHref
+        case "root": return .text(self.root)
+        case "pageTitle": return .text(self.pageTitle)
+        case "site": return .object(self.site)
+        case "nav": return .objects(self.nav)
+        case "kind": return .text(self.kind)
+        case "feedHref": return self.feedHref.map(TemplateData.text)
         default: return nil
         }
     }
 }
 
 extension SiteView: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "title": return self.title
-        case "subtitle": return self.subtitle
-        case "description": return self.description
-        case "language": return self.language
+        case "title": return .text(self.title)
+        case "subtitle": return self.subtitle.map(TemplateData.text)
+        case "description": return self.description.map(TemplateData.text)
+        case "language": return .text(self.language)
         default: return nil
         }
     }
 }
 
 extension NavItem: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "label": return self.label
-        case "href": return self.href
-        case "current": return self.current
+        case "label": return .text(self.label)
+        case "href": return .text(self.href)
+        case "current": return .bool(self.current)
         default: return nil
         }
     }
 }
 
 extension DateView: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "display": return self.display
-        case "iso": return self.iso
-        case "edtf": return self.edtf
-        case "approximate": return self.approximate
-        case "uncertain": return self.uncertain
-        case "interval": return self.interval
+        case "display": return .text(self.display)
+        case "iso": return .text(self.iso)
+        case "edtf": return .text(self.edtf)
+        case "approximate": return .bool(self.approximate)
+        case "uncertain": return .bool(self.uncertain)
+        case "interval": return .bool(self.interval)
         default: return nil
         }
     }
 }
 
 extension PersonLink: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "name": return self.name
-        case "href": return self.href
-        case "role": return self.role
-        case "count": return self.count
-        case "countLabel": return self.countLabel
+        case "name": return .text(self.name)
+        case "href": return .text(self.href)
+        case "role": return self.role.map(TemplateData.text)
+        case "count": return .int(self.count)
+        case "countLabel": return .text(self.countLabel)
         default: return nil
         }
     }
 }
 
 extension EventLink: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "title": return self.title
-        case "href": return self.href
-        case "date": return self.date
-        case "place": return self.place
+        case "title": return .text(self.title)
+        case "href": return .text(self.href)
+        case "date": return .object(self.date)
+        case "place": return self.place.map(TemplateData.text)
         default: return nil
         }
     }
 }
 
 extension ArticleLink: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "title": return self.title
-        case "href": return self.href
-        case "date": return self.date
-        case "source": return self.source
-        case "summary": return self.summary
+        case "title": return .text(self.title)
+        case "href": return .text(self.href)
+        case "date": return .object(self.date)
+        case "source": return self.source.map(TemplateData.text)
+        case "summary": return self.summary.map(TemplateData.text)
         default: return nil
         }
     }
 }
 
 extension QuoteView: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "sentenceHTML": return self.sentenceHTML
+        case "sentenceHTML": return .text(self.sentenceHTML)
         default: return nil
         }
     }
 }
 
 extension ArticleQuotes: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "article": return self.article
-        case "quotes": return self.quotes
+        case "article": return .object(self.article)
+        case "quotes": return .objects(self.quotes)
         default: return nil
         }
     }
 }
 
 extension TimelineEntry: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "date": return self.date
-        case "kind": return self.kind
-        case "isEvent": return self.isEvent
-        case "title": return self.title
-        case "href": return self.href
-        case "detail": return self.detail
-        case "people": return self.people
-        case "isReported": return self.isReported
+        case "date": return .object(self.date)
+        case "kind": return .text(self.kind)
+        case "isEvent": return .bool(self.isEvent)
+        case "title": return .text(self.title)
+        case "href": return .text(self.href)
+        case "detail": return self.detail.map(TemplateData.text)
+        case "people": return .text(self.people)
+        case "isReported": return .bool(self.isReported)
         default: return nil
         }
     }
 }
 
 extension TimelineMonth: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "label": return self.label
-        case "iso": return self.iso
-        case "entries": return self.entries
+        case "label": return .text(self.label)
+        case "iso": return .text(self.iso)
+        case "entries": return .objects(self.entries)
         default: return nil
         }
     }
 }
 
 extension TimelineYear: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "year": return self.year
-        case "months": return self.months
+        case "year": return .text(self.year)
+        case "months": return .objects(self.months)
         default: return nil
         }
     }
 }
 
 extension IndexPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "people": return self.people
-        case "latestEvents": return self.latestEvents
-        case "articles": return self.articles
-        case "counts": return self.counts
+        case "page": return .object(self.page)
+        case "people": return .objects(self.people)
+        case "latestEvents": return .objects(self.latestEvents)
+        case "articles": return .objects(self.articles)
+        case "counts": return .text(self.counts)
         default: return nil
         }
     }
 }
 
 extension PeopleIndexPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "people": return self.people
+        case "page": return .object(self.page)
+        case "people": return .objects(self.people)
         default: return nil
         }
     }
 }
 
 extension PersonPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "name": return self.name
-        case "role": return self.role
-        case "affiliation": return self.affiliation
-        case "born": return self.born
-        case "aliases": return self.aliases
-        case "profileHTML": return self.profileHTML
-        case "events": return self.events
-        case "articles": return self.articles
-        case "articleCount": return self.articleCount
-        case "coMentioned": return self.coMentioned
-        case "timeline": return self.timeline
-        case "neighbourhoodSVG": return self.neighbourhoodSVG
-        case "curated": return self.curated
-        case "variants": return self.variants
-        case "quotations": return self.quotations
+        case "page": return .object(self.page)
+        case "name": return .text(self.name)
+        case "role": return self.role.map(TemplateData.text)
+        case "affiliation": return self.affiliation.map(TemplateData.text)
+        case "born": return self.born.map(TemplateData.object)
+        case "aliases": return .texts(self.aliases)
+        case "profileHTML": return .text(self.profileHTML)
+        case "events": return .objects(self.events)
+        case "articles": return .objects(self.articles)
+        case "articleCount": return .text(self.articleCount)
+        case "coMentioned": return .objects(self.coMentioned)
+        case "timeline": return .objects(self.timeline)
+        case "neighbourhoodSVG": return .text(self.neighbourhoodSVG)
+        case "curated": return .bool(self.curated)
+        case "variants": return .objects(self.variants)
+        case "quotations": return .objects(self.quotations)
         default: return nil
         }
     }
 }
 
 extension EventsIndexPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "events": return self.events
+        case "page": return .object(self.page)
+        case "events": return .objects(self.events)
         default: return nil
         }
     }
 }
 
 extension EventPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "title": return self.title
-        case "date": return self.date
-        case "place": return self.place
-        case "people": return self.people
-        case "descriptionHTML": return self.descriptionHTML
-        case "articles": return self.articles
-        case "previous": return self.previous
-        case "next": return self.next
-        case "reported": return self.reported
+        case "page": return .object(self.page)
+        case "title": return .text(self.title)
+        case "date": return .object(self.date)
+        case "place": return self.place.map(TemplateData.text)
+        case "people": return .objects(self.people)
+        case "descriptionHTML": return .text(self.descriptionHTML)
+        case "articles": return .objects(self.articles)
+        case "previous": return self.previous.map(TemplateData.object)
+        case "next": return self.next.map(TemplateData.object)
+        case "reported": return .objects(self.reported)
         default: return nil
         }
     }
 }
 
 extension ArticlesIndexPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "articles": return self.articles
+        case "page": return .object(self.page)
+        case "articles": return .objects(self.articles)
         default: return nil
         }
     }
 }
 
 extension ArticlePage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "title": return self.title
-        case "date": return self.date
-        case "source": return self.source
-        case "author": return self.author
-        case "url": return self.url
-        case "bodyHTML": return self.bodyHTML
-        case "people": return self.people
-        case "events": return self.events
+        case "page": return .object(self.page)
+        case "title": return .text(self.title)
+        case "date": return .object(self.date)
+        case "source": return self.source.map(TemplateData.text)
+        case "author": return self.author.map(TemplateData.text)
+        case "url": return self.url.map(TemplateData.text)
+        case "bodyHTML": return .text(self.bodyHTML)
+        case "people": return .objects(self.people)
+        case "events": return .objects(self.events)
         default: return nil
         }
     }
 }
 
 extension TimelinePage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "years": return self.years
-        case "axisSVG": return self.axisSVG
-        case "filter": return self.filter
+        case "page": return .object(self.page)
+        case "years": return .objects(self.years)
+        case "axisSVG": return .text(self.axisSVG)
+        case "filter": return .objects(self.filter)
         default: return nil
         }
     }
 }
 
 extension FilterOption: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "value": return self.value
-        case "label": return self.label
+        case "value": return .text(self.value)
+        case "label": return .text(self.label)
         default: return nil
         }
     }
 }
 
 extension RelationRow: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "from": return self.from
-        case "fromHref": return self.fromHref
-        case "to": return self.to
-        case "toHref": return self.toHref
-        case "detail": return self.detail
+        case "from": return .text(self.from)
+        case "fromHref": return .text(self.fromHref)
+        case "to": return .text(self.to)
+        case "toHref": return .text(self.toHref)
+        case "detail": return .text(self.detail)
         default: return nil
         }
     }
 }
 
 extension RelationsPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "graphSVG": return self.graphSVG
-        case "note": return self.note
-        case "people": return self.people
-        case "events": return self.events
+        case "page": return .object(self.page)
+        case "graphSVG": return .text(self.graphSVG)
+        case "note": return self.note.map(TemplateData.text)
+        case "people": return .objects(self.people)
+        case "events": return .objects(self.events)
         default: return nil
         }
     }
 }
 
 extension BriefingPerson: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "anchor": return self.anchor
-        case "name": return self.name
-        case "href": return self.href
-        case "role": return self.role
-        case "affiliation": return self.affiliation
-        case "aliases": return self.aliases
-        case "profileHTML": return self.profileHTML
-        case "articleCount": return self.articleCount
+        case "anchor": return .text(self.anchor)
+        case "name": return .text(self.name)
+        case "href": return .text(self.href)
+        case "role": return self.role.map(TemplateData.text)
+        case "affiliation": return self.affiliation.map(TemplateData.text)
+        case "aliases": return .texts(self.aliases)
+        case "profileHTML": return .text(self.profileHTML)
+        case "articleCount": return .text(self.articleCount)
         default: return nil
         }
     }
 }
 
 extension BriefingEvent: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "anchor": return self.anchor
-        case "title": return self.title
-        case "href": return self.href
-        case "date": return self.date
-        case "place": return self.place
-        case "people": return self.people
-        case "descriptionHTML": return self.descriptionHTML
+        case "anchor": return .text(self.anchor)
+        case "title": return .text(self.title)
+        case "href": return .text(self.href)
+        case "date": return .object(self.date)
+        case "place": return self.place.map(TemplateData.text)
+        case "people": return .texts(self.people)
+        case "descriptionHTML": return .text(self.descriptionHTML)
         default: return nil
         }
     }
 }
 
 extension BriefingArticle: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "anchor": return self.anchor
-        case "title": return self.title
-        case "href": return self.href
-        case "date": return self.date
-        case "source": return self.source
-        case "author": return self.author
-        case "url": return self.url
-        case "summary": return self.summary
-        case "people": return self.people
+        case "anchor": return .text(self.anchor)
+        case "title": return .text(self.title)
+        case "href": return .text(self.href)
+        case "date": return .object(self.date)
+        case "source": return self.source.map(TemplateData.text)
+        case "author": return self.author.map(TemplateData.text)
+        case "url": return self.url.map(TemplateData.text)
+        case "summary": return self.summary.map(TemplateData.text)
+        case "people": return .texts(self.people)
         default: return nil
         }
     }
 }
 
 extension BriefingPage: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "page": return self.page
-        case "counts": return self.counts
-        case "people": return self.people
-        case "events": return self.events
-        case "articles": return self.articles
+        case "page": return .object(self.page)
+        case "counts": return .text(self.counts)
+        case "people": return .objects(self.people)
+        case "events": return .objects(self.events)
+        case "articles": return .objects(self.articles)
         default: return nil
         }
     }
 }
 
 extension VariantView: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "text": return self.text
-        case "article": return self.article
+        case "text": return .text(self.text)
+        case "article": return .object(self.article)
         default: return nil
         }
     }
 }
 
 extension QuotationView: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "text": return self.text
-        case "article": return self.article
+        case "text": return .text(self.text)
+        case "article": return .object(self.article)
         default: return nil
         }
     }
 }
 
 extension ReportedView: TemplateValue {
-    public func child(named key: String) -> Any? {
+    public func child(named key: String) -> TemplateData? {
         switch key {
-        case "sentenceHTML": return self.sentenceHTML
-        case "date": return self.date
-        case "article": return self.article
+        case "sentenceHTML": return .text(self.sentenceHTML)
+        case "date": return .object(self.date)
+        case "article": return .object(self.article)
         default: return nil
         }
     }

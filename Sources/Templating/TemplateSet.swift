@@ -1,14 +1,15 @@
-// Loads Templates/ into swift-mustache once per build and checks what the library would silently get wrong:
-// a template that does not parse, a partial or parent that does not exist, a page layout that is missing.
+// Loads Templates/ once per build, parsed into node trees with partials and parents resolved, and checks what
+// would otherwise render silently wrong: a template that does not parse, a partial or parent that does not
+// exist, a page layout that is missing.
 
 import Content
 import Foundation
-import Mustache
 
 public struct TemplateSet: Sendable {
     public let directory: String
-    let library: MustacheLibrary
     public let names: Set<String>
+    let templates: [Template]
+    let templateIndex: [String: Int]
 
     /// Loads every `*.mustache` below `directory` and checks references. `required` are the layouts the
     /// renderer needs (one per page kind); a missing one is an error, not an empty page.
@@ -20,49 +21,55 @@ public struct TemplateSet: Sendable {
             log.error(root, 1, 1, "templates folder not found: pass --templates PATH")
             return (nil, log.items)
         }
-        var templates: [String: MustacheTemplate] = [:]
+        // Every name is known before parsing, so a partial is resolved to the template it includes as it is parsed.
+        let files = templateFiles(root)
+        let ordered = files.map { String($0.dropLast(".mustache".count)) }
+        let templateIndex = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+        var templates: [Template] = []
         var sources: [String: (path: String, text: String)] = [:]
-        for relative in templateFiles(root) {
+        for (relative, name) in zip(files, ordered) {
             let path = root + "/" + relative
-            let name = String(relative.dropLast(".mustache".count))
+            templates.append(Template(nodes: []))
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 log.error(path, 1, 1, "template is not readable UTF-8 text")
                 continue
             }
             sources[name] = (path, text)
             do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                log.error(path, error.context.lineNumber, tagStart(error.context.line, near: error.context.columnNumber),
-                          "template does not parse: \(describe(error.error))")
+                templates[templates.count - 1] = try TemplateParser.parse(text) { templateIndex[$0] }
             } catch {
-                log.error(path, 1, 1, "template does not parse: \(error)")
+                log.error(path, error.location.lineNumber, tagStart(error.location.line, near: error.location.columnNumber),
+                          "template does not parse: \(describe(error.kind))")
             }
         }
         for name in required where sources[name] == nil {
             log.error(root + "/" + name + ".mustache", 1, 1, "layout '\(name)' is missing: every page kind needs its template")
         }
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in references(in: source.text) where sources[reference.name] == nil {
                 let what = reference.isParent ? "parent" : "partial"
                 var message = "\(what) '\(reference.name)' does not exist"
                 if let guess = Suggestions.nearest(to: reference.name, in: sources.keys.sorted()) { message += "; did you mean '\(guess)'?" }
                 log.error(source.path, reference.line, reference.column, message)
             }
-            _ = name
         }
         if log.hasErrors { return (nil, log.items) }
-        return (TemplateSet(directory: root, library: MustacheLibrary(templates: templates), names: Set(sources.keys)), log.items)
+        return (TemplateSet(directory: root, names: Set(sources.keys), templates: templates, templateIndex: templateIndex), log.items)
     }
 
-    /// Renders `object` with the layout `name`; nil only when the layout does not exist (checked at load).
-    public func render(_ object: Any, with name: String) -> String? {
-        library.render(object, withTemplate: name)
-    }
-
-    /// The page as UTF-8 bytes, what the writer wants.
+    /// Renders `object` with the layout `name`, as UTF-8; nil only when the layout does not exist (checked at
+    /// load). `object` is a TemplateValue; anything else is a plain value without fields, `{{.}}` prints it.
     public func renderBytes(_ object: Any, with name: String) -> [UInt8]? {
-        render(object, with: name).map { Array($0.utf8) }
+        guard let index = templateIndex[name] else { return nil }
+        let root: TemplateData = (object as? any TemplateValue).map(TemplateData.object) ?? .text(String(describing: object))
+        var renderer = TemplateRenderer(templates: templates, templateIndex: templateIndex, root: root, capacity: 16 * 1024)
+        renderer.render(templates[index], TemplateRenderer.Scope())
+        return renderer.output
+    }
+
+    /// `renderBytes` as a String, for callers that want text.
+    public func render(_ object: Any, with name: String) -> String? {
+        renderBytes(object, with: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: - Checking references
@@ -111,15 +118,19 @@ public struct TemplateSet: Sendable {
         return files.sorted()
     }
 
-    private static func describe(_ error: Error) -> String {
+    private static func describe(_ error: TemplateSyntaxError.Kind) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
-        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
-        case MustacheTemplate.Error.illegalTokenInsideInheritSection: return "only {{$block}} sections may appear inside {{<parent}}"
-        case MustacheTemplate.Error.textInsideInheritSection: return "text inside {{<parent}} must be inside a {{$block}}"
-        default: return "\(error)"
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may appear inside {{<parent}}"
+        case .textInsideInheritSection: return "text inside {{<parent}} must be inside a {{$block}}"
+        // The rest as swift-mustache's errors printed themselves.
+        case .transformAppliedToInheritanceSection: return "transformAppliedToInheritanceSection"
+        case .invalidConfigVariableSyntax: return "invalidConfigVariableSyntax"
+        case .unrecognisedConfigVariable: return "unrecognisedConfigVariable"
+        case .overflow: return "overflow"
         }
     }
 }

@@ -1,9 +1,53 @@
-// The protocol a view model adopts to hand its fields to the layouts by name, without reflection:
-// swift-mustache looks values up with Mirror otherwise, which dominated the render step's profile.
-
-import Mustache
+// What layouts read: a view model answers each of its fields by name as a typed TemplateData, so rendering
+// needs neither Mirror nor dynamic casts (both dominated the render step's profile with swift-mustache).
 
 /// A value whose fields layouts read by name: `child(named:)` returns the field, or nil when there is none
 /// (then the lookup climbs to the enclosing value, as Mustache does). An optional field that holds nothing
 /// must return nil, so that `{{#field}}` sections skip it.
-public typealias TemplateValue = MustacheParent
+public protocol TemplateValue {
+    func child(named name: String) -> TemplateData?
+}
+
+/// One field's value as a layout sees it. The cases are the field types view models use.
+public enum TemplateData {
+    case text(String)
+    case bool(Bool)
+    case int(Int)
+    case object(any TemplateValue)
+    case texts([String])
+    case objects(any TemplateList)
+
+    func child(named name: String) -> TemplateData? {
+        if case .object(let value) = self { return value.child(named: name) }
+        return nil
+    }
+
+    /// The value as `String(describing:)` prints it, which is how Mustache prints a variable.
+    public var printed: String {
+        switch self {
+        case .text(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .object(let value): return String(describing: value)
+        case .texts(let texts): return String(describing: texts)
+        case .objects(let list): return String(describing: list)
+        }
+    }
+}
+
+/// A list of view models, answered without copying it into an array of existentials.
+public protocol TemplateList {
+    var count: Int { get }
+    func element(at index: Int) -> TemplateData
+}
+
+extension Array: TemplateList where Element: TemplateValue {
+    public func element(at index: Int) -> TemplateData { .object(self[index]) }
+}
+
+/// `reversed(list)`: the same elements, last first.
+struct ReversedTemplateList: TemplateList {
+    let base: any TemplateList
+    var count: Int { base.count }
+    func element(at index: Int) -> TemplateData { base.element(at: base.count - 1 - index) }
+}

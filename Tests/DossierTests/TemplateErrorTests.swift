@@ -1,4 +1,4 @@
-// Templates that would render as silently empty pages in swift-mustache fail the build instead, located.
+// Templates that would otherwise render as silently empty pages fail the build instead, located.
 
 import Content
 import Foundation

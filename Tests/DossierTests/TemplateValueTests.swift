@@ -1,5 +1,5 @@
 // The view models answer the layouts by name (ViewModels+Template.swift) instead of through Mirror: every field
-// a view model has must be answered, with the same value Mirror would give, or a layout would print nothing.
+// a view model has must be answered, with the value it holds, or a layout would print nothing.
 
 @testable import Renderer
 import Templating
@@ -31,7 +31,7 @@ import Testing
             let isNil = viaMirror.displayStyle == .optional && viaMirror.children.isEmpty
             if isNil != (direct == nil) {
                 problems.append("\(path).\(label): \(type) answers \(direct == nil ? "nothing" : "a value") where Mirror finds \(isNil ? "nil" : "a value")")
-            } else if let direct, String(describing: direct) != String(describing: isNil ? child.value : (viaMirror.displayStyle == .optional ? viaMirror.children.first!.value : child.value)) {
+            } else if let direct, direct.printed != String(describing: isNil ? child.value : (viaMirror.displayStyle == .optional ? viaMirror.children.first!.value : child.value)) {
                 problems.append("\(path).\(label): \(type) answers another value than the field holds")
             }
             check(child.value, at: path + "." + label, problems: &problems, seen: &seen)

@@ -1,0 +1,197 @@
+// Renders a parsed template into one growing byte buffer. The rules are swift-mustache 2.1.1's, so pages stay
+// byte-identical: how names climb the stack, what a section does with each kind of value, where a partial's
+// indentation goes (at the start of a node's output that follows a newline within the same template, as the
+// library did, not at every line).
+
+struct TemplateRenderer {
+    /// What a template is rendered with besides the values: copied into sections and partials as Mustache does.
+    struct Scope {
+        /// Where we are in the list a section loops over; only the loop's own body sees it.
+        var position: ListPosition?
+        /// Added after each newline of a standalone partial's or block's output; empty for none.
+        var indentation: [UInt8] = []
+        /// The blocks a page gives its parent, by name; the outermost page's win.
+        var overrides: [String: Template] = [:]
+        var escapes = true
+    }
+
+    struct ListPosition {
+        var index: Int
+        var isLast: Bool
+    }
+
+    let templates: [Template]
+    let templateIndex: [String: Int]
+    private(set) var output: [UInt8] = []
+    /// The values sections entered, innermost last; names are looked up from the top down.
+    private var stack: [TemplateData]
+
+    init(templates: [Template], templateIndex: [String: Int], root: TemplateData, capacity: Int) {
+        self.templates = templates
+        self.templateIndex = templateIndex
+        self.stack = [root]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ template: Template, _ scope: Scope) {
+        var scope = scope
+        let indentation = scope.indentation
+        guard !indentation.isEmpty else {
+            for node in template.nodes { render(node, &scope) }
+            return
+        }
+        let start = output.count
+        for node in template.nodes {
+            let before = output.count
+            render(node, &scope)
+            if output.count > before, endsWithNewline(before, from: start) {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    /// Whether what this template wrote before `end` ends with a "\n" Character ("\r\n" is another one).
+    private func endsWithNewline(_ end: Int, from start: Int) -> Bool {
+        guard end > start, output[end - 1] == UInt8(ascii: "\n") else { return false }
+        return end - 1 == start || output[end - 2] != UInt8(ascii: "\r")
+    }
+
+    private mutating func render(_ node: Node, _ scope: inout Scope) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookUp(name, scope) else { return }
+            write(value, escaped: escaped && scope.escapes)
+        case .section(let name, let body):
+            renderSection(lookUp(name, scope), body, scope)
+        case .invertedSection(let name, let body):
+            renderInvertedSection(lookUp(name, scope), body, scope)
+        case .block(let name, let fallback, let indentation):
+            var inner = scope
+            inner.position = nil
+            inner.indentation += indentation
+            render(scope.overrides[name] ?? fallback, inner)
+        case .partial(let index, let indentation, let overrides):
+            guard let index else { return }
+            renderPartial(templates[index], indentation, overrides, scope)
+        case .dynamicPartial(let name, let indentation, let overrides):
+            guard case .text(let partialName) = lookUp(name, scope), let index = templateIndex[partialName] else { return }
+            renderPartial(templates[index], indentation, overrides, scope)
+        case .contentType(let escapes):
+            scope.escapes = escapes
+        }
+    }
+
+    private mutating func renderPartial(_ template: Template, _ indentation: [UInt8], _ overrides: [String: Template], _ scope: Scope) {
+        let inner = Scope(position: nil, indentation: scope.indentation + indentation,
+                          overrides: scope.overrides.merging(overrides) { outer, _ in outer })
+        render(template, inner)
+    }
+
+    private mutating func write(_ value: TemplateData, escaped: Bool) {
+        switch value {
+        case .text(let text):
+            if escaped { output.appendEscapingHTML(text) } else { output.append(contentsOf: text.utf8) }
+        case .int(let number):
+            output.append(contentsOf: String(number).utf8)
+        case .bool(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        default:
+            if escaped { output.appendEscapingHTML(value.printed) } else { output.append(contentsOf: value.printed.utf8) }
+        }
+    }
+
+    // MARK: - Sections
+
+    private mutating func renderSection(_ value: TemplateData?, _ body: Template, _ scope: Scope) {
+        switch value {
+        case .texts(let texts):
+            renderList(count: texts.count, body, scope) { .text(texts[$0]) }
+        case .objects(let list):
+            renderList(count: list.count, body, scope) { list.element(at: $0) }
+        case .bool(let flag):
+            if flag { render(body, scope) }
+        case .some(let value):
+            renderEntering(value, body, scope)
+        case .none:
+            break
+        }
+    }
+
+    private mutating func renderInvertedSection(_ value: TemplateData?, _ body: Template, _ scope: Scope) {
+        switch value {
+        case .texts(let texts):
+            if texts.isEmpty { renderEntering(.texts(texts), body, scope) }
+        case .objects(let list):
+            if list.count == 0 { renderEntering(.objects(list), body, scope) }
+        case .bool(let flag):
+            if !flag { render(body, scope) }
+        case .some:
+            break
+        case .none:
+            render(body, scope)
+        }
+    }
+
+    /// The body with `value` on top of the stack, outside any list position.
+    private mutating func renderEntering(_ value: TemplateData, _ body: Template, _ scope: Scope) {
+        var inner = scope
+        inner.position = nil
+        stack.append(value)
+        render(body, inner)
+        stack.removeLast()
+    }
+
+    private mutating func renderList(count: Int, _ body: Template, _ scope: Scope, element: (Int) -> TemplateData) {
+        var inner = scope
+        for index in 0 ..< count {
+            inner.position = ListPosition(index: index, isLast: index == count - 1)
+            stack.append(element(index))
+            render(body, inner)
+            stack.removeLast()
+        }
+    }
+
+    // MARK: - Names
+
+    private func lookUp(_ name: Name, _ scope: Scope) -> TemplateData? {
+        var transforms = name.transforms[...]
+        var value: TemplateData?
+        switch name.start {
+        case .current:
+            value = stack[stack.count - 1]
+        case .position:
+            guard let position = scope.position, let transform = transforms.popFirst() else { return nil }
+            value = position.apply(transform)
+        case .anchored:
+            value = descend(stack[stack.count - 1], name.path[...])
+        case .stack:
+            guard let first = name.path.first else {
+                value = stack[stack.count - 1]
+                break
+            }
+            for entry in stack.reversed() {
+                if let child = entry.child(named: first) {
+                    value = descend(child, name.path.dropFirst())
+                    break
+                }
+            }
+        }
+        for transform in transforms {
+            guard let current = value else { return nil }
+            value = current.apply(transform)
+        }
+        return value
+    }
+
+    /// `a.b.c` below a value: no climbing once the first name is found.
+    private func descend(_ value: TemplateData, _ path: ArraySlice<String>) -> TemplateData? {
+        var value = value
+        for name in path {
+            guard let child = value.child(named: name) else { return nil }
+            value = child
+        }
+        return value
+    }
+}
