@@ -22,26 +22,44 @@ public enum HTML {
     }
 
     /// `text` escaped, with each UTF-8 range in `marks` wrapped in `<mark>`. Ranges may overlap or be unsorted.
+    /// One byte buffer, one String at the end: person pages quote hundreds of thousands of sentences.
     static func marked(_ text: String, _ marks: [Range<Int>]) -> String {
-        let bytes = Array(text.utf8)
-        var ranges = marks.map { max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound) }.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<Int>] = []
-        for range in ranges {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges = marks.map { max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound) }.filter { !$0.isEmpty }
+            if ranges.count > 1 { ranges.sort { $0.lowerBound < $1.lowerBound } }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16 * ranges.count + 32)
+            var position = 0, i = 0
+            while i < ranges.count {
+                var range = ranges[i]
+                i += 1
+                while i < ranges.count, ranges[i].lowerBound <= range.upperBound {       // overlapping or touching: one mark
+                    range = range.lowerBound..<max(range.upperBound, ranges[i].upperBound)
+                    i += 1
+                }
+                let start = max(range.lowerBound, position)
+                appendEscaped(bytes[position..<start], to: &out)
+                out.append(contentsOf: "<mark>".utf8)
+                appendEscaped(bytes[start..<range.upperBound], to: &out)
+                out.append(contentsOf: "</mark>".utf8)
+                position = range.upperBound
+            }
+            appendEscaped(bytes[position...], to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            default: out.append(byte)
             }
         }
-        ranges = merged
-        var out = ""
-        var position = 0
-        for range in ranges {
-            out += escape(String(decoding: bytes[position..<range.lowerBound], as: UTF8.self))
-            out += "<mark>" + escape(String(decoding: bytes[range], as: UTF8.self)) + "</mark>"
-            position = range.upperBound
-        }
-        out += escape(String(decoding: bytes[position...], as: UTF8.self))
-        return out
     }
 }

@@ -182,18 +182,20 @@ struct PageBuilder: Sendable {
 
     /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
     static func quotes(_ text: BodyText, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
-        var order: [[Int]] = []
-        var ranges: [[Int]: [Range<Int>]] = [:]
+        var order: [SentenceKey] = []
+        var ranges: [SentenceKey: [Range<Int>]] = [:]
         for mark in marks {
-            let key = [mark.block, mark.sentence]
+            let key = SentenceKey(block: mark.block, sentence: mark.sentence)
             let sentence = text.document.blocks[mark.block].sentences[mark.sentence]
             if ranges[key] == nil { order.append(key) }
             ranges[key, default: []].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
         }
         return order.map { key in
-            QuoteView(sentenceHTML: HTML.marked(text.sentence(block: key[0], index: key[1]), ranges[key]!))
+            QuoteView(sentenceHTML: HTML.marked(text.sentence(block: key.block, index: key.sentence), ranges[key]!))
         }
     }
+
+    struct SentenceKey: Hashable { var block: Int, sentence: Int }
 
     // MARK: - Event
 

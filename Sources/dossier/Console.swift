@@ -81,7 +81,11 @@ final class Console: @unchecked Sendable {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         switch level {
         case .verbose:
-            problem(paint("[\(step)/\(total)] \(name) (at \(String(format: "%.2f", elapsed)) s)", "2", errorColour))
+            // CPU time too: on a busy machine wall time says little about where the work went.
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+            problem(paint("[\(step)/\(total)] \(name) (at \(String(format: "%.2f", elapsed)) s, CPU \(String(format: "%.2f", cpu)) s)", "2", errorColour))
         case .normal where errorIsTerminal:
             lock.withLock {
                 progressShown = true

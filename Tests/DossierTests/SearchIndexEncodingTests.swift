@@ -59,3 +59,21 @@ import Testing
         #expect(LinkChecker.plainTarget("../index.html", from: "deep/er/page.html") == "deep/index.html")
     }
 }
+
+/// Quoted sentences on person and event pages: escaped, with the names marked; overlapping marks become one.
+@Suite struct MarkedSentenceTests {
+    @Test func marksAreEscapedMergedAndInOrder() {
+        let text = "Kirill Dmitriev & Steve Witkoff met <Putin>'s \"envoy\" — Dmitriev."
+        func range(_ word: String, from: Int = 0) -> Range<Int> {
+            let bytes = Array(text.utf8), needle = Array(word.utf8)
+            let start = (from...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
+            return start..<(start + needle.count)
+        }
+        let dmitrievLast = range("Dmitriev", from: 20)
+        #expect(HTML.marked(text, [dmitrievLast, range("Steve Witkoff"), range("Kirill"), range("Kirill Dmitriev"), range("Putin")])
+                == "<mark>Kirill Dmitriev</mark> &amp; <mark>Steve Witkoff</mark> met &lt;<mark>Putin</mark>&gt;&#39;s &quot;envoy&quot; — <mark>Dmitriev</mark>.")
+        // Touching marks join; a mark running past the end is cut there; no marks is the escaped text.
+        #expect(HTML.marked("ab cd", [0..<2, 2..<5, 4..<99]) == "<mark>ab cd</mark>")
+        #expect(HTML.marked("a<b", []) == "a&lt;b")
+    }
+}
