@@ -29,10 +29,14 @@ struct FileReader: Sendable {
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory + "/" + name
-            guard staysInside(path, log: &log) else { continue }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+            // One lstat tells a plain file from a folder; only a symbolic link needs more (where it leads).
+            var info = stat()
+            var isDirectory = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard staysInside(path, log: &log) else { continue }
+                isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isDirectory {
                 log.warning(path, 1, 1, "ignored: subfolders of \(folder)/ are not read; move its files up into \(folder)/")
             } else {
                 files.append(path)

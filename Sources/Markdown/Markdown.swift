@@ -19,7 +19,7 @@ public enum Markdown {
         withTree(source) { root in
             if !insertions.isEmpty {
                 // The same walk as analyze(), so `Insertion.block` and `.range` mean the same thing here.
-                place(insertions, in: Scan(root, sentences: false))
+                place(insertions, in: Scan(root, sentences: false, blocks: false))
             }
             if headingOffset != 0 { shiftHeadings(root, by: headingOffset) }
             guard let html = cmark_render_html(root, options) else { return "" }
@@ -221,7 +221,8 @@ struct Scan {
     var links: [Link] = []
     var segments: [[Segment]] = []                                        // parallel to `blocks`
 
-    init(_ root: OpaquePointer, sentences: Bool) {
+    /// `blocks: false` when only `segments` are wanted (placing links): no block text is copied out.
+    init(_ root: OpaquePointer, sentences: Bool, blocks wantBlocks: Bool = true) {
         guard let iter = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iter) }
         var text: [UInt8] = []                                            // current block's text, reused
@@ -242,13 +243,14 @@ struct Scan {
                     text.removeAll(keepingCapacity: true); parts = []; linked = []; open = []
                 } else {
                     inBlock = false
+                    segments.append(parts)
+                    guard wantBlocks else { continue }
                     let level = cmark_node_get_heading_level(node)
                     blocks.append(TextBlock(
                         kind: cmark_node_get_type(node) == CMARK_NODE_HEADING ? .heading(Int(level)) : .paragraph,
                         text: String(decoding: text, as: UTF8.self),
                         sentences: sentences ? Sentences.split(text) : [],
                         linkedRanges: linked))
-                    segments.append(parts)
                 }
             case CMARK_NODE_TEXT where inBlock:
                 let start = text.count

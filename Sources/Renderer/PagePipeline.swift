@@ -18,7 +18,16 @@ struct PagePipeline: Sendable {
     /// rendered and checked, so that all broken links are reported at once.
     func run(render: [IncrementalPages.Planned], keep: [String], extras: [OutputFile]) -> (problems: [Diagnostic], rendered: Int) {
         let failed = Flag()
-        let perPage = Parallel.map(render) { page -> [Diagnostic] in
+        // Generated files (the search index) go first, beside the pages, so that one core makes them while
+        // the other renders; the rest (kept pages, assets) follow once every page has passed its link check.
+        let generated = extras.filter { if case .generated = $0.content { return true } else { return false } }
+        let jobs = generated.map { Job.file($0) } + render.map { Job.page($0) }
+        let perPage = Parallel.map(jobs) { job -> [Diagnostic] in
+            let page: IncrementalPages.Planned
+            switch job {
+            case .file(let file): return stage(file.path, file.content, failed)
+            case .page(let planned): page = planned
+            }
             guard let html = templates.renderBytes(builder.model(for: page.page), with: page.template) else {
                 failed.set()
                 return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
@@ -29,10 +38,14 @@ struct PagePipeline: Sendable {
         }
         var problems = perPage.flatMap { $0 }
         guard !failed.isSet else { return (problems, render.count) }
-        let others = keep.map { OutputFile(path: $0, content: .unchanged) } + extras
+        let others = keep.map { OutputFile(path: $0, content: .unchanged) } + extras.filter { file in
+            if case .generated = file.content { return false } else { return true }
+        }
         problems += Parallel.map(others) { file in stage(file.path, file.content, failed) }.flatMap { $0 }
         return (problems, render.count)
     }
+
+    private enum Job: Sendable { case page(IncrementalPages.Planned), file(OutputFile) }
 
     private func stage(_ path: String, _ content: OutputFile.Content, _ failed: Flag) -> [Diagnostic] {
         if failed.isSet { return [] }

@@ -115,8 +115,9 @@ struct PageBuilder: Sendable {
     func summary(_ a: Int) -> String? {
         if let summary = dossier.articles[a].summary { return summary }
         guard let first = dossier.articleTexts[a].document.blocks.first(where: { $0.kind == .paragraph })?.text else { return nil }
-        guard first.count > 280 else { return first }
-        let cut = first.prefix(280)
+        // Walk at most 280 Characters (counting them all walked the whole paragraph, for every page listing it).
+        guard let end = first.index(first.startIndex, offsetBy: 280, limitedBy: first.endIndex), end < first.endIndex else { return first }
+        let cut = first[..<end]
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 

@@ -19,7 +19,7 @@ enum SearchIndex {
     static let global = "DOSSIER_SEARCH"
 
     static func files(_ dossier: Dossier) -> [OutputFile] {
-        [OutputFile(path: Paths.searchIndex, content: .bytes(script(records(dossier))))]
+        [OutputFile(path: Paths.searchIndex, content: .generated { script(records(dossier)) })]
     }
 
     static func records(_ dossier: Dossier) -> [SearchRecord] {

@@ -8,7 +8,9 @@ import Foundation
 
 public struct OutputFile: Sendable {
     /// `unchanged`: the file the output already has at this path is kept (the build knows its inputs did not change).
-    public enum Content: Sendable { case bytes([UInt8]), copy(from: String), unchanged }
+    /// `generated`: bytes made when the file is staged, so that big generated files (the search index) are
+    /// made on one core while the other renders pages, not before every page.
+    public enum Content: Sendable { case bytes([UInt8]), copy(from: String), unchanged, generated(@Sendable () -> [UInt8]) }
     public var path: String              // relative to the output folder, "/"-separated
     public var content: Content
     public init(path: String, content: Content) { self.path = path; self.content = content }
@@ -112,6 +114,7 @@ public struct SiteWriter: Sendable {
         switch content {
         case .unchanged: return FileManager.default.fileExists(atPath: path)
         case .bytes(let bytes): return fileHolds(bytes, atPath: path)
+        case .generated(let make): return fileHolds(make(), atPath: path)
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else { return false }
             return fileHolds([UInt8](data), atPath: path)
@@ -142,6 +145,7 @@ public struct SiteWriter: Sendable {
         let bytes: [UInt8]
         switch content {
         case .bytes(let b): bytes = b
+        case .generated(let make): bytes = make()
         case .copy(let source):
             guard let data = FileManager.default.contents(atPath: source) else {
                 throw WriteError(path: source, message: "cannot be read")
@@ -203,6 +207,8 @@ public final class StagedSite: @unchecked Sendable {
     /// Puts one file of the new site in place (thread-safe: each path is put once, its folder already exists).
     public func put(_ path: String, _ content: OutputFile.Content) throws {
         try beforeWrite?(path)
+        var content = content
+        if case .generated(let make) = content { content = .bytes(make()) }
         let destination = staging + "/" + path
         let same = oldFiles.contains(path) && SiteWriter.sameContent(content, atPath: output + "/" + path)
         if !(same && link(output + "/" + path, destination) == 0) {
