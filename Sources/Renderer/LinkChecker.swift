@@ -6,21 +6,37 @@ import Foundation
 enum LinkChecker {
     /// Broken links of one page (its path relative to Site/, its HTML), given every file the site will hold.
     /// A link already resolved on the page is not resolved again (every article links the same people, the
-    /// stylesheet, the navigation).
+    /// stylesheet, the navigation): it is recognised by its bytes, so a repeated link costs no String at all.
     static func check(page: String, html: [UInt8], files: Set<String>, outputLabel: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var known: [String: String?] = [:]
-        for link in references(in: html) {
-            let problem: String?
-            if let cached = known[link.value] { problem = cached } else {
-                problem = self.problem(with: link.value, from: page, files: files)
-                known[link.value] = .some(problem)
+        var known: [UInt64: [(value: Range<Int>, problem: String?)]] = [:]
+        html.withUnsafeBufferPointer { bytes in
+            forEachReference(in: bytes) { attribute, value in
+                let key = fingerprint(bytes[value])
+                let problem: String?
+                if let hit = known[key]?.first(where: { bytes[$0.value].elementsEqual(bytes[value]) }) {
+                    problem = hit.problem
+                } else {
+                    problem = self.problem(with: unescape(String(decoding: bytes[value], as: UTF8.self)), from: page, files: files)
+                    known[key, default: []].append((value, problem))
+                }
+                guard let problem else { return }
+                // Lines are counted only for the rare broken link.
+                let line = bytes[..<attribute].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let lineStart = bytes[..<attribute].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let link = unescape(String(decoding: bytes[value], as: UTF8.self))
+                problems.append(Diagnostic(path: outputLabel + "/" + page, line: line, column: attribute - lineStart + 1,
+                                           message: "link \"\(link)\" \(problem)"))
             }
-            guard let problem else { continue }
-            problems.append(Diagnostic(path: outputLabel + "/" + page, line: link.line, column: link.column,
-                                       message: "link \"\(link.value)\" \(problem)"))
         }
         return problems
+    }
+
+    /// FNV-1a over the bytes: a memo key, checked against the bytes themselves on a hit.
+    private static func fingerprint(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return h
     }
 
     /// Why a reference is broken, or nil when it resolves to a file (or leaves the site on purpose).
@@ -78,38 +94,40 @@ enum LinkChecker {
         return folder.isEmpty ? String(rest) : folder + "/" + rest
     }
 
-    struct Reference { var value: String; var line: Int; var column: Int }
-
-    /// `href="..."` and `src="..."` values (double-quoted, as the templates and cmark write them), unescaped.
-    static func references(in html: String) -> [Reference] { references(in: Array(html.utf8)) }
-
-    static func references(in bytes: [UInt8]) -> [Reference] {
-        var result: [Reference] = []
-        var line = 1
-        var lineStart = 0
+    /// Every `href="..."` and `src="..."` (double-quoted, as the templates and cmark write them, after a space,
+    /// tab or line break): where the attribute name starts, and the value's byte range. Finds each `="` with
+    /// memchr and looks back for the name, rather than testing every byte.
+    static func forEachReference(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ attribute: Int, _ value: Range<Int>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
         var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
-            if b == UInt8(ascii: "h") || b == UInt8(ascii: "s"), i > 0, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x09 {
-                let name = b == UInt8(ascii: "h") ? hrefAttribute : srcAttribute
-                if i + name.count <= bytes.count, bytes[i..<(i + name.count)].elementsEqual(name) {
-                    let start = i + name.count
-                    var end = start
-                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let raw = String(decoding: bytes[start..<end], as: UTF8.self)
-                    result.append(Reference(value: unescape(raw), line: line, column: i - lineStart + 1))
-                    i = end
-                    continue
-                }
-            }
-            i += 1
+        while i < count, let found = memchr(base + i, Int32(UInt8(ascii: "=")), count - i) {
+            let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            i = equals + 1
+            guard equals + 1 < count, bytes[equals + 1] == UInt8(ascii: "\"") else { continue }
+            let nameStart: Int
+            if equals >= 5, bytes[(equals - 4)..<equals].elementsEqual("href".utf8) { nameStart = equals - 4 }
+            else if equals >= 4, bytes[(equals - 3)..<equals].elementsEqual("src".utf8) { nameStart = equals - 3 }
+            else { continue }
+            let before = bytes[nameStart - 1]
+            guard before == 0x20 || before == 0x0A || before == 0x09 else { continue }
+            let start = equals + 2
+            let end = memchr(base + start, Int32(UInt8(ascii: "\"")), count - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            body(nameStart, start..<end)
+            i = end
+        }
+    }
+
+    /// The references of a page as text, in order (for tests and tools).
+    static func references(in html: String) -> [String] {
+        let bytes = Array(html.utf8)
+        var result: [String] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachReference(in: buffer) { _, value in result.append(unescape(String(decoding: buffer[value], as: UTF8.self))) }
         }
         return result
     }
-
-    private static let hrefAttribute = Array("href=\"".utf8)
-    private static let srcAttribute = Array("src=\"".utf8)
 
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }

@@ -52,6 +52,11 @@ import Testing
                         "\(page) \(link)")
             }
         }
+        // Only href and src attributes, after white space, double-quoted; entities in them unescaped.
+        let html = "<a href=\"a.html\">x href=\"no\"</a>\n<img\tsrc=\"i.png\" data-href=\"no\" xhref=\"no\"><a href=\"q?a=1&amp;b=2\" title=\"href=&quot;no&quot;\">"
+        #expect(LinkChecker.references(in: html) == ["a.html", "no", "i.png", "q?a=1&b=2"])
+        let problems = LinkChecker.check(page: "index.html", html: Array(html.utf8), files: ["a.html", "no"], outputLabel: "Site")
+        #expect(problems.map { "\($0.line):\($0.column) \($0.message)" } == ["2:6 link \"i.png\" resolves to no file", "2:47 link \"q?a=1&b=2\" resolves to no file"])
         #expect(LinkChecker.plainTarget("../people/a.html", from: "articles/x.html") == "people/a.html")
         #expect(LinkChecker.plainTarget("people/a.html", from: "index.html") == "people/a.html")
         #expect(LinkChecker.plainTarget("../../index.html", from: "articles/x.html") == nil)
