@@ -1,6 +1,8 @@
 // Parses a template into nodes once, at load time. It follows swift-mustache 2.1.1's parser (Apache-2.0)
 // step by step, quirks included: which lines count as standalone and lose their whitespace, what becomes a
 // partial's indentation, where an error is reported. Themes written for it render byte for byte the same.
+// Adapted from swift-mustache (https://github.com/hummingbird-project/swift-mustache), Copyright (c) the
+// Hummingbird authors, licensed under the Apache License 2.0.
 
 /// A template that does not parse: what is wrong and where the parser stopped.
 struct TemplateSyntaxError: Error {
