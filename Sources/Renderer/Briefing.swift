@@ -21,7 +21,7 @@ extension PageBuilder {
         }
         let articles = dossier.articles.enumerated().map { a, article in
             BriefingArticle(anchor: "article-" + article.slug, title: article.title, href: root + Paths.article(article.slug),
-                            date: Self.dateView(article.date), source: article.source, author: article.author, url: article.url,
+                            date: articleDates[a], source: article.source, author: article.author, url: article.url,
                             summary: summary(a), people: dossier.peopleOfArticle[a].map { dossier.people[$0].name })
         }
         let counts = [Self.plural(dossier.people.count, "person").replacingOccurrences(of: "persons", with: "people"),

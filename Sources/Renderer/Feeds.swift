@@ -50,7 +50,7 @@ enum Feeds {
 
     static func firstParagraph(_ dossier: Dossier, _ slug: String) -> String? {
         guard let a = dossier.articleBySlug[slug] else { return nil }
-        return PageBuilder(dossier: dossier).summary(a)
+        return PageBuilder.summary(of: a, in: dossier)
     }
 
     static func sitemap(_ paths: [String], base: String) -> String {

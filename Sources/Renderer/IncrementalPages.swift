@@ -21,7 +21,7 @@ struct IncrementalPages: Sendable {
     init(dossier: Dossier, templatesDirectory: String, output: String) {
         self.output = output
         let signatures = PageSignatures(dossier: dossier, templatesDirectory: templatesDirectory)
-        planned = Parallel.map(PageBuilder(dossier: dossier).plan()) { page in
+        planned = Parallel.map(PageBuilder.plan(dossier)) { page in
             let signature: UInt64
             switch page.kind {
             case .list: signature = signatures.list(page.template)

@@ -14,6 +14,15 @@ struct PageSpec: Sendable {
 
 struct PageBuilder: Sendable {
     let dossier: Dossier
+    /// Per article, made once: every person page, index and timeline lists the same articles again.
+    let articleDates: [DateView]
+    let summaries: [String?]
+
+    init(dossier: Dossier) {
+        self.dossier = dossier
+        articleDates = Parallel.map(dossier.articles) { Self.dateView($0.date) }
+        summaries = Parallel.map(Array(dossier.articles.indices)) { Self.summary(of: $0, in: dossier) }
+    }
 
     /// The layouts a complete site needs; a missing one fails the build instead of producing empty pages.
     static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline", "relations", "briefing"]
@@ -27,7 +36,9 @@ struct PageBuilder: Sendable {
     }
 
     /// Every page of the site, in a fixed order. The one list of pages: full and incremental builds both use it.
-    func plan() -> [Plan] {
+    func plan() -> [Plan] { Self.plan(dossier) }
+
+    static func plan(_ dossier: Dossier) -> [Plan] {
         var pages: [Plan] = [
             Plan(path: Paths.home, template: "index", kind: .list),
             Plan(path: Paths.peopleIndex, template: "people", kind: .list),
@@ -107,12 +118,14 @@ struct PageBuilder: Sendable {
 
     func articleLink(_ a: Int, root: String) -> ArticleLink {
         let article = dossier.articles[a]
-        return ArticleLink(title: article.title, href: root + Paths.article(article.slug), date: Self.dateView(article.date),
+        return ArticleLink(title: article.title, href: root + Paths.article(article.slug), date: articleDates[a],
                            source: article.source, summary: summary(a))
     }
 
     /// The front matter's summary, or the first paragraph cut at a word near 280 characters.
-    func summary(_ a: Int) -> String? {
+    func summary(_ a: Int) -> String? { summaries[a] }
+
+    static func summary(of a: Int, in dossier: Dossier) -> String? {
         if let summary = dossier.articles[a].summary { return summary }
         guard let first = dossier.articleTexts[a].document.blocks.first(where: { $0.kind == .paragraph })?.text else { return nil }
         // Walk at most 280 Characters (counting them all walked the whole paragraph, for every page listing it).
@@ -233,7 +246,7 @@ struct PageBuilder: Sendable {
         var mentionCounts: [Int: Int] = [:]
         for mention in dossier.articleTexts[a].mentions { mentionCounts[mention.person, default: 0] += 1 }
         return ArticlePage(
-            page: page, title: article.title, date: Self.dateView(article.date), source: article.source, author: article.author,
+            page: page, title: article.title, date: articleDates[a], source: article.source, author: article.author,
             url: article.url,
             bodyHTML: bodyHTML(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true),
             people: dossier.peopleOfArticle[a].map { personLink($0, root: page.root, count: mentionCounts[$0] ?? 0, unit: "mention") },
@@ -279,7 +292,7 @@ struct PageBuilder: Sendable {
 
     func timelineEntry(article a: Int, root: String) -> TimelineEntry {
         let article = dossier.articles[a]
-        return TimelineEntry(date: Self.dateView(article.date), kind: "Article", isEvent: false, title: article.title,
+        return TimelineEntry(date: articleDates[a], kind: "Article", isEvent: false, title: article.title,
                              href: root + Paths.article(article.slug), detail: article.source,
                              people: dossier.peopleOfArticle[a].map { dossier.people[$0].slug }.joined(separator: " "))
     }
