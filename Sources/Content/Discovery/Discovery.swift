@@ -52,10 +52,9 @@ public enum Discovery {
             return blocks.flatMap { PersonFinder.runs(in: $0.text, lowercaseWords: lowercase) }
         }
 
-        // The same full name recurs across articles; its match depends only on the known people (not on who
-        // else the article names), so it is remembered until the next person or spelling joins the index.
-        var remembered: [[String]: Variants.Match?] = [:]
-        var indexSize = 0
+        // The same names recur across articles; what each known person is to a name is remembered, and a name
+        // seen again is compared only with the people added or changed since.
+        var memo = VerdictMemo()
         for (article, runs) in zip(articles, runsOfArticle) {
             var named = Set<Int>()
             var suggested = Set<String>()
@@ -70,14 +69,7 @@ public enum Discovery {
                    let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[Array(run.words[$0...])] }).first {
                     named.formUnion(known); continue
                 }
-                if index.additions != indexSize { remembered.removeAll(keepingCapacity: true); indexSize = index.additions }
-                let match: Variants.Match?
-                if core.count >= 2, let known = remembered[run.words] {
-                    match = known
-                } else {
-                    match = Variants.match(run.words, known: index.candidates(surname: core.last ?? ""), named: named)
-                    if core.count >= 2 { remembered[run.words] = match }
-                }
+                let match = memo.match(run.words, in: index, named: named)
                 if let match, match.strength == .strong {
                     people[match.person].variants.append(Variant(text: run.text, article: article.slug, reason: match.reason))
                     index.add(Self.knownForms(people[match.person], index: match.person))
@@ -128,34 +120,6 @@ public enum Discovery {
             if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }
         }
         return known
-    }
-}
-
-/// Known people looked up by written form, by surname, and by the first sound of each surname, so that an article
-/// is compared with the few people whose names could be spelled like its names, not with everyone.
-struct KnownIndex {
-    var people: [Int: Variants.Known] = [:]
-    var byWritten: [[String]: Set<Int>] = [:]
-    var bySurname: [String: Set<Int>] = [:]
-    var bySound: [Character: Set<Int>] = [:]
-
-    /// How many times `add` ran: what was decided against the index before stays valid while this is unchanged.
-    private(set) var additions = 0
-
-    mutating func add(_ known: Variants.Known) {
-        additions += 1
-        people[known.index] = known
-        for form in known.written { byWritten[form, default: []].insert(known.index) }
-        for surname in known.surnames {
-            bySurname[surname, default: []].insert(known.index)
-            if let sound = known.surnameKeys[known.surnames.firstIndex(of: surname)!].first { bySound[sound, default: []].insert(known.index) }
-        }
-    }
-
-    /// People with a surname starting with the same sound, in index order (deterministic).
-    func candidates(surname: String) -> [Variants.Known] {
-        guard let sound = Variants.key(surname).first else { return [] }
-        return (bySound[sound] ?? []).sorted().compactMap { people[$0] }
     }
 }
 

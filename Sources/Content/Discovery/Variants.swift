@@ -138,42 +138,68 @@ enum Variants {
 
     static func isInitial(_ word: String) -> Bool { word.count == 1 && word.first!.isUppercase }
 
+    /// What one known person is to a written name. Only a lone surname that sounds like the person's waits for the
+    /// article: it is strong if the article names the person, weak otherwise. Everything else depends on the name
+    /// and the person alone, so a verdict stays valid until the person's forms change.
+    enum Verdict: Sendable, Equatable {
+        case strong(reason: String)
+        case weak(reason: String)
+        case soundsLike(hit: String)
+    }
+
     /// The best known person `words` may be another spelling of. `named` are the people already named in this
     /// article (the context); a lone surname links only to one of them.
     static func match(_ words: [String], known: [Known], named: Set<Int>) -> Match? {
         let core = words.filter { !isInitial($0) }
         guard let surname = core.last else { return nil }
         let surnameKey = key(surname)
-        var strong: [Match] = [], weak: [Match] = []
-        for person in known {
-            let keyed = zip(person.surnames, person.surnameKeys)
-            let surnameHits = keyed.filter { surnamesAlike(surname, surnameKey, $0.0, $0.1) }.map(\.0)
-            let resembling = { keyed.first { surnamesResemble(surname, surnameKey, $0.0, $0.1) }?.0 }
-            if core.count >= 2 {
-                let given = core[0]
-                if person.forms.contains(core) {
-                    strong.append(Match(person: person.index, strength: .strong, reason: "the same name with an initial"))
-                } else if let hit = surnameHits.first, person.given.contains(where: { givenCompatible(given, $0) }) {
-                    let same = hit == surname
-                    strong.append(Match(person: person.index, strength: .strong,
-                                        reason: same ? "same surname, given name \(given) is a form of \(person.given[0])"
-                                                     : "\(surname) sounds like \(hit), given name \(given) fits \(person.given[0])"))
-                } else if let hit = resembling(), hit != surname || surnameHits.isEmpty {
-                    weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit), but the given name \(given) does not fit"))
-                }
-            } else if let hit = surnameHits.first {
-                if named.contains(person.index) {
-                    strong.append(Match(person: person.index, strength: .strong, reason: "\(surname) sounds like \(hit), who is named in the same article"))
-                } else {
-                    weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) sounds like \(hit), who is not named in this article"))
-                }
-            } else if let hit = resembling() {
-                weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit)"))
+        return decide(known.compactMap { person in verdict(core: core, surnameKey: surnameKey, person: person).map { (person.index, $0) } },
+                      surname: surname, named: named)
+    }
+
+    /// `core`: the written name's words without initials, at least one; `surnameKey`: the key of its last word.
+    static func verdict(core: [String], surnameKey: String, person: Known) -> Verdict? {
+        let surname = core[core.count - 1]
+        let keyed = zip(person.surnames, person.surnameKeys)
+        let surnameHits = keyed.filter { surnamesAlike(surname, surnameKey, $0.0, $0.1) }.map(\.0)
+        let resembling = { keyed.first { surnamesResemble(surname, surnameKey, $0.0, $0.1) }?.0 }
+        if core.count >= 2 {
+            let given = core[0]
+            if person.forms.contains(core) {
+                return .strong(reason: "the same name with an initial")
+            } else if let hit = surnameHits.first, person.given.contains(where: { givenCompatible(given, $0) }) {
+                let same = hit == surname
+                return .strong(reason: same ? "same surname, given name \(given) is a form of \(person.given[0])"
+                                            : "\(surname) sounds like \(hit), given name \(given) fits \(person.given[0])")
+            } else if let hit = resembling(), hit != surname || surnameHits.isEmpty {
+                return .weak(reason: "\(surname) resembles \(hit), but the given name \(given) does not fit")
+            }
+        } else if let hit = surnameHits.first {
+            return .soundsLike(hit: hit)
+        } else if let hit = resembling() {
+            return .weak(reason: "\(surname) resembles \(hit)")
+        }
+        return nil
+    }
+
+    /// The match the verdicts of the candidates (in person order) add up to in an article naming `named`.
+    static func decide(_ verdicts: some Sequence<(person: Int, verdict: Verdict)>, surname: String, named: Set<Int>) -> Match? {
+        var strong: [Match] = [], firstWeak: Match?
+        for (person, verdict) in verdicts {
+            switch verdict {
+            case .strong(let reason):
+                strong.append(Match(person: person, strength: .strong, reason: reason))
+            case .weak(let reason):
+                if firstWeak == nil { firstWeak = Match(person: person, strength: .weak, reason: reason) }
+            case .soundsLike(let hit) where named.contains(person):
+                strong.append(Match(person: person, strength: .strong, reason: "\(surname) sounds like \(hit), who is named in the same article"))
+            case .soundsLike(let hit):
+                if firstWeak == nil { firstWeak = Match(person: person, strength: .weak, reason: "\(surname) sounds like \(hit), who is not named in this article") }
             }
         }
         // Two strong candidates are no evidence for either: suggest instead.
         if strong.count == 1 { return strong[0] }
         if strong.count > 1 { return Match(person: strong[0].person, strength: .weak, reason: "could be several people") }
-        return weak.first
+        return firstWeak
     }
 }
