@@ -8,10 +8,16 @@ public enum Linker {
     public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:],
                             cache: AnalysisCache? = nil) -> (Dossier, DiagnosticLog) {
         var log = DiagnosticLog()
-        let discovered = Discovery.discover(content)   // curated people with their variants, then people found in the articles
+        // Each body is parsed once, for discovery and for the linking below.
+        let documents = Parallel.map(content.articles) { Markdown.analyze($0.body) }
+        let discovered = Discovery.discover(content, documents: documents)   // curated people with their variants, then people found in the articles
         let people = discovered.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
-        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
+        let articleOrder = content.articles.indices.sorted {
+            let x = content.articles[$0], y = content.articles[$1]
+            return x.date != y.date ? x.date < y.date : (x.title, x.slug) < (y.title, y.slug)
+        }
+        let articles = articleOrder.map { content.articles[$0] }
 
         let personBySlug = Dictionary(people.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let eventBySlug = Dictionary(events.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -22,18 +28,25 @@ public enum Linker {
         let names = NameTable(people: people.map(\.withVariantsAsAliases), references: references, log: &log)
         let eventPhrases = eventIndex(events)
 
-        // Bodies, in parallel: each article on its own, nothing shared but the read-only tables.
+        // Bodies, in parallel: each article on its own, nothing shared but the read-only tables; each block's words
+        // are found once for names, quotations and dates.
         // With a cache (incremental rebuilds), a body analysed by an earlier build with the same tables is not analysed again.
         let tables = cache?.tables(people: people, events: events, articles: articles)
         let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
-        let articleTexts = Parallel.map(Array(articles.indices)) { a in
-            if let cache, let known = cache.lookup(articleKeys[a]) { return known }
+        let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
-            return analyze(article.body, wikilinks: article.format == .markdown, names: names, events: eventPhrases, targets: targets)
+            let cached = cache?.lookup(articleKeys[a])
+            let document = cached?.document ?? documents[articleOrder[a]]
+            let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
+            let text = cached ?? analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
+                                         events: eventPhrases, targets: targets)
+            return (text: text, quotes: Quotes.find(in: text, tokens: tokens),
+                    dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date))
         }
+        let articleTexts = readings.map(\.text)
+        let quotes = readings.map(\.quotes)
+        let datedStatements = readings.map(\.dates)
         cache?.save(keys: articleKeys, texts: articleTexts)
-        let quotes = Parallel.map(Array(articles.indices)) { Quotes.find(in: articleTexts[$0]) }
-        let datedStatements = Parallel.map(Array(articles.indices)) { TextDates.statements(in: articleTexts[$0].document, articleDate: articles[$0].date) }
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }
@@ -112,10 +125,18 @@ public enum Linker {
     // MARK: - Finding names in one body
 
     static func analyze(_ source: String, wikilinks: Bool, names: NameTable?, events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
-        var body = BodyText(document: Markdown.analyze(source))
+        let document = Markdown.analyze(source)
+        return analyze(document, tokens: document.blocks.map { NameTokens.tokenize($0.text) }, wikilinks: wikilinks,
+                       names: names, events: events, targets: targets)
+    }
+
+    /// `tokens`: the words of each block of `document`.
+    static func analyze(_ document: Document, tokens tokensOfBlock: [[WordToken]], wikilinks: Bool, names: NameTable?,
+                        events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
+        var body = BodyText(document: document)
         var surnameHits: [(block: Int, range: Range<Int>, sentence: Int, text: String, candidates: [Int])] = []
         for (b, block) in body.document.blocks.enumerated() {
-            let tokens = NameTokens.tokenize(block.text)
+            let tokens = tokensOfBlock[b]
             let sentenceOf = sentenceIndexes(tokens, block.sentences)
             var masked: [Range<Int>] = []
             if wikilinks {

@@ -35,21 +35,27 @@ public struct DiscoveryReport: Sendable {
 
 public enum Discovery {
     /// The curated people with the variants found for them, then the people found in the articles.
-    public static func discover(_ content: ContentSet) -> (people: [Person], report: DiscoveryReport) {
+    /// `documents`: the parsed body of each article, parallel to `content.articles`.
+    public static func discover(_ content: ContentSet, documents: [Document]) -> (people: [Person], report: DiscoveryReport) {
         var people = content.people
         var report = DiscoveryReport()
         var index = KnownIndex()
         for p in people.indices { index.add(Self.knownForms(people[p], index: p)) }
         var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
-        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : $0.slug < $1.slug }
+        let order = content.articles.indices.sorted {
+            let x = content.articles[$0], y = content.articles[$1]
+            return x.date != y.date ? x.date < y.date : x.slug < y.slug
+        }
+        let articles = order.map { content.articles[$0] }
         // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
-        let runsOfArticle = Parallel.map(articles) { article in
-            let blocks = Markdown.analyze(article.body).blocks
+        let runsOfArticle = Parallel.map(order) { a in
+            let blocks = documents[a].blocks
+            let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
             var lowercase = Set<String>()
-            for block in blocks {
-                for token in NameTokens.tokenize(block.text) where token.word.first?.isLowercase == true { lowercase.insert(token.word) }
+            for tokens in tokensOfBlock {
+                for token in tokens where token.word.startsLowercase { lowercase.insert(token.word) }
             }
-            return blocks.flatMap { PersonFinder.runs(in: $0.text, lowercaseWords: lowercase) }
+            return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], lowercaseWords: lowercase) }
         }
 
         // The same names recur across articles; what each known person is to a name is remembered, and a name

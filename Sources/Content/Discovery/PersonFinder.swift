@@ -25,13 +25,13 @@ struct NameRun: Sendable, Equatable {
 enum PersonFinder {
     /// `lowercaseWords`: words the same article also writes in lower case. A capitalised word that opens a sentence
     /// and is written in lower case elsewhere ("Draft", "Officials", "Ceasefire") is an ordinary word, not a given name.
-    static func runs(in text: String, lowercaseWords: Set<String> = []) -> [NameRun] {
-        let tokens = NameTokens.tokenize(text)
+    /// `tokens`: the words of `text`.
+    static func runs(in text: String, tokens: [WordToken], lowercaseWords: Set<String> = []) -> [NameRun] {
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
 
         let lowered = tokens.map { $0.word.lowercased() }          // once per token: each is looked at several times
-        let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
+        let capitals = tokens.map(\.word.startsUppercase)
         func lower(_ i: Int) -> String { lowered[i] }
         func isCapitalised(_ i: Int) -> Bool { capitals[i] }
         func isAcronym(_ word: String) -> Bool { word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
@@ -88,7 +88,7 @@ enum PersonFinder {
                !NameCues.givenNames.contains(Slug.make(from: tokens[k].word)) { k += 1 }
             guard k <= j else { continue }
             let words = (k...j).map { tokens[$0].word }
-            if words.contains(where: { isAcronym($0) || $0.first!.isNumber }) { continue }
+            if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
             if words.contains(where: { let w = $0.lowercased(); return NameCues.organisationOrPlaceWords.contains(w)
                 || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil }) { continue }
 

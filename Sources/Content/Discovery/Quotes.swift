@@ -14,7 +14,8 @@ public struct Quote: Sendable, Equatable {
 }
 
 enum Quotes {
-    static func find(in body: BodyText) -> [Quote] {
+    /// `tokens`: the words of each block of the body.
+    static func find(in body: BodyText, tokens tokensOfBlock: [[WordToken]]) -> [Quote] {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
@@ -39,7 +40,7 @@ enum Quotes {
                 while lo < hi { let mid = (lo + hi) / 2; if spans[mid].outer.lowerBound <= offset { lo = mid + 1 } else { hi = mid } }
                 return lo > 0 && spans[lo - 1].outer.contains(offset)
             }
-            let tokensOf = grouped(NameTokens.tokenize(block.text).filter { !insideQuote($0.start) }, at: \.start)
+            let tokensOf = grouped(tokensOfBlock[b].filter { !insideQuote($0.start) }, at: \.start)
             let mentionsOf = grouped(mentionsOfBlock[b].filter { !insideQuote($0.range.lowerBound) }, at: \.range.lowerBound)
             let spansOf = grouped(spans, at: \.outer.lowerBound)
 

@@ -14,17 +14,18 @@ public struct DatedStatement: Sendable, Equatable {
 }
 
 enum TextDates {
-    static func statements(in document: Document, articleDate: EDTFDate) -> [DatedStatement] {
+    /// `tokens`: the words of each block of `document`.
+    static func statements(in document: Document, tokens tokensOfBlock: [[WordToken]], articleDate: EDTFDate) -> [DatedStatement] {
         let anchor = articleDate.earliest == .distantPast ? articleDate.latest : articleDate.earliest
         let relativeQualifier: EDTFDate.Qualifier? = articleDate.isApproximate ? .approximate : nil
         var lastDay: DayStamp?
         var result: [DatedStatement] = []
         for (b, block) in document.blocks.enumerated() {
-            let tokens = NameTokens.tokenize(block.text)
+            let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
             // Computed once per token: the matchers below look at each token several times.
             let lowered = tokens.map { $0.word.lowercased() }
-            let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
+            let capitals = tokens.map(\.word.startsUppercase)
             var sentenceOf = [Int](repeating: 0, count: tokens.count)
             var futureBefore = [Bool](repeating: false, count: tokens.count)   // a future word earlier in the same sentence
             var s = 0, future = false
@@ -60,7 +61,7 @@ enum TextDates {
             var i = 0
             while i < tokens.count {
                 // Most words start no date expression: skip them at the cost of one lookup.
-                guard NameCues.dateTriggers.contains(lowered[i]) || tokens[i].word.first?.isNumber == true else { i += 1; continue }
+                guard NameCues.dateTriggers.contains(lowered[i]) || tokens[i].word.startsWithNumber else { i += 1; continue }
                 var first = i, last = i
                 var date: EDTFDate?
                 let lead = w(i - 1)

@@ -136,7 +136,7 @@ enum Variants {
         return NameCues.givenNameEquivalents.contains { $0.contains(la) && $0.contains(lb) }
     }
 
-    static func isInitial(_ word: String) -> Bool { word.count == 1 && word.first!.isUppercase }
+    static func isInitial(_ word: String) -> Bool { word.isSingleCapital }
 
     /// What one known person is to a written name. Only a lone surname that sounds like the person's waits for the
     /// article: it is strong if the article names the person, weak otherwise. Everything else depends on the name
