@@ -123,7 +123,7 @@ public enum Discovery {
             known.written.insert(words)
             known.forms.insert(core)
             if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
-            if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }
+            if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
         }
         return known
     }

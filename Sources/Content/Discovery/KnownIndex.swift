@@ -23,8 +23,11 @@ struct KnownIndex {
     /// Per shape, the people with a surname of that shape, once each time they were added or changed:
     /// whoever compared names before reads on from where they stopped.
     private(set) var changes: [Shape: [Int]] = [:]
+    /// How many times `add` ran: while it stays the same, nobody's verdict can have changed.
+    private(set) var additions = 0
 
     mutating func add(_ known: Variants.Known) {
+        additions += 1
         var shapes = Set(known.surnameKeys.compactMap(Shape.init(key:)))
         if let before = people[known.index] { shapes.formUnion(before.surnameKeys.compactMap(Shape.init(key:))) }
         people[known.index] = known
@@ -39,28 +42,50 @@ struct KnownIndex {
 /// alone). Decides exactly as `Variants.match` over all known people would.
 struct VerdictMemo {
     private struct Entry {
-        var verdicts: [Int: Variants.Verdict] = [:]
+        var name: Variants.Written?
+        var neighbourhood: [KnownIndex.Shape]
         var read: [Int]                  // per shape of the neighbourhood, how many of its changes are reflected
+        var additions = 0                // the index's count of additions when last brought up to date
+        var verdicts: [(person: Int, verdict: Variants.Verdict)] = []   // in person order
+
+        init(_ words: [String]) {
+            name = Variants.Written(words)
+            neighbourhood = name.flatMap { KnownIndex.Shape(key: $0.surnameKey) }?.neighbourhood ?? []
+            read = Array(repeating: 0, count: neighbourhood.count)
+        }
+
+        mutating func catchUp(with index: KnownIndex) {
+            guard additions != index.additions, let name else { return }
+            additions = index.additions
+            for (n, shape) in neighbourhood.enumerated() {
+                guard let changed = index.changes[shape], read[n] < changed.count else { continue }
+                for person in changed[read[n]...] { set(person, Variants.verdict(name, person: index.people[person]!)) }
+                read[n] = changed.count
+            }
+        }
+
+        private mutating func set(_ person: Int, _ verdict: Variants.Verdict?) {
+            var lo = 0, hi = verdicts.count
+            while lo < hi { let mid = (lo + hi) / 2; if verdicts[mid].person < person { lo = mid + 1 } else { hi = mid } }
+            let present = lo < verdicts.count && verdicts[lo].person == person
+            switch (verdict, present) {
+            case (let verdict?, true): verdicts[lo].verdict = verdict
+            case (let verdict?, false): verdicts.insert((person, verdict), at: lo)
+            case (nil, true): verdicts.remove(at: lo)
+            case (nil, false): break
+            }
+        }
     }
+    /// By the name as written, initials included.
     private var entries: [[String]: Entry] = [:]
 
     /// `words`: a name as written, initials included; `named`: the people the article has named so far.
     mutating func match(_ words: [String], in index: KnownIndex, named: Set<Int>) -> Variants.Match? {
-        let core = words.filter { !Variants.isInitial($0) }
-        guard let surname = core.last else { return nil }
-        let surnameKey = Variants.key(surname)
-        guard let shape = KnownIndex.Shape(key: surnameKey) else { return nil }
-        let neighbourhood = shape.neighbourhood
-        var entry = entries.removeValue(forKey: core) ?? Entry(read: Array(repeating: 0, count: neighbourhood.count))
-        for (n, neighbour) in neighbourhood.enumerated() {
-            guard let changed = index.changes[neighbour], entry.read[n] < changed.count else { continue }
-            for person in changed[entry.read[n]...] {
-                entry.verdicts[person] = Variants.verdict(core: core, surnameKey: surnameKey, person: index.people[person]!)
-            }
-            entry.read[n] = changed.count
-        }
-        let match = Variants.decide(entry.verdicts.keys.sorted().lazy.map { ($0, entry.verdicts[$0]!) }, surname: surname, named: named)
-        entries[core] = entry
-        return match
+        if entries[words] == nil { entries[words] = Entry(words) }
+        let e = entries.index(forKey: words)!
+        entries.values[e].catchUp(with: index)
+        let entry = entries.values[e]
+        guard let name = entry.name else { return nil }
+        return Variants.decide(entry.verdicts, surname: name.surname, named: named)
     }
 }
