@@ -28,6 +28,19 @@ extension String {
         return count == 1 && first!.isUppercase
     }
 
+    /// `lowercased()`, without making a new string for an ASCII word that has no capitals (most words).
+    var lowercasedQuickly: String {
+        for byte in utf8 where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return lowercased() }
+        return self
+    }
+
+    /// Whether every character is an ASCII letter or digit: then the character count is the byte count,
+    /// `lowercased()` changes only A-Z, and `Slug.make` is the lower-case word itself (up to its length limit).
+    var isASCIIAlphanumeric: Bool {
+        utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+            || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+    }
+
     /// The first byte, when the first character is that one ASCII scalar: an ASCII byte followed by an ASCII byte or
     /// by nothing (a combining mark after it would join its character; "\r\n" is one character, but neither a letter
     /// nor a digit, so it answers every test above alike).

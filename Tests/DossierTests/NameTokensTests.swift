@@ -1,5 +1,5 @@
-// The tokenizer and the letter tests work on bytes with shortcuts for ASCII; on any text they must answer exactly
-// as the plain Unicode definitions do.
+// The tokenizer, the letter tests and the cue lookups work on bytes with shortcuts for ASCII; on any text they must
+// answer exactly as the plain Unicode definitions do.
 
 @testable import Content
 import PropertyBased
@@ -26,6 +26,20 @@ import Testing
             #expect(word.startsWithNumber == (word.first?.isNumber == true), "\(word.debugDescription)")
             #expect(word.isSingleCapital == (word.count == 1 && word.first!.isUppercase), "\(word.debugDescription)")
         }
+    }
+
+    @Test func quickLowerCaseAndCueLookupsAnswerAsTheSlowOnes() async {
+        let cues: Set<String> = ["said", "will", "march", "k", "kelvin", "sergei", "al", "mr"]
+        let set = WordSet(cues)
+        let pieces = Self.pieces + ["said", "Said", "SAID", "will", "march", "\u{212A}", "elvin", "sergei", "Sergei", "O'Sergei", "al", "mr"]
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...3)) { indexes in
+            let word = indexes.map { pieces[$0] }.joined()
+            #expect(word.lowercasedQuickly == word.lowercased(), "\(word.debugDescription)")
+            #expect(set.contains(word) == cues.contains(word), "\(word.debugDescription)")
+            #expect(set.contains(word.lowercased()) == cues.contains(word.lowercased()), "\(word.debugDescription)")
+            #expect(PersonFinder.isGivenName(word) == NameCues.givenNames.contains(Slug.make(from: word)), "\(word.debugDescription)")
+        }
+        #expect(set.contains("\u{212A}elvin".lowercased()) && !set.contains("mrs") && set.contains("k"))
     }
 
     /// The definition, scalar by scalar: words are runs of word scalars; an apostrophe between word scalars stays

@@ -51,11 +51,13 @@ public enum Discovery {
         let runsOfArticle = Parallel.map(order) { a in
             let blocks = documents[a].blocks
             let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
-            var lowercase = Set<String>()
-            for tokens in tokensOfBlock {
-                for token in tokens where token.word.startsLowercase { lowercase.insert(token.word) }
+            // The words the article writes in lower case, gathered only when a run asks (few do).
+            var lowercase: Set<String>?
+            func writtenInLowerCase(_ word: String) -> Bool {
+                if lowercase == nil { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
+                return lowercase!.contains(word)
             }
-            return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], lowercaseWords: lowercase) }
+            return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
         }
 
         // The same names recur across articles; what each known person is to a name is remembered, and a name
@@ -71,7 +73,7 @@ public enum Discovery {
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
                 // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
                 // the word is not a given name, so the run is the known person, not somebody new.
-                if run.words.count > 1, !NameCues.givenNames.contains(Slug.make(from: run.words[0])),
+                if run.words.count > 1, !PersonFinder.isGivenName(run.words[0]),
                    let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[Array(run.words[$0...])] }).first {
                     named.formUnion(known); continue
                 }

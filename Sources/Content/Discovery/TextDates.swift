@@ -24,7 +24,7 @@ enum TextDates {
             let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
             // Computed once per token: the matchers below look at each token several times.
-            let lowered = tokens.map { $0.word.lowercased() }
+            let lowered = tokens.map(\.word.lowercasedQuickly)
             let capitals = tokens.map(\.word.startsUppercase)
             var sentenceOf = [Int](repeating: 0, count: tokens.count)
             var futureBefore = [Bool](repeating: false, count: tokens.count)   // a future word earlier in the same sentence
