@@ -30,8 +30,14 @@ extension String {
 
     /// `lowercased()`, without making a new string for an ASCII word that has no capitals (most words).
     var lowercasedQuickly: String {
-        for byte in utf8 where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return lowercased() }
-        return self
+        let unchanged = withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } }
+        return unchanged ? self : lowercased()
+    }
+
+    /// `body` over the UTF-8 bytes where they are stored (native strings, small ones too), else over a copy.
+    @inline(__always) func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
     }
 
     /// Whether every character is an ASCII letter or digit: then the character count is the byte count,

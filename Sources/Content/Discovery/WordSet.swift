@@ -20,13 +20,26 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     func contains(_ word: String) -> Bool {
         // An ASCII word equals a member only byte for byte, so only when a member has its first byte and length.
         // A word with other bytes may still equal one under Unicode equivalence: the set answers for it.
-        var length = 0
-        for byte in word.utf8 {
-            if byte >= 0x80 { return words.contains(word) }
-            length += 1
+        if let (first, length) = Self.asciiShape(word), lengthsByFirstByte[Int(first)] & Self.bit(length) == 0 { return false }
+        return words.contains(word)
+    }
+
+    /// `contains(word.lowercased())`, lowering only the words that may be members: an ASCII word in lower case
+    /// keeps its length and starts with its first byte in lower case.
+    func containsLowercase(of word: String) -> Bool {
+        if let (first, length) = Self.asciiShape(word) {
+            let lower = first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") ? first + 32 : first
+            if lengthsByFirstByte[Int(lower)] & Self.bit(length) == 0 { return false }
         }
-        guard let first = word.utf8.first else { return words.contains(word) }
-        return lengthsByFirstByte[Int(first)] & Self.bit(length) != 0 && words.contains(word)
+        return words.contains(word.lowercasedQuickly)
+    }
+
+    /// The first byte and the length of a non-empty ASCII word; nil for any other.
+    private static func asciiShape(_ word: String) -> (first: UInt8, length: Int)? {
+        word.withUTF8Bytes { bytes in
+            guard let first = bytes.first, !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return (first, bytes.count)
+        }
     }
 
     private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
