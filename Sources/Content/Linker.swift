@@ -1,6 +1,7 @@
 // Links the content: finds every mention of every person and event alias in every body (one pass per text
 // for all names), resolves wikilinks and front-matter slugs, and builds the cross-references both ways.
 
+import Dispatch
 import EDTF
 import Markdown
 
@@ -33,6 +34,7 @@ public enum Linker {
         // With a cache (incremental rebuilds), a body analysed by an earlier build with the same tables is not analysed again.
         let tables = cache?.tables(people: people, events: events, articles: articles)
         let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
+        let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
         let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
             let cached = cache?.lookup(articleKeys[a])
@@ -40,13 +42,18 @@ public enum Linker {
             let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
             let text = cached ?? analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
                                          events: eventPhrases, targets: targets)
+            var danglingLinks = DiagnosticLog()
+            checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
+                           targets: targets, allSlugs: allSlugs, log: &danglingLinks)
             return (text: text, quotes: Quotes.find(in: text, tokens: tokens),
-                    dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date))
+                    dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date), danglingLinks: danglingLinks)
         }
         let articleTexts = readings.map(\.text)
         let quotes = readings.map(\.quotes)
         let datedStatements = readings.map(\.dates)
-        cache?.save(keys: articleKeys, texts: articleTexts)
+        // The cache file is written on another core while the cross-references are made here.
+        let saving = DispatchGroup()
+        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: articleTexts) } }
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }
@@ -55,8 +62,7 @@ public enum Linker {
         }
 
         // Dangling slugs, reported where they were written.
-        let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
-        for article in articles { checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown, targets: targets, allSlugs: allSlugs, log: &log) }
+        for reading in readings { log.append(contentsOf: reading.danglingLinks) }
         for person in people { checkWikiLinks(in: person.profile, firstLine: person.bodyFirstLine, path: person.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
         for event in events { checkWikiLinks(in: event.description, firstLine: event.bodyFirstLine, path: event.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
 
@@ -65,25 +71,26 @@ public enum Linker {
         var eventsOfArticle: [[Int]] = []
         var articlesOfPerson = [[Int]](repeating: [], count: people.count)
         var articlesOfEvent = [[Int]](repeating: [], count: events.count)
-        for (a, article) in articles.enumerated() {
-            let refs = references[article.path]
+        for a in articles.indices {
+            let path = articles[a].path
+            let refs = references[path]
             var seen = Set<Int>()
             var list: [Int] = []
             for mention in articleTexts[a].mentions where seen.insert(mention.person).inserted { list.append(mention.person) }
-            for (i, slug) in article.people.enumerated() {
+            for (i, slug) in articles[a].people.enumerated() {
                 if let p = personBySlug[slug] {
                     if seen.insert(p).inserted { list.append(p) }
                 } else {
-                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: article.path, candidates: Array(personBySlug.keys), log: &log)
+                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: path, candidates: Array(personBySlug.keys), log: &log)
                 }
             }
             peopleOfArticle.append(list)
             for p in list { articlesOfPerson[p].append(a) }
 
             var eventSet = Set<Int>()
-            for (i, slug) in article.events.enumerated() {
+            for (i, slug) in articles[a].events.enumerated() {
                 if let e = eventBySlug[slug] { eventSet.insert(e) }
-                else { report(slug: slug, kind: "event", at: refs?.events[safe: i], path: article.path, candidates: Array(eventBySlug.keys), log: &log) }
+                else { report(slug: slug, kind: "event", at: refs?.events[safe: i], path: path, candidates: Array(eventBySlug.keys), log: &log) }
             }
             for mention in articleTexts[a].eventMentions { eventSet.insert(mention.event) }
             let sortedEvents = eventSet.sorted()
@@ -119,6 +126,7 @@ public enum Linker {
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
                               quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
+        saving.wait()
         return (dossier, log)
     }
 

@@ -46,7 +46,6 @@ public enum Discovery {
             let x = content.articles[$0], y = content.articles[$1]
             return x.date != y.date ? x.date < y.date : x.slug < y.slug
         }
-        let articles = order.map { content.articles[$0] }
         // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
         let runsOfArticle = Parallel.map(order) { a in
             let blocks = documents[a].blocks
@@ -63,7 +62,8 @@ public enum Discovery {
         // The same names recur across articles; what each known person is to a name is remembered, and a name
         // seen again is compared only with the people added or changed since.
         var memo = VerdictMemo()
-        for (article, runs) in zip(articles, runsOfArticle) {
+        for (a, runs) in zip(order, runsOfArticle) where !runs.isEmpty {
+            let articleSlug = content.articles[a].slug
             var named = Set<Int>()
             var suggested = Set<String>()
             for run in runs {
@@ -79,13 +79,13 @@ public enum Discovery {
                 }
                 let match = memo.match(run.words, in: index, named: named)
                 if let match, match.strength == .strong {
-                    people[match.person].variants.append(Variant(text: run.text, article: article.slug, reason: match.reason))
+                    people[match.person].variants.append(Variant(text: run.text, article: articleSlug, reason: match.reason))
                     index.add(Self.knownForms(people[match.person], index: match.person))
                     named.insert(match.person)
                     continue
                 }
                 if let match, suggested.insert(run.text).inserted {
-                    report.suggestions.append(VariantSuggestion(text: run.text, article: article.slug,
+                    report.suggestions.append(VariantSuggestion(text: run.text, article: articleSlug,
                                                                 person: people[match.person].slug, reason: match.reason))
                 }
                 if run.isPerson {
@@ -97,13 +97,13 @@ public enum Discovery {
                     }
                     usedSlugs.insert(slug)
                     people.append(Person(slug: slug, name: run.text, aliases: [], role: run.role.map(capitalisedFirst),
-                                         affiliation: nil, born: nil, profile: "", path: article.path, bodyFirstLine: article.bodyFirstLine,
-                                         curated: false, foundIn: article.slug))
+                                         affiliation: nil, born: nil, profile: "", path: content.articles[a].path,
+                                         bodyFirstLine: content.articles[a].bodyFirstLine, curated: false, foundIn: articleSlug))
                     index.add(Self.knownForms(people[people.count - 1], index: people.count - 1))
                     named.insert(people.count - 1)
                     report.discovered.append(slug)
                 } else if core.count == 1, run.honorific, match == nil {
-                    report.unresolved.append(UnresolvedSurname(text: run.text, article: article.slug))
+                    report.unresolved.append(UnresolvedSurname(text: run.text, article: articleSlug))
                 }
             }
         }

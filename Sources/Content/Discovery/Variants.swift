@@ -186,20 +186,21 @@ enum Variants {
     static func verdict(_ name: Written, person: Known) -> Verdict? {
         let surname = name.surname, surnameKey = name.surnameKey
         let keyed = zip(person.surnames, person.surnameKeys)
-        let surnameHits = keyed.filter { surnamesAlike(surname, surnameKey, $0.0, $0.1) }.map(\.0)
+        // The first of the person's surnames alike this one; only it and whether there is one matter.
+        let alike = keyed.first { surnamesAlike(surname, surnameKey, $0.0, $0.1) }?.0
         let resembling = { keyed.first { surnamesResemble(surname, surnameKey, $0.0, $0.1) }?.0 }
         if let given = name.given {
             // A form of the person ends with one of their surnames: most people have none of this name's.
             if person.surnames.contains(surname), person.forms.contains(name.core) {
                 return .strong(reason: "the same name with an initial")
-            } else if let hit = surnameHits.first, person.given.contains(where: { givenCompatible(given, $0) }) {
+            } else if let hit = alike, person.given.contains(where: { givenCompatible(given, $0) }) {
                 let same = hit == surname
                 return .strong(reason: same ? "same surname, given name \(given.text) is a form of \(person.given[0].text)"
                                             : "\(surname) sounds like \(hit), given name \(given.text) fits \(person.given[0].text)")
-            } else if let hit = resembling(), hit != surname || surnameHits.isEmpty {
+            } else if let hit = resembling(), hit != surname || alike == nil {
                 return .weak(reason: "\(surname) resembles \(hit), but the given name \(given.text) does not fit")
             }
-        } else if let hit = surnameHits.first {
+        } else if let hit = alike {
             return .soundsLike(hit: hit)
         } else if let hit = resembling() {
             return .weak(reason: "\(surname) resembles \(hit)")
