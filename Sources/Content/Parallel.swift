@@ -21,6 +21,28 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `map`, run on other threads while the caller goes on: for overlapping a serial step with reading the next items.
+    public final class Pending<R: Sendable>: @unchecked Sendable {
+        private var results: [R] = []        // written once by the worker, read only after `done`
+        private let done = DispatchGroup()
+
+        public init<T: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                results = Parallel.map(items, transform)
+                done.leave()
+            }
+        }
+
+        /// The results, in the order of the items, once all are made.
+        public func wait() -> [R] {
+            done.wait()
+            return results
+        }
+    }
+}
+
 /// Each slot written by exactly one iteration, read only after all finished: no lock needed.
 private final class ResultBuffer<R>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<R?>

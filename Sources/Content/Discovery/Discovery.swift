@@ -46,15 +46,20 @@ public enum Discovery {
             let x = content.articles[$0], y = content.articles[$1]
             return x.date != y.date ? x.date < y.date : x.slug < y.slug
         }
-        // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
-        let runsOfArticle = Parallel.map(order) { a in
+        // Reading is per article and parallel; deciding is in date order, since each article may add people the next
+        // one names. Articles are read in batches, the next batch on the other cores while this one is decided.
+        let read: @Sendable (Int) -> [NameRun] = { a in
             let blocks = documents[a].blocks
             let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
-            // The words the article writes in lower case, gathered only when a run asks (few do).
+            // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
+            // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
+            var asked = 0
             var lowercase: Set<String>?
             func writtenInLowerCase(_ word: String) -> Bool {
-                if lowercase == nil { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
-                return lowercase!.contains(word)
+                asked += 1
+                if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
+                if let lowercase { return lowercase.contains(word) }
+                return tokensOfBlock.contains { $0.contains { $0.word == word && $0.word.startsLowercase } }
             }
             return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
         }
@@ -62,7 +67,7 @@ public enum Discovery {
         // The same names recur across articles; what each known person is to a name is remembered, and a name
         // seen again is compared only with the people added or changed since.
         var memo = VerdictMemo()
-        for (a, runs) in zip(order, runsOfArticle) where !runs.isEmpty {
+        func decide(_ a: Int, _ runs: [NameRun]) {
             let articleSlug = content.articles[a].slug
             var named = Set<Int>()
             var suggested = Set<String>()
@@ -106,6 +111,14 @@ public enum Discovery {
                     report.unresolved.append(UnresolvedSurname(text: run.text, article: articleSlug))
                 }
             }
+        }
+
+        let batches = stride(from: 0, to: order.count, by: 256).map { Array(order[$0..<min($0 + 256, order.count)]) }
+        var reading = batches.first.map { Parallel.Pending($0, read) }
+        for b in batches.indices {
+            let runsOfBatch = reading!.wait()
+            reading = b + 1 < batches.count ? Parallel.Pending(batches[b + 1], read) : nil
+            for (a, runs) in zip(batches[b], runsOfBatch) where !runs.isEmpty { decide(a, runs) }
         }
         return (people, report)
     }
