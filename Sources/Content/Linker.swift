@@ -1,6 +1,7 @@
 // Links the content: finds every mention of every person and event alias in every body (one pass per text
 // for all names), resolves wikilinks and front-matter slugs, and builds the cross-references both ways.
 
+import Dispatch
 import EDTF
 import Markdown
 
@@ -8,10 +9,16 @@ public enum Linker {
     public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:],
                             cache: AnalysisCache? = nil) -> (Dossier, DiagnosticLog) {
         var log = DiagnosticLog()
-        let discovered = Discovery.discover(content)   // curated people with their variants, then people found in the articles
+        // Each body is parsed once, for discovery and for the linking below.
+        let documents = Parallel.map(content.articles) { Markdown.analyze($0.body) }
+        let discovered = Discovery.discover(content, documents: documents)   // curated people with their variants, then people found in the articles
         let people = discovered.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
-        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
+        let articleOrder = content.articles.indices.sorted {
+            let x = content.articles[$0], y = content.articles[$1]
+            return x.date != y.date ? x.date < y.date : (x.title, x.slug) < (y.title, y.slug)
+        }
+        let articles = articleOrder.map { content.articles[$0] }
 
         let personBySlug = Dictionary(people.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let eventBySlug = Dictionary(events.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -22,18 +29,31 @@ public enum Linker {
         let names = NameTable(people: people.map(\.withVariantsAsAliases), references: references, log: &log)
         let eventPhrases = eventIndex(events)
 
-        // Bodies, in parallel: each article on its own, nothing shared but the read-only tables.
+        // Bodies, in parallel: each article on its own, nothing shared but the read-only tables; each block's words
+        // are found once for names, quotations and dates.
         // With a cache (incremental rebuilds), a body analysed by an earlier build with the same tables is not analysed again.
         let tables = cache?.tables(people: people, events: events, articles: articles)
         let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
-        let articleTexts = Parallel.map(Array(articles.indices)) { a in
-            if let cache, let known = cache.lookup(articleKeys[a]) { return known }
+        let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
+        let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
-            return analyze(article.body, wikilinks: article.format == .markdown, names: names, events: eventPhrases, targets: targets)
+            let cached = cache?.lookup(articleKeys[a])
+            let document = cached?.document ?? documents[articleOrder[a]]
+            let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
+            let text = cached ?? analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
+                                         events: eventPhrases, targets: targets)
+            var danglingLinks = DiagnosticLog()
+            checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
+                           targets: targets, allSlugs: allSlugs, log: &danglingLinks)
+            return (text: text, quotes: Quotes.find(in: text, tokens: tokens),
+                    dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date), danglingLinks: danglingLinks)
         }
-        cache?.save(keys: articleKeys, texts: articleTexts)
-        let quotes = Parallel.map(Array(articles.indices)) { Quotes.find(in: articleTexts[$0]) }
-        let datedStatements = Parallel.map(Array(articles.indices)) { TextDates.statements(in: articleTexts[$0].document, articleDate: articles[$0].date) }
+        let articleTexts = readings.map(\.text)
+        let quotes = readings.map(\.quotes)
+        let datedStatements = readings.map(\.dates)
+        // The cache file is written on another core while the cross-references are made here.
+        let saving = DispatchGroup()
+        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: articleTexts) } }
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }
@@ -42,8 +62,7 @@ public enum Linker {
         }
 
         // Dangling slugs, reported where they were written.
-        let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
-        for article in articles { checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown, targets: targets, allSlugs: allSlugs, log: &log) }
+        for reading in readings { log.append(contentsOf: reading.danglingLinks) }
         for person in people { checkWikiLinks(in: person.profile, firstLine: person.bodyFirstLine, path: person.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
         for event in events { checkWikiLinks(in: event.description, firstLine: event.bodyFirstLine, path: event.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
 
@@ -52,25 +71,26 @@ public enum Linker {
         var eventsOfArticle: [[Int]] = []
         var articlesOfPerson = [[Int]](repeating: [], count: people.count)
         var articlesOfEvent = [[Int]](repeating: [], count: events.count)
-        for (a, article) in articles.enumerated() {
-            let refs = references[article.path]
+        for a in articles.indices {
+            let path = articles[a].path
+            let refs = references[path]
             var seen = Set<Int>()
             var list: [Int] = []
             for mention in articleTexts[a].mentions where seen.insert(mention.person).inserted { list.append(mention.person) }
-            for (i, slug) in article.people.enumerated() {
+            for (i, slug) in articles[a].people.enumerated() {
                 if let p = personBySlug[slug] {
                     if seen.insert(p).inserted { list.append(p) }
                 } else {
-                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: article.path, candidates: Array(personBySlug.keys), log: &log)
+                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: path, candidates: Array(personBySlug.keys), log: &log)
                 }
             }
             peopleOfArticle.append(list)
             for p in list { articlesOfPerson[p].append(a) }
 
             var eventSet = Set<Int>()
-            for (i, slug) in article.events.enumerated() {
+            for (i, slug) in articles[a].events.enumerated() {
                 if let e = eventBySlug[slug] { eventSet.insert(e) }
-                else { report(slug: slug, kind: "event", at: refs?.events[safe: i], path: article.path, candidates: Array(eventBySlug.keys), log: &log) }
+                else { report(slug: slug, kind: "event", at: refs?.events[safe: i], path: path, candidates: Array(eventBySlug.keys), log: &log) }
             }
             for mention in articleTexts[a].eventMentions { eventSet.insert(mention.event) }
             let sortedEvents = eventSet.sorted()
@@ -106,16 +126,25 @@ public enum Linker {
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
                               quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
+        saving.wait()
         return (dossier, log)
     }
 
     // MARK: - Finding names in one body
 
     static func analyze(_ source: String, wikilinks: Bool, names: NameTable?, events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
-        var body = BodyText(document: Markdown.analyze(source))
+        let document = Markdown.analyze(source)
+        return analyze(document, tokens: document.blocks.map { NameTokens.tokenize($0.text) }, wikilinks: wikilinks,
+                       names: names, events: events, targets: targets)
+    }
+
+    /// `tokens`: the words of each block of `document`.
+    static func analyze(_ document: Document, tokens tokensOfBlock: [[WordToken]], wikilinks: Bool, names: NameTable?,
+                        events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
+        var body = BodyText(document: document)
         var surnameHits: [(block: Int, range: Range<Int>, sentence: Int, text: String, candidates: [Int])] = []
         for (b, block) in body.document.blocks.enumerated() {
-            let tokens = NameTokens.tokenize(block.text)
+            let tokens = tokensOfBlock[b]
             let sentenceOf = sentenceIndexes(tokens, block.sentences)
             var masked: [Range<Int>] = []
             if wikilinks {

@@ -17,41 +17,52 @@ public enum NameTokens {
     /// except a final "'s"/"’s", which marks a possessive and is not part of the word ("Dmitriev's" → Dmitriev).
     /// Hyphens and periods separate words, so "US-Russia" is two words and "V." is the initial V.
     public static func tokenize(_ text: String) -> [WordToken] {
-        var tokens: [WordToken] = []
-        tokens.reserveCapacity(text.utf8.count / 6)
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(s) }
+        var text = text
+        return text.withUTF8(tokenize(utf8:))
+    }
 
-        var i = 0
-        while i < scalars.count {
-            guard isWordScalar(scalars[i]) else { i += 1; continue }
-            let startIndex = i
-            var word = String.UnicodeScalarView()
-            var possessiveEnd: Int?
-            while i < scalars.count {
-                let s = scalars[i]
-                if isWordScalar(s) {
-                    word.append(s)
-                    i += 1
-                } else if isApostrophe(s), i + 1 < scalars.count, isWordScalar(scalars[i + 1]) {
-                    let next = scalars[i + 1]
-                    let afterNext = i + 2 < scalars.count ? scalars[i + 2] : nil
-                    if (next == "s" || next == "S"), afterNext.map({ !isWordScalar($0) }) ?? true {
-                        possessiveEnd = offsets[i + 2]
-                        i += 2
-                        break
-                    }
-                    word.append(s)
-                    i += 1
-                } else {
+    /// Works on the UTF-8 bytes (valid, as a String's are): ASCII, most of any text, is classified by the byte alone,
+    /// and each word is cut from the bytes at once rather than built scalar by scalar.
+    private static func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
+        var tokens: [WordToken] = []
+        tokens.reserveCapacity(bytes.count / 6)
+        var p = 0
+        while p < bytes.count {
+            let (first, firstWidth) = scalar(in: bytes, at: p)
+            guard isWordScalar(first) else { p += firstWidth; continue }
+            let start = p
+            p += firstWidth
+            var end: Int?, possessiveEnd: Int?
+            while p < bytes.count {
+                let (s, width) = scalar(in: bytes, at: p)
+                if isWordScalar(s) { p += width; continue }
+                guard isApostrophe(s), p + width < bytes.count else { break }
+                let (next, nextWidth) = scalar(in: bytes, at: p + width)
+                guard isWordScalar(next) else { break }
+                let afterNext = p + width + nextWidth
+                if next == "s" || next == "S", afterNext == bytes.count || !isWordScalar(scalar(in: bytes, at: afterNext).scalar) {
+                    end = p
+                    possessiveEnd = afterNext
+                    p = afterNext
                     break
                 }
+                p += width
             }
-            let end = offsets[startIndex + word.count]
-            tokens.append(WordToken(word: String(word), start: offsets[startIndex], end: end, possessiveEnd: possessiveEnd ?? end))
+            let wordEnd = end ?? p
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
+            tokens.append(WordToken(word: word, start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd))
         }
         return tokens
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8, and its width in bytes.
+    @inline(__always) private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = bytes[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (width + 1))
+        for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (Unicode.Scalar(value)!, width)
     }
 
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -21,6 +21,42 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `map`, run on other threads while the caller goes on: for overlapping a serial step with reading the next items.
+    /// If no thread has taken it up by the time the caller asks for the results, the caller makes them itself,
+    /// so waiting never depends on a free thread.
+    public final class Pending<R: Sendable>: @unchecked Sendable {
+        private var results: [R] = []        // written once, by whoever claimed the work, read only after `done`
+        private var claimed = false          // read and written only on `claims`
+        private let claims = DispatchQueue(label: "Parallel.Pending")
+        private let done = DispatchGroup()
+        private let work: @Sendable () -> [R]
+
+        public init<T: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) {
+            work = { Parallel.map(items, transform) }
+            done.enter()
+            DispatchQueue.global().async { [self] in runIfUnclaimed() }
+        }
+
+        /// The results, in the order of the items, once all are made.
+        public func wait() -> [R] {
+            runIfUnclaimed()
+            done.wait()
+            return results
+        }
+
+        private func runIfUnclaimed() {
+            let mine = claims.sync { () -> Bool in
+                defer { claimed = true }
+                return !claimed
+            }
+            guard mine else { return }
+            results = work()
+            done.leave()
+        }
+    }
+}
+
 /// Each slot written by exactly one iteration, read only after all finished: no lock needed.
 private final class ResultBuffer<R>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<R?>

@@ -35,28 +35,40 @@ public struct DiscoveryReport: Sendable {
 
 public enum Discovery {
     /// The curated people with the variants found for them, then the people found in the articles.
-    public static func discover(_ content: ContentSet) -> (people: [Person], report: DiscoveryReport) {
+    /// `documents`: the parsed body of each article, parallel to `content.articles`.
+    public static func discover(_ content: ContentSet, documents: [Document]) -> (people: [Person], report: DiscoveryReport) {
         var people = content.people
         var report = DiscoveryReport()
         var index = KnownIndex()
         for p in people.indices { index.add(Self.knownForms(people[p], index: p)) }
         var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
-        let articles = content.articles.sorted { $0.date != $1.date ? $0.date < $1.date : $0.slug < $1.slug }
-        // Reading is per article and parallel; deciding is in date order, since each article may add people the next one names.
-        let runsOfArticle = Parallel.map(articles) { article in
-            let blocks = Markdown.analyze(article.body).blocks
-            var lowercase = Set<String>()
-            for block in blocks {
-                for token in NameTokens.tokenize(block.text) where token.word.first?.isLowercase == true { lowercase.insert(token.word) }
+        let order = content.articles.indices.sorted {
+            let x = content.articles[$0], y = content.articles[$1]
+            return x.date != y.date ? x.date < y.date : x.slug < y.slug
+        }
+        // Reading is per article and parallel; deciding is in date order, since each article may add people the next
+        // one names. Articles are read in batches, the next batch on the other cores while this one is decided.
+        let read: @Sendable (Int) -> [NameRun] = { a in
+            let blocks = documents[a].blocks
+            let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
+            // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
+            // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
+            var asked = 0
+            var lowercase: Set<String>?
+            func writtenInLowerCase(_ word: String) -> Bool {
+                asked += 1
+                if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
+                if let lowercase { return lowercase.contains(word) }
+                return tokensOfBlock.contains { $0.contains { $0.word == word && $0.word.startsLowercase } }
             }
-            return blocks.flatMap { PersonFinder.runs(in: $0.text, lowercaseWords: lowercase) }
+            return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
         }
 
-        // The same full name recurs across articles; its match depends only on the known people (not on who
-        // else the article names), so it is remembered until the next person or spelling joins the index.
-        var remembered: [[String]: Variants.Match?] = [:]
-        var indexSize = 0
-        for (article, runs) in zip(articles, runsOfArticle) {
+        // The same names recur across articles; what each known person is to a name is remembered, and a name
+        // seen again is compared only with the people added or changed since.
+        var memo = VerdictMemo()
+        func decide(_ a: Int, _ runs: [NameRun]) {
+            let articleSlug = content.articles[a].slug
             var named = Set<Int>()
             var suggested = Set<String>()
             for run in runs {
@@ -66,26 +78,19 @@ public enum Discovery {
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
                 // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
                 // the word is not a given name, so the run is the known person, not somebody new.
-                if run.words.count > 1, !NameCues.givenNames.contains(Slug.make(from: run.words[0])),
+                if run.words.count > 1, !PersonFinder.isGivenName(run.words[0]),
                    let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[Array(run.words[$0...])] }).first {
                     named.formUnion(known); continue
                 }
-                if index.additions != indexSize { remembered.removeAll(keepingCapacity: true); indexSize = index.additions }
-                let match: Variants.Match?
-                if core.count >= 2, let known = remembered[run.words] {
-                    match = known
-                } else {
-                    match = Variants.match(run.words, known: index.candidates(surname: core.last ?? ""), named: named)
-                    if core.count >= 2 { remembered[run.words] = match }
-                }
+                let match = memo.match(run.words, in: index, named: named)
                 if let match, match.strength == .strong {
-                    people[match.person].variants.append(Variant(text: run.text, article: article.slug, reason: match.reason))
+                    people[match.person].variants.append(Variant(text: run.text, article: articleSlug, reason: match.reason))
                     index.add(Self.knownForms(people[match.person], index: match.person))
                     named.insert(match.person)
                     continue
                 }
                 if let match, suggested.insert(run.text).inserted {
-                    report.suggestions.append(VariantSuggestion(text: run.text, article: article.slug,
+                    report.suggestions.append(VariantSuggestion(text: run.text, article: articleSlug,
                                                                 person: people[match.person].slug, reason: match.reason))
                 }
                 if run.isPerson {
@@ -97,15 +102,23 @@ public enum Discovery {
                     }
                     usedSlugs.insert(slug)
                     people.append(Person(slug: slug, name: run.text, aliases: [], role: run.role.map(capitalisedFirst),
-                                         affiliation: nil, born: nil, profile: "", path: article.path, bodyFirstLine: article.bodyFirstLine,
-                                         curated: false, foundIn: article.slug))
+                                         affiliation: nil, born: nil, profile: "", path: content.articles[a].path,
+                                         bodyFirstLine: content.articles[a].bodyFirstLine, curated: false, foundIn: articleSlug))
                     index.add(Self.knownForms(people[people.count - 1], index: people.count - 1))
                     named.insert(people.count - 1)
                     report.discovered.append(slug)
                 } else if core.count == 1, run.honorific, match == nil {
-                    report.unresolved.append(UnresolvedSurname(text: run.text, article: article.slug))
+                    report.unresolved.append(UnresolvedSurname(text: run.text, article: articleSlug))
                 }
             }
+        }
+
+        let batches = stride(from: 0, to: order.count, by: 256).map { Array(order[$0..<min($0 + 256, order.count)]) }
+        var reading = batches.first.map { Parallel.Pending($0, read) }
+        for b in batches.indices {
+            let runsOfBatch = reading!.wait()
+            reading = b + 1 < batches.count ? Parallel.Pending(batches[b + 1], read) : nil
+            for (a, runs) in zip(batches[b], runsOfBatch) where !runs.isEmpty { decide(a, runs) }
         }
         return (people, report)
     }
@@ -125,37 +138,9 @@ public enum Discovery {
             known.written.insert(words)
             known.forms.insert(core)
             if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
-            if core.count >= 2, !known.given.contains(core[0]) { known.given.append(core[0]) }
+            if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
         }
         return known
-    }
-}
-
-/// Known people looked up by written form, by surname, and by the first sound of each surname, so that an article
-/// is compared with the few people whose names could be spelled like its names, not with everyone.
-struct KnownIndex {
-    var people: [Int: Variants.Known] = [:]
-    var byWritten: [[String]: Set<Int>] = [:]
-    var bySurname: [String: Set<Int>] = [:]
-    var bySound: [Character: Set<Int>] = [:]
-
-    /// How many times `add` ran: what was decided against the index before stays valid while this is unchanged.
-    private(set) var additions = 0
-
-    mutating func add(_ known: Variants.Known) {
-        additions += 1
-        people[known.index] = known
-        for form in known.written { byWritten[form, default: []].insert(known.index) }
-        for surname in known.surnames {
-            bySurname[surname, default: []].insert(known.index)
-            if let sound = known.surnameKeys[known.surnames.firstIndex(of: surname)!].first { bySound[sound, default: []].insert(known.index) }
-        }
-    }
-
-    /// People with a surname starting with the same sound, in index order (deterministic).
-    func candidates(surname: String) -> [Variants.Known] {
-        guard let sound = Variants.key(surname).first else { return [] }
-        return (bySound[sound] ?? []).sorted().compactMap { people[$0] }
     }
 }
 

@@ -5,7 +5,7 @@ enum NameCues {
     /// Words that, written just before a name (or as the head of an apposition after it), say it is a person:
     /// "President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Moussa Koussa, the foreign minister".
     /// Lower-case; compared case-insensitively.
-    static let titleWords: Set<String> = [
+    static let titleWords: WordSet = [
         "president", "vice", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
         "adviser", "advisor", "aide", "chancellor", "premier", "governor", "senator", "sen", "representative", "rep",
         "mayor", "king", "queen", "prince", "princess", "sheikh", "emir", "general", "gen", "colonel", "col", "admiral",
@@ -19,16 +19,16 @@ enum NameCues {
     ]
 
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
-    static let nameParticles: Set<String> = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
+    static let nameParticles: WordSet = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
 
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
-    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
+    static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
 
     /// Titles that carry no role worth showing on their own ("Mr. Jalil" says nothing about Jalil's job).
-    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof"]
+    static let honorifics: WordSet = ["mr", "mrs", "ms", "miss", "dr", "prof"]
 
     /// Adjectives of nationality and other qualifiers that may stand before a title ("Russian Foreign Minister").
-    static let qualifierWords: Set<String> = [
+    static let qualifierWords: WordSet = [
         "russian", "american", "us", "u", "s", "ukrainian", "turkish", "libyan", "jordanian", "israeli", "palestinian",
         "saudi", "qatari", "egyptian", "iranian", "chinese", "british", "french", "german", "italian", "polish",
         "belarusian", "syrian", "iraqi", "lebanese", "indian", "pakistani", "japanese", "korean", "emirati", "kremlin",
@@ -39,7 +39,7 @@ enum NameCues {
 
     /// Given names seen in news about politics and business across the world, lower-case ASCII. A capitalised run
     /// starting with one of these, followed by a surname, is a person even without a title.
-    static let givenNames: Set<String> = [
+    static let givenNames: WordSet = [
         // English
         "adam", "alan", "alex", "alexander", "alice", "amy", "andrew", "angela", "ann", "anna", "anne", "anthony",
         "antony", "barack", "ben", "benjamin", "bernie", "bill", "bob", "boris", "brian", "carl", "catherine",
@@ -78,7 +78,7 @@ enum NameCues {
 
     /// Words that make a capitalised run an organisation, a place or a thing, never a person:
     /// "Harvard University", "Goldman Sachs", "State Department", "Saudi Arabia", "White House".
-    static let organisationOrPlaceWords: Set<String> = [
+    static let organisationOrPlaceWords: WordSet = [
         "university", "college", "school", "institute", "academy", "department", "ministry", "council", "committee",
         "commission", "agency", "office", "bureau", "service", "services", "house", "kremlin", "pentagon", "senate",
         "congress", "parliament", "duma", "assembly", "court", "tribunal", "union", "nations", "organization",
@@ -103,7 +103,7 @@ enum NameCues {
 
     /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
     /// read from the next word ("In February", "But Dmitriev's visit"). Lower-case.
-    static let functionWords: Set<String> = [
+    static let functionWords: WordSet = [
         "a", "an", "the", "in", "on", "at", "of", "for", "to", "from", "by", "with", "without", "after", "before",
         "since", "during", "while", "when", "where", "as", "and", "but", "or", "if", "so", "yet", "despite", "although",
         "though", "however", "meanwhile", "also", "still", "even", "then", "this", "that", "these", "those", "his",
@@ -115,7 +115,7 @@ enum NameCues {
     ]
 
     /// Verbs that attribute speech: `"...," Lavrov said`, `Dmitriev wrote on X that "..."`.
-    static let attributionVerbs: Set<String> = [
+    static let attributionVerbs: WordSet = [
         "said", "says", "say", "told", "tells", "tell", "wrote", "writes", "write", "added", "adds", "stated", "states",
         "acknowledged", "acknowledges", "argued", "argues", "alleged", "alleges", "declared", "declares", "insisted",
         "insists", "noted", "notes", "warned", "warns", "vowed", "vows", "saying", "according", "asked", "asks",
@@ -126,11 +126,11 @@ enum NameCues {
     ]
 
     /// Pronouns that stand for the person last written about.
-    static let personalPronouns: Set<String> = ["he", "she"]
+    static let personalPronouns: WordSet = ["he", "she"]
 
     /// Words of apposition and role phrases that end the role: "the former justice minister who now leads ..." → role
     /// ends before "who".
-    static let roleStops: Set<String> = ["who", "whom", "whose", "which", "that", "and", "but", "said", "says", "told", "was", "is", "has", "had"]
+    static let roleStops: WordSet = ["who", "whom", "whose", "which", "that", "and", "but", "said", "says", "told", "was", "is", "has", "had"]
 
     /// Given names that are forms of one another beyond spelling (short forms, translations).
     static let givenNameEquivalents: [[String]] = [
@@ -171,9 +171,9 @@ enum NameCues {
     static let directions: [String: Int] = ["later": 1, "after": 1, "earlier": -1, "before": -1, "ago": -1]
 
     /// Every word a date expression can start with (besides numbers).
-    static let dateTriggers: Set<String> = Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
-        .union(["last", "this", "next", "earlier", "later"])
+    static let dateTriggers = WordSet(Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
+        .union(["last", "this", "next", "earlier", "later"]))
 
     /// Words that make a weekday point forward ("will meet on Friday") instead of back.
-    static let futureWords: Set<String> = ["will", "next", "plans", "scheduled", "expected", "due"]
+    static let futureWords: WordSet = ["will", "next", "plans", "scheduled", "expected", "due"]
 }

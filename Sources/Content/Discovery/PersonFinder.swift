@@ -23,24 +23,30 @@ struct NameRun: Sendable, Equatable {
 }
 
 enum PersonFinder {
-    /// `lowercaseWords`: words the same article also writes in lower case. A capitalised word that opens a sentence
-    /// and is written in lower case elsewhere ("Draft", "Officials", "Ceasefire") is an ordinary word, not a given name.
-    static func runs(in text: String, lowercaseWords: Set<String> = []) -> [NameRun] {
-        let tokens = NameTokens.tokenize(text)
+    /// `writtenInLowerCase`: whether the same article also writes a word in lower case. A capitalised word that opens a
+    /// sentence and is written in lower case elsewhere ("Draft", "Officials", "Ceasefire") is an ordinary word, not a given name.
+    /// `tokens`: the words of `text`.
+    static func runs(in text: String, tokens: [WordToken], writtenInLowerCase: (String) -> Bool = { _ in false }) -> [NameRun] {
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
 
-        let lowered = tokens.map { $0.word.lowercased() }          // once per token: each is looked at several times
-        let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
+        let lowered = tokens.map(\.word.lowercasedQuickly)         // once per token: each is looked at several times
+        let capitals = tokens.map(\.word.startsUppercase)
         func lower(_ i: Int) -> String { lowered[i] }
         func isCapitalised(_ i: Int) -> Bool { capitals[i] }
-        func isAcronym(_ word: String) -> Bool { word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
+        func isAcronym(_ word: String) -> Bool {
+            if word.isASCIIAlphanumeric {
+                return word.utf8.count >= 2 && word.utf8.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+            }
+            return word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber }
+        }
         /// Only spaces between token i and i+1 (after an initial, also its period): they belong to one phrase.
         func joined(_ i: Int) -> Bool {
             guard i + 1 < tokens.count, !tokens[i].isPossessive else { return false }
             var gap = bytes[tokens[i].end..<tokens[i + 1].start]
-            if Variants.isInitial(tokens[i].word) || NameCues.abbreviatedTitles.contains(tokens[i].word.lowercased()),
-               gap.first == UInt8(ascii: ".") { gap = gap.dropFirst() }
+            if gap.first == UInt8(ascii: "."), Variants.isInitial(tokens[i].word) || NameCues.abbreviatedTitles.contains(lowered[i]) {
+                gap = gap.dropFirst()
+            }
             return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
         }
         func gap(_ i: Int) -> String {
@@ -84,12 +90,11 @@ enum PersonFinder {
                 else if isQualifier(w) || NameCues.functionWords.contains(w) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil { k += 1 }
                 else { break }
             }
-            if k == i, k < j, opensSentence(k), lowercaseWords.contains(lower(k)),
-               !NameCues.givenNames.contains(Slug.make(from: tokens[k].word)) { k += 1 }
+            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens[k].word) { k += 1 }
             guard k <= j else { continue }
             let words = (k...j).map { tokens[$0].word }
-            if words.contains(where: { isAcronym($0) || $0.first!.isNumber }) { continue }
-            if words.contains(where: { let w = $0.lowercased(); return NameCues.organisationOrPlaceWords.contains(w)
+            if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
+            if words.contains(where: { let w = $0.lowercasedQuickly; return NameCues.organisationOrPlaceWords.contains(w)
                 || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
@@ -114,8 +119,7 @@ enum PersonFinder {
             // An apposition after: "Moussa Koussa, the foreign minister, was ..." (a title word in a short phrase).
             var hasApposition = false
             let afterName = tokens[j].possessiveEnd
-            if j + 1 < tokens.count, !tokens[j].isPossessive,
-               String(decoding: bytes[afterName..<tokens[j + 1].start], as: UTF8.self).trimmingSpaces == "," {
+            if j + 1 < tokens.count, !tokens[j].isPossessive, isComma(bytes[afterName..<tokens[j + 1].start]) {
                 var a = j + 1
                 if ["the", "a", "an", "his", "her", "its", "their"].contains(lower(a)) { a += 1 }
                 var e = a
@@ -137,18 +141,24 @@ enum PersonFinder {
             let verbBefore = i > 0 && joined(i - 1) && ["said", "says", "told", "wrote", "added"].contains(lower(i - 1))
             result.append(NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
                                   hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
-                                  startsWithGivenName: NameCues.givenNames.contains(Slug.make(from: words[0])),
+                                  startsWithGivenName: isGivenName(words[0]),
                                   honorific: honorific))
         }
         return result
     }
-}
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
+    /// Whether a word is a given name the tables know (compared as a slug: "Sergei", "SERGEI").
+    static func isGivenName(_ word: String) -> Bool {
+        // The slug of an ASCII word of letters and digits is the word in lower case (up to the slug's length limit).
+        if word.isASCIIAlphanumeric, word.utf8.count < 80 { return NameCues.givenNames.contains(word.lowercasedQuickly) }
+        return NameCues.givenNames.contains(Slug.make(from: word))
+    }
+
+    /// A comma with only spaces around it.
+    private static func isComma(_ gap: ArraySlice<UInt8>) -> Bool {
+        var gap = gap
+        while gap.first == 0x20 { gap = gap.dropFirst() }
+        while gap.last == 0x20 { gap = gap.dropLast() }
+        return gap.count == 1 && gap.first == UInt8(ascii: ",")
     }
 }

@@ -14,7 +14,8 @@ public struct Quote: Sendable, Equatable {
 }
 
 enum Quotes {
-    static func find(in body: BodyText) -> [Quote] {
+    /// `tokens`: the words of each block of the body.
+    static func find(in body: BodyText, tokens tokensOfBlock: [[WordToken]]) -> [Quote] {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
@@ -39,7 +40,8 @@ enum Quotes {
                 while lo < hi { let mid = (lo + hi) / 2; if spans[mid].outer.lowerBound <= offset { lo = mid + 1 } else { hi = mid } }
                 return lo > 0 && spans[lo - 1].outer.contains(offset)
             }
-            let tokensOf = grouped(NameTokens.tokenize(block.text).filter { !insideQuote($0.start) }, at: \.start)
+            // Words matter only around quotations: a block without any needs none.
+            let tokensOf = spans.isEmpty ? Array(repeating: [], count: sentenceCount) : grouped(tokensOfBlock[b].filter { !insideQuote($0.start) }, at: \.start)
             let mentionsOf = grouped(mentionsOfBlock[b].filter { !insideQuote($0.range.lowerBound) }, at: \.range.lowerBound)
             let spansOf = grouped(spans, at: \.outer.lowerBound)
 
@@ -53,7 +55,7 @@ enum Quotes {
                     if text.hasSuffix(",") { text.removeLast() }   // the comma belongs to the sentence around the quote
                     var speaker: Int?
                     // The attribution verb nearest the quotation, outside any quotation.
-                    let verbs = words.filter { NameCues.attributionVerbs.contains($0.word.lowercased()) }
+                    let verbs = words.filter { NameCues.attributionVerbs.containsLowercase(of: $0.word) }
                     let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
                     if let verb {
                         // The clause the verb is in: from the end of the quotation before it (or the sentence start).
@@ -65,7 +67,7 @@ enum Quotes {
                         } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
                             speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
                         } else if words.contains(where: { $0.start >= clauseStart && $0.start < clauseEnd
-                                                          && NameCues.personalPronouns.contains($0.word.lowercased()) }) {
+                                                          && NameCues.personalPronouns.containsLowercase(of: $0.word) }) {
                             speaker = subjectBefore ?? lastSpeaker?.person                      // he said
                         }
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
@@ -73,7 +75,7 @@ enum Quotes {
                         speaker = previous.person                                              // a quote continuing the speaker
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
                         // The sentence before attributes without quoting ("according to a video of his comments").
-                        if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.contains($0.word.lowercased()) }) { speaker = subjectBefore }
+                        if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.containsLowercase(of: $0.word) }) { speaker = subjectBefore }
                     }
                     result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker))
                     if let speaker { lastSpeaker = (b, s, speaker) }

@@ -14,17 +14,15 @@ public struct DatedStatement: Sendable, Equatable {
 }
 
 enum TextDates {
-    static func statements(in document: Document, articleDate: EDTFDate) -> [DatedStatement] {
+    /// `tokens`: the words of each block of `document`.
+    static func statements(in document: Document, tokens tokensOfBlock: [[WordToken]], articleDate: EDTFDate) -> [DatedStatement] {
         let anchor = articleDate.earliest == .distantPast ? articleDate.latest : articleDate.earliest
         let relativeQualifier: EDTFDate.Qualifier? = articleDate.isApproximate ? .approximate : nil
         var lastDay: DayStamp?
         var result: [DatedStatement] = []
         for (b, block) in document.blocks.enumerated() {
-            let tokens = NameTokens.tokenize(block.text)
+            let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
-            // Computed once per token: the matchers below look at each token several times.
-            let lowered = tokens.map { $0.word.lowercased() }
-            let capitals = tokens.map { $0.word.first?.isUppercase ?? false }
             var sentenceOf = [Int](repeating: 0, count: tokens.count)
             var futureBefore = [Bool](repeating: false, count: tokens.count)   // a future word earlier in the same sentence
             var s = 0, future = false
@@ -32,10 +30,11 @@ enum TextDates {
                 while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }
                 sentenceOf[t] = s
                 futureBefore[t] = future
-                if NameCues.futureWords.contains(lowered[t]) { future = true }
+                if NameCues.futureWords.containsLowercase(of: token.word) { future = true }
             }
-            func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? lowered[i] : "" }
-            func capitalised(_ i: Int) -> Bool { i < tokens.count && capitals[i] }
+            // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
+            func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].word.lowercasedQuickly : "" }
+            func capitalised(_ i: Int) -> Bool { i < tokens.count && tokens[i].word.startsUppercase }
             func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].word.count <= 2 ? Int(tokens[i].word) : nil }
             func year(_ i: Int) -> Int? {
                 guard i < tokens.count, tokens[i].word.count == 4, let y = Int(tokens[i].word), (1800...2100).contains(y) else { return nil }
@@ -60,7 +59,7 @@ enum TextDates {
             var i = 0
             while i < tokens.count {
                 // Most words start no date expression: skip them at the cost of one lookup.
-                guard NameCues.dateTriggers.contains(lowered[i]) || tokens[i].word.first?.isNumber == true else { i += 1; continue }
+                guard NameCues.dateTriggers.containsLowercase(of: tokens[i].word) || tokens[i].word.startsWithNumber else { i += 1; continue }
                 var first = i, last = i
                 var date: EDTFDate?
                 let lead = w(i - 1)

@@ -14,11 +14,34 @@ enum Variants {
     /// A known person as discovery compares names against them.
     struct Known: Sendable {
         var index: Int
-        var given: [String]          // first words of the name and multi-word aliases ("Kirill")
+        var given: [GivenName]       // first words of the name and multi-word aliases ("Kirill")
         var surnames: [String]       // last words of the name and aliases ("Dmitriev")
         var forms: Set<[String]>     // every written form, as words without initials
         var written: Set<[String]> = []  // every written form as the name matcher sees it, initials included
         var surnameKeys: [String] = []   // parallel to `surnames`: their phonetic keys, computed once, not per comparison
+    }
+
+    /// A given name with what `givenCompatible` compares, made once rather than at every comparison.
+    struct GivenName: Sendable, Equatable {
+        var text: String
+        var slug: String
+        var key: String
+        init(_ text: String) { self.text = text; slug = Slug.make(from: text); key = Variants.key(text) }
+    }
+
+    /// A written name as every comparison with a known person reads it, made once for all of them.
+    struct Written: Sendable {
+        var core: [String]           // the words without initials
+        var surname: String          // the last of them
+        var surnameKey: String
+        var given: GivenName?        // the first of them, when there are two or more
+        init?(_ words: [String]) {
+            core = words.filter { !isInitial($0) }
+            guard let last = core.last else { return nil }
+            surname = last
+            surnameKey = key(last)
+            given = core.count >= 2 ? GivenName(core[0]) : nil
+        }
     }
 
     /// A phonetic key for transliterated and garbled names: spellings that sound alike get one key.
@@ -53,9 +76,11 @@ enum Variants {
         return String(s)
     }
 
-    /// Edit distance between two phonetic keys. Keys are ASCII (made through `Slug.make`), so bytes are letters;
+    /// Edit distance between two phonetic keys, exact up to `limit`; above it, some distance above `limit` (the
+    /// callers only ask whether keys are one or two edits apart, and most are many apart: a row of the table all
+    /// above the limit ends the count). Keys are ASCII (made through `Slug.make`), so bytes are letters;
     /// this runs for every candidate of every unknown name, so it works on bytes in a stack buffer.
-    static func levenshtein(_ a: String, _ b: String) -> Int {
+    static func levenshtein(_ a: String, _ b: String, limit: Int) -> Int {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
@@ -66,10 +91,13 @@ enum Variants {
                     for j in 0...y.count { rows[previous + j] = j }
                     for i in 1...x.count {
                         rows[current] = i
+                        var rowMinimum = i
                         for j in 1...y.count {
                             let substitution = rows[previous + j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
                             rows[current + j] = min(rows[previous + j] + 1, rows[current + j - 1] + 1, substitution)
+                            rowMinimum = min(rowMinimum, rows[current + j])
                         }
+                        if rowMinimum > limit { return limit + 1 }
                         swap(&previous, &current)
                     }
                     return rows[previous + y.count]
@@ -114,8 +142,9 @@ enum Variants {
         if ka == kb { return true }
         // Keys whose lengths differ by more than one cannot be one edit apart: skip the edit distance.
         guard abs(ka.utf8.count - kb.utf8.count) <= 1 else { return false }
-        guard ka.first == kb.first, min(ka.count, kb.count) >= 5 else { return false }
-        return levenshtein(ka, kb) <= 1 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.8
+        // Keys are ASCII: bytes are characters.
+        guard ka.utf8.first == kb.utf8.first, min(ka.utf8.count, kb.utf8.count) >= 5 else { return false }
+        return levenshtein(ka, kb, limit: 1) <= 1 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.8
     }
 
     /// Looser: worth suggesting, not linking.
@@ -123,57 +152,80 @@ enum Variants {
 
     static func surnamesResemble(_ a: String, _ ka: String, _ b: String, _ kb: String) -> Bool {
         guard abs(ka.utf8.count - kb.utf8.count) <= 2 || ka == kb else { return false }
-        guard ka.first == kb.first, min(ka.count, kb.count) >= 4 else { return ka == kb }
-        return levenshtein(ka, kb) <= 2 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.85
+        guard ka.utf8.first == kb.utf8.first, min(ka.utf8.count, kb.utf8.count) >= 4 else { return ka == kb }
+        return levenshtein(ka, kb, limit: 2) <= 2 && jaroWinkler(a.lowercased(), b.lowercased()) >= 0.85
     }
 
     /// Given names that can be the same person's: one spelling (Mark/Marc, Kiril/Kirill, Alexei/Aleksei),
     /// a short form (Steve/Steven) or an equivalent in the table (Tony/Anthony).
-    static func givenCompatible(_ a: String, _ b: String) -> Bool {
-        let la = Slug.make(from: a), lb = Slug.make(from: b)
-        if la == lb || key(a) == key(b) { return true }
-        if min(la.count, lb.count) >= 4, la.hasPrefix(lb) || lb.hasPrefix(la) { return true }
-        return NameCues.givenNameEquivalents.contains { $0.contains(la) && $0.contains(lb) }
+    static func givenCompatible(_ a: GivenName, _ b: GivenName) -> Bool {
+        if a.slug == b.slug || a.key == b.key { return true }
+        // Slugs are ASCII: bytes are characters.
+        if min(a.slug.utf8.count, b.slug.utf8.count) >= 4, a.slug.hasPrefix(b.slug) || b.slug.hasPrefix(a.slug) { return true }
+        return NameCues.givenNameEquivalents.contains { $0.contains(a.slug) && $0.contains(b.slug) }
     }
 
-    static func isInitial(_ word: String) -> Bool { word.count == 1 && word.first!.isUppercase }
+    static func isInitial(_ word: String) -> Bool { word.isSingleCapital }
+
+    /// What one known person is to a written name. Only a lone surname that sounds like the person's waits for the
+    /// article: it is strong if the article names the person, weak otherwise. Everything else depends on the name
+    /// and the person alone, so a verdict stays valid until the person's forms change.
+    enum Verdict: Sendable, Equatable {
+        case strong(reason: String)
+        case weak(reason: String)
+        case soundsLike(hit: String)
+    }
 
     /// The best known person `words` may be another spelling of. `named` are the people already named in this
     /// article (the context); a lone surname links only to one of them.
     static func match(_ words: [String], known: [Known], named: Set<Int>) -> Match? {
-        let core = words.filter { !isInitial($0) }
-        guard let surname = core.last else { return nil }
-        let surnameKey = key(surname)
-        var strong: [Match] = [], weak: [Match] = []
-        for person in known {
-            let keyed = zip(person.surnames, person.surnameKeys)
-            let surnameHits = keyed.filter { surnamesAlike(surname, surnameKey, $0.0, $0.1) }.map(\.0)
-            let resembling = { keyed.first { surnamesResemble(surname, surnameKey, $0.0, $0.1) }?.0 }
-            if core.count >= 2 {
-                let given = core[0]
-                if person.forms.contains(core) {
-                    strong.append(Match(person: person.index, strength: .strong, reason: "the same name with an initial"))
-                } else if let hit = surnameHits.first, person.given.contains(where: { givenCompatible(given, $0) }) {
-                    let same = hit == surname
-                    strong.append(Match(person: person.index, strength: .strong,
-                                        reason: same ? "same surname, given name \(given) is a form of \(person.given[0])"
-                                                     : "\(surname) sounds like \(hit), given name \(given) fits \(person.given[0])"))
-                } else if let hit = resembling(), hit != surname || surnameHits.isEmpty {
-                    weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit), but the given name \(given) does not fit"))
-                }
-            } else if let hit = surnameHits.first {
-                if named.contains(person.index) {
-                    strong.append(Match(person: person.index, strength: .strong, reason: "\(surname) sounds like \(hit), who is named in the same article"))
-                } else {
-                    weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) sounds like \(hit), who is not named in this article"))
-                }
-            } else if let hit = resembling() {
-                weak.append(Match(person: person.index, strength: .weak, reason: "\(surname) resembles \(hit)"))
+        guard let name = Written(words) else { return nil }
+        return decide(known.compactMap { person in verdict(name, person: person).map { (person.index, $0) } }, surname: name.surname, named: named)
+    }
+
+    static func verdict(_ name: Written, person: Known) -> Verdict? {
+        let surname = name.surname, surnameKey = name.surnameKey
+        let keyed = zip(person.surnames, person.surnameKeys)
+        // The first of the person's surnames alike this one; only it and whether there is one matter.
+        let alike = keyed.first { surnamesAlike(surname, surnameKey, $0.0, $0.1) }?.0
+        let resembling = { keyed.first { surnamesResemble(surname, surnameKey, $0.0, $0.1) }?.0 }
+        if let given = name.given {
+            // A form of the person ends with one of their surnames: most people have none of this name's.
+            if person.surnames.contains(surname), person.forms.contains(name.core) {
+                return .strong(reason: "the same name with an initial")
+            } else if let hit = alike, person.given.contains(where: { givenCompatible(given, $0) }) {
+                let same = hit == surname
+                return .strong(reason: same ? "same surname, given name \(given.text) is a form of \(person.given[0].text)"
+                                            : "\(surname) sounds like \(hit), given name \(given.text) fits \(person.given[0].text)")
+            } else if let hit = resembling(), hit != surname || alike == nil {
+                return .weak(reason: "\(surname) resembles \(hit), but the given name \(given.text) does not fit")
+            }
+        } else if let hit = alike {
+            return .soundsLike(hit: hit)
+        } else if let hit = resembling() {
+            return .weak(reason: "\(surname) resembles \(hit)")
+        }
+        return nil
+    }
+
+    /// The match the verdicts of the candidates (in person order) add up to in an article naming `named`.
+    static func decide(_ verdicts: some Sequence<(person: Int, verdict: Verdict)>, surname: String, named: Set<Int>) -> Match? {
+        var strong: [Match] = [], firstWeak: Match?
+        for (person, verdict) in verdicts {
+            switch verdict {
+            case .strong(let reason):
+                strong.append(Match(person: person, strength: .strong, reason: reason))
+            case .weak(let reason):
+                if firstWeak == nil { firstWeak = Match(person: person, strength: .weak, reason: reason) }
+            case .soundsLike(let hit) where named.contains(person):
+                strong.append(Match(person: person, strength: .strong, reason: "\(surname) sounds like \(hit), who is named in the same article"))
+            case .soundsLike(let hit):
+                if firstWeak == nil { firstWeak = Match(person: person, strength: .weak, reason: "\(surname) sounds like \(hit), who is not named in this article") }
             }
         }
         // Two strong candidates are no evidence for either: suggest instead.
         if strong.count == 1 { return strong[0] }
         if strong.count > 1 { return Match(person: strong[0].person, strength: .weak, reason: "could be several people") }
-        return weak.first
+        return firstWeak
     }
 }

@@ -1,0 +1,71 @@
+// The tokenizer, the letter tests and the cue lookups work on bytes with shortcuts for ASCII; on any text they must
+// answer exactly as the plain Unicode definitions do.
+
+@testable import Content
+import PropertyBased
+import Testing
+
+@Suite struct NameTokensTests {
+    /// Pieces that meet every branch: ASCII words, possessives (straight and curly), apostrophes inside words,
+    /// combining marks after ASCII letters, other scripts, digits, emoji, punctuation, CR LF.
+    static let pieces = ["Anna", "Berg", "'s", "’s", "'S", "'", "’", "O'Brien", "s", "S", "e\u{301}", "E\u{301}", "\u{301}", "Зеленський",
+                         "ß", "İ", "ǅ", "٣", "3", "V.", " ", "-", ".", ",", "\r\n", "😀", "\u{200D}", "x", "Ⅻ", "ａ", "Ａ"]
+
+    @Test func bytesTokenizeAsScalars() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...30)) { indexes in
+            let text = indexes.map { Self.pieces[$0] }.joined()
+            #expect(NameTokens.tokenize(text) == Self.scalarTokenize(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func letterTestsAnswerAsCharacterDoes() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...3)) { indexes in
+            let word = indexes.map { Self.pieces[$0] }.joined()
+            #expect(word.startsUppercase == (word.first?.isUppercase == true), "\(word.debugDescription)")
+            #expect(word.startsLowercase == (word.first?.isLowercase == true), "\(word.debugDescription)")
+            #expect(word.startsWithNumber == (word.first?.isNumber == true), "\(word.debugDescription)")
+            #expect(word.isSingleCapital == (word.count == 1 && word.first!.isUppercase), "\(word.debugDescription)")
+        }
+    }
+
+    @Test func quickLowerCaseAndCueLookupsAnswerAsTheSlowOnes() async {
+        let cues: Set<String> = ["said", "will", "march", "k", "kelvin", "sergei", "al", "mr"]
+        let set = WordSet(cues)
+        let pieces = Self.pieces + ["said", "Said", "SAID", "will", "march", "\u{212A}", "elvin", "sergei", "Sergei", "O'Sergei", "al", "mr"]
+        await propertyCheck(count: 400, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...3)) { indexes in
+            let word = indexes.map { pieces[$0] }.joined()
+            #expect(word.lowercasedQuickly == word.lowercased(), "\(word.debugDescription)")
+            #expect(set.contains(word) == cues.contains(word), "\(word.debugDescription)")
+            #expect(set.contains(word.lowercased()) == cues.contains(word.lowercased()), "\(word.debugDescription)")
+            #expect(PersonFinder.isGivenName(word) == NameCues.givenNames.contains(Slug.make(from: word)), "\(word.debugDescription)")
+        }
+        #expect(set.contains("\u{212A}elvin".lowercased()) && !set.contains("mrs") && set.contains("k"))
+    }
+
+    /// The definition, scalar by scalar: words are runs of word scalars; an apostrophe between word scalars stays
+    /// in the word, unless it is a final "'s", which marks a possessive.
+    static func scalarTokenize(_ text: String) -> [WordToken] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets = [0]
+        for s in scalars { offsets.append(offsets.last! + UTF8.width(s)) }
+        func isWord(_ i: Int) -> Bool { i < scalars.count && NameTokens.isWordScalar(scalars[i]) }
+        var tokens: [WordToken] = []
+        var i = 0
+        while i < scalars.count {
+            guard isWord(i) else { i += 1; continue }
+            let start = i
+            var possessiveEnd: Int?
+            while i < scalars.count {
+                if isWord(i) { i += 1; continue }
+                guard NameTokens.isApostrophe(scalars[i]), isWord(i + 1) else { break }
+                if scalars[i + 1] == "s" || scalars[i + 1] == "S", !isWord(i + 2) { possessiveEnd = offsets[i + 2]; break }
+                i += 1
+            }
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[start..<i])
+            tokens.append(WordToken(word: String(word), start: offsets[start], end: offsets[i], possessiveEnd: possessiveEnd ?? offsets[i]))
+            if let possessiveEnd { i = offsets.firstIndex(of: possessiveEnd)! }
+        }
+        return tokens
+    }
+}
