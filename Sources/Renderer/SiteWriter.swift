@@ -90,6 +90,27 @@ public struct SiteWriter: Sendable {
                           removed: oldFiles.subtracting(paths).count, beforeWrite: beforeWrite)
     }
 
+    /// Removes a folder and everything in it, with unlinkat on open folders (FileManager's removeItem took a
+    /// tenth of a second per 10,000 files more); subfolders in parallel. Errors are ignored: it is a cleanup.
+    static func removeTree(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { unlink(path); return }
+        var folders: [String] = []
+        if let dir = fdopendir(fd) {
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." { continue }
+                if entry.pointee.d_type == UInt8(DT_DIR) { folders.append(path + "/" + name) }
+                else if unlinkat(fd, name, 0) != 0 && errno == EISDIR { folders.append(path + "/" + name) }
+            }
+            closedir(dir)
+        } else {
+            close(fd)
+        }
+        _ = Parallel.map(folders) { removeTree($0) }
+        rmdir(path)
+    }
+
     /// Staging folders of builds that were killed before they finished.
     private func removeLeftovers(parent: String, name: String) {
         let prefix = "." + name + ".dossier-staging-"
@@ -98,13 +119,29 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Every file below `root` (symbolic links to files included, folders not), as relative paths, unsorted.
+    /// readdir with the entry types, rather than FileManager's enumerator and a stat per entry: the old site
+    /// is listed on every build.
     static func listFiles(_ root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [String] = []
-        for case let path as String in enumerator {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(path)
+        var folders = [""]
+        while let relative = folders.popLast() {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let dir = opendir(path) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    let isLink = type == UInt8(DT_LNK)
+                    guard (isLink ? stat(path + "/" + name, &info) : lstat(path + "/" + name, &info)) == 0 else { continue }
+                    let mode = info.st_mode & S_IFMT
+                    type = mode == S_IFDIR ? (isLink ? UInt8(DT_LNK) : UInt8(DT_DIR)) : mode == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                }
+                if type == UInt8(DT_DIR) { folders.append(child) } else if type == UInt8(DT_REG) { files.append(child) }
             }
         }
         return files
@@ -210,6 +247,10 @@ public final class StagedSite: @unchecked Sendable {
         var content = content
         if case .generated(let make) = content { content = .bytes(make()) }
         let destination = staging + "/" + path
+        if case .unchanged = content, oldFiles.contains(path), link(output + "/" + path, destination) == 0 {
+            lock.lock(); unchanged += 1; lock.unlock()
+            return
+        }
         let same = oldFiles.contains(path) && SiteWriter.sameContent(content, atPath: output + "/" + path)
         if !(same && link(output + "/" + path, destination) == 0) {
             try SiteWriter.writeFile(content, to: destination)
@@ -229,7 +270,7 @@ public final class StagedSite: @unchecked Sendable {
         do {
             if existed {
                 try SiteWriter.exchange(staging, output)
-                try? FileManager.default.removeItem(atPath: staging)        // now the old site
+                SiteWriter.removeTree(staging)                                // now the old site
             } else if rename(staging, output) != 0 {
                 throw WriteError(path: label, message: "cannot move the new site into place: \(String(cString: strerror(errno)))")
             }
@@ -241,6 +282,6 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     public func abandon() {
-        try? FileManager.default.removeItem(atPath: staging)
+        SiteWriter.removeTree(staging)
     }
 }
