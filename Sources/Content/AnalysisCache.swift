@@ -3,6 +3,7 @@
 // by a hash of the body and of everything the analysis reads besides it (every name, alias and slug, in
 // order, and the program itself); any change to those misses every entry, which is always safe.
 
+import EDTF
 import Foundation
 import Markdown
 
@@ -14,7 +15,14 @@ public final class AnalysisCache: @unchecked Sendable {
     /// How many bodies of the last `Linker.link` came from the cache.
     public private(set) var reused = 0
 
-    static let magic = Array("dossier analysis cache 1\n".utf8)
+    static let magic = Array("dossier analysis cache 2\n".utf8)
+
+    /// What is kept of one article: the analysed body, and the quotations and dated sentences read from it.
+    struct Entry: Sendable {
+        var text: BodyText
+        var quotes: [Quote]
+        var dates: [DatedStatement]
+    }
 
     /// Reads the cache file at `path` (none, or one that cannot be read, is an empty cache).
     /// `salt` names what else the analysis depends on, e.g. the program's identity.
@@ -57,24 +65,26 @@ public final class AnalysisCache: @unchecked Sendable {
         return h.value
     }
 
+    /// The article's body and format, and its date (relative dates in the text are read against it).
     func key(tables: UInt64, article: Article) -> UInt64 {
         var h = StableHash()
         h.add(tables)
         h.add(article.format.rawValue)
+        h.add(article.date.edtf)
         h.add(article.body)
         return h.value
     }
 
     /// The stored analysis for `key`, or nil (also when the entry does not decode).
-    func lookup(_ key: UInt64) -> BodyText? {
+    func lookup(_ key: UInt64) -> Entry? {
         guard let range = offsets[key] else { return nil }
         var reader = ByteReader(bytes: stored, position: range.lowerBound)
-        return try? reader.body()
+        return try? reader.entry()
     }
 
     /// Writes the entries of this build (`keys` parallel to `texts`) through a temporary file and a rename.
     /// Entries already stored are copied as they are; the others are encoded. Failing to write is no error.
-    func save(keys: [UInt64], texts: [BodyText]) {
+    func save(keys: [UInt64], texts: [Entry]) {
         reused = keys.filter { offsets[$0] != nil }.count
         var writer = ByteWriter()
         writer.bytes = Self.magic
@@ -83,7 +93,7 @@ public final class AnalysisCache: @unchecked Sendable {
         let encoded = Parallel.map(Array(unique.indices)) { i -> [UInt8] in
             guard offsets[unique[i].0] == nil else { return [] }
             var entry = ByteWriter()
-            entry.body(unique[i].1)
+            entry.entry(unique[i].1)
             return entry.bytes
         }
         writer.int(unique.count)
@@ -119,6 +129,17 @@ struct ByteWriter {
     mutating func string(_ text: String) { int(text.utf8.count); bytes += text.utf8 }
     mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
     mutating func ranges(_ rs: [Range<Int>]) { int(rs.count); for r in rs { range(r) } }
+
+    mutating func entry(_ entry: AnalysisCache.Entry) {
+        body(entry.text)
+        int(entry.quotes.count)
+        for q in entry.quotes {
+            int(q.block); int(q.sentence); range(q.range); string(q.text)
+            if let speaker = q.speaker { int(1); int(speaker) } else { int(0) }
+        }
+        int(entry.dates.count)
+        for d in entry.dates { int(d.block); int(d.sentence); range(d.range); string(d.expression); string(d.date.edtf) }
+    }
 
     mutating func body(_ text: BodyText) {
         int(text.document.blocks.count)
@@ -191,6 +212,21 @@ struct ByteReader {
         return a..<b
     }
     mutating func ranges() throws -> [Range<Int>] { try (0..<count()).map { _ in try range() } }
+
+    mutating func entry() throws -> AnalysisCache.Entry {
+        let text = try body()
+        let quotes = try (0..<count()).map { _ in
+            let block = try int(), sentence = try int(), range = try range(), words = try string()
+            let speaker: Int? = try int() == 1 ? try int() : nil
+            return Quote(block: block, sentence: sentence, range: range, text: words, speaker: speaker)
+        }
+        let dates = try (0..<count()).map { _ in
+            let block = try int(), sentence = try int(), range = try range(), expression = try string()
+            guard let date = try? EDTFDate.parse(try string()) else { throw Malformed() }
+            return DatedStatement(block: block, sentence: sentence, range: range, expression: expression, date: date)
+        }
+        return AnalysisCache.Entry(text: text, quotes: quotes, dates: dates)
+    }
 
     mutating func body() throws -> BodyText {
         let blocks = try (0..<count()).map { _ -> TextBlock in

@@ -37,23 +37,26 @@ public enum Linker {
         let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
         let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
-            let cached = cache?.lookup(articleKeys[a])
-            let document = cached?.document ?? documents[articleOrder[a]]
-            let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
-            let text = cached ?? analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
-                                         events: eventPhrases, targets: targets)
             var danglingLinks = DiagnosticLog()
             checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
                            targets: targets, allSlugs: allSlugs, log: &danglingLinks)
-            return (text: text, quotes: Quotes.find(in: text, tokens: tokens),
-                    dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date), danglingLinks: danglingLinks)
+            if let cached = cache?.lookup(articleKeys[a]) {
+                return (entry: cached, danglingLinks: danglingLinks)
+            }
+            let document = documents[articleOrder[a]]
+            let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
+            let text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
+                               events: eventPhrases, targets: targets)
+            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens),
+                                            dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date))
+            return (entry: entry, danglingLinks: danglingLinks)
         }
-        let articleTexts = readings.map(\.text)
-        let quotes = readings.map(\.quotes)
-        let datedStatements = readings.map(\.dates)
+        let articleTexts = readings.map(\.entry.text)
+        let quotes = readings.map(\.entry.quotes)
+        let datedStatements = readings.map(\.entry.dates)
         // The cache file is written on another core while the cross-references are made here.
         let saving = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: articleTexts) } }
+        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: readings.map(\.entry)) } }
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }

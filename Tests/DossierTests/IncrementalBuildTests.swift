@@ -2,6 +2,7 @@
 // keep their files (bytes, inode, modification time), and the result is the same as a clean build.
 
 import Foundation
+@testable import Content
 @testable import Renderer
 import Testing
 
@@ -168,5 +169,30 @@ import Testing
         }
         // The edits did reach the site and went again: the new name had a page of its own.
         #expect(!SiteFiles.list(site + "/people").contains("radoslaw-sikorski.html"))
+    }
+}
+
+/// The analysis cache keeps each article's analysis, quotations and dated sentences: what it reads back must be
+/// what was written, for every article of the discovery fixture (quotations with their speakers, dates
+/// of every precision).
+@Suite struct AnalysisCacheEncodingTests {
+    @Test func entriesReadBackAsWritten() throws {
+        let (dossier, _) = linkedDossier(Repo.fixture("discovery"))
+        let linked = try #require(dossier)
+        #expect(linked.quotes.joined().contains { $0.speaker != nil })
+        #expect(!linked.datedStatements.joined().isEmpty)
+        for a in linked.articles.indices {
+            let entry = AnalysisCache.Entry(text: linked.articleTexts[a], quotes: linked.quotes[a], dates: linked.datedStatements[a])
+            var writer = ByteWriter()
+            writer.entry(entry)
+            var reader = ByteReader(bytes: writer.bytes, position: 0)
+            let back = try reader.entry()
+            #expect(back.quotes == entry.quotes)
+            #expect(back.dates == entry.dates)
+            #expect(back.text.document == entry.text.document)
+            #expect(back.text.mentions == entry.text.mentions)
+            #expect(back.text.eventMentions == entry.text.eventMentions)
+            #expect(reader.position == writer.bytes.count)
+        }
     }
 }
