@@ -15,7 +15,7 @@ public final class AnalysisCache: @unchecked Sendable {
     /// How many bodies of the last `Linker.link` came from the cache.
     public private(set) var reused = 0
 
-    static let magic = Array("dossier analysis cache 2\n".utf8)
+    static let magic = Array("dossier analysis cache 3\n".utf8)
 
     /// What is kept of one article: the analysed body, and the quotations and dated sentences read from it.
     struct Entry: Sendable {
@@ -75,6 +75,22 @@ public final class AnalysisCache: @unchecked Sendable {
         return h.value
     }
 
+    /// The key of an article's name runs (what discovery reads in it): they depend on the body alone.
+    func runsKey(_ article: Article) -> UInt64 {
+        var h = StableHash()
+        h.add("runs-1"); h.add(salt)
+        h.add(article.format.rawValue)
+        h.add(article.body)
+        return h.value
+    }
+
+    /// The stored name runs for `key`, or nil.
+    func lookupRuns(_ key: UInt64) -> [NameRun]? {
+        guard let range = offsets[key] else { return nil }
+        var reader = ByteReader(bytes: stored, position: range.lowerBound)
+        return try? reader.runs()
+    }
+
     /// The stored analysis for `key`, or nil (also when the entry does not decode).
     func lookup(_ key: UInt64) -> Entry? {
         guard let range = offsets[key] else { return nil }
@@ -84,16 +100,22 @@ public final class AnalysisCache: @unchecked Sendable {
 
     /// Writes the entries of this build (`keys` parallel to `texts`) through a temporary file and a rename.
     /// Entries already stored are copied as they are; the others are encoded. Failing to write is no error.
-    func save(keys: [UInt64], texts: [Entry]) {
+    /// The name runs of each article go in too (`runKeys` parallel to `runs`).
+    func save(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]]) {
         reused = keys.filter { offsets[$0] != nil }.count
         var writer = ByteWriter()
         writer.bytes = Self.magic
+        enum Payload: Sendable { case entry(Entry), runs([NameRun]) }
         var seen = Set<UInt64>()
-        let unique = zip(keys, texts).filter { seen.insert($0.0).inserted }
+        let all = Array(zip(keys, texts.map(Payload.entry))) + Array(zip(runKeys, runs.map(Payload.runs)))
+        let unique = all.filter { seen.insert($0.0).inserted }
         let encoded = Parallel.map(Array(unique.indices)) { i -> [UInt8] in
             guard offsets[unique[i].0] == nil else { return [] }
             var entry = ByteWriter()
-            entry.entry(unique[i].1)
+            switch unique[i].1 {
+            case .entry(let value): entry.entry(value)
+            case .runs(let value): entry.runs(value)
+            }
             return entry.bytes
         }
         writer.int(unique.count)
@@ -129,6 +151,17 @@ struct ByteWriter {
     mutating func string(_ text: String) { int(text.utf8.count); bytes += text.utf8 }
     mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
     mutating func ranges(_ rs: [Range<Int>]) { int(rs.count); for r in rs { range(r) } }
+
+    mutating func runs(_ runs: [NameRun]) {
+        int(runs.count)
+        for run in runs {
+            int(run.words.count); for word in run.words { string(word) }
+            string(run.text); range(run.range)
+            if let role = run.role { int(1); string(role) } else { int(0) }
+            int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
+                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0))
+        }
+    }
 
     mutating func entry(_ entry: AnalysisCache.Entry) {
         body(entry.text)
@@ -212,6 +245,17 @@ struct ByteReader {
         return a..<b
     }
     mutating func ranges() throws -> [Range<Int>] { try (0..<count()).map { _ in try range() } }
+
+    mutating func runs() throws -> [NameRun] {
+        try (0..<count()).map { _ in
+            let words = try (0..<count()).map { _ in try string() }
+            let text = try string(), range = try range()
+            let role: String? = try int() == 1 ? try string() : nil
+            let flags = try int()
+            return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
+                           isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0)
+        }
+    }
 
     mutating func entry() throws -> AnalysisCache.Entry {
         let text = try body()

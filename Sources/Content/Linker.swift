@@ -9,9 +9,13 @@ public enum Linker {
     public static func link(_ content: ContentSet, references: [String: SlugReferences] = [:],
                             cache: AnalysisCache? = nil) -> (Dossier, DiagnosticLog) {
         var log = DiagnosticLog()
-        // Each body is parsed once, for discovery and for the linking below.
-        let documents = Parallel.map(content.articles) { Markdown.analyze($0.body) }
-        let discovered = Discovery.discover(content, documents: documents)   // curated people with their variants, then people found in the articles
+        // Each body is parsed at most once, for discovery and for the linking below; with a cache, only bodies
+        // whose name runs it does not hold are parsed now, and the rest only if their analysis is not kept either.
+        let runKeys = Parallel.map(content.articles) { cache?.runsKey($0) ?? 0 }
+        let keptRuns = Parallel.map(runKeys) { key in cache?.lookupRuns(key) }
+        let parsed = Parallel.map(Array(content.articles.indices)) { a in keptRuns[a] == nil ? Markdown.analyze(content.articles[a].body) : nil }
+        // Curated people with their variants, then people found in the articles.
+        let discovered = Discovery.discover(content) { a in keptRuns[a] ?? Discovery.runs(in: parsed[a]!) }
         let people = discovered.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
         let articleOrder = content.articles.indices.sorted {
@@ -43,7 +47,7 @@ public enum Linker {
             if let cached = cache?.lookup(articleKeys[a]) {
                 return (entry: cached, danglingLinks: danglingLinks)
             }
-            let document = documents[articleOrder[a]]
+            let document = parsed[articleOrder[a]] ?? Markdown.analyze(article.body)
             let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
             let text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
                                events: eventPhrases, targets: targets)
@@ -56,7 +60,7 @@ public enum Linker {
         let datedStatements = readings.map(\.entry.dates)
         // The cache file is written on another core while the cross-references are made here.
         let saving = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: readings.map(\.entry)) } }
+        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs) } }
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }

@@ -3,6 +3,7 @@
 
 import Foundation
 @testable import Content
+import Markdown
 @testable import Renderer
 import Testing
 
@@ -193,6 +194,15 @@ import Testing
             #expect(back.text.mentions == entry.text.mentions)
             #expect(back.text.eventMentions == entry.text.eventMentions)
             #expect(reader.position == writer.bytes.count)
+        }
+        // The name runs discovery reads in each article, with their roles and cues.
+        let (content, _, _) = ContentLoader.load(directory: Repo.fixture("discovery"))
+        for article in try #require(content).articles {
+            let runs = Discovery.runs(in: Markdown.analyze(article.body))
+            var writer = ByteWriter()
+            writer.runs(runs)
+            var reader = ByteReader(bytes: writer.bytes, position: 0)
+            #expect(try reader.runs() == runs)
         }
     }
 }

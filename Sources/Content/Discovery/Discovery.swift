@@ -34,9 +34,11 @@ public struct DiscoveryReport: Sendable {
 }
 
 public enum Discovery {
-    /// The curated people with the variants found for them, then the people found in the articles.
-    /// `documents`: the parsed body of each article, parallel to `content.articles`.
-    public static func discover(_ content: ContentSet, documents: [Document]) -> (people: [Person], report: DiscoveryReport) {
+    /// The curated people with the variants found for them, then the people found in the articles, and the
+    /// name runs read in each article (parallel to `content.articles`, for the cache).
+    /// `read`: the name runs of article `a` (`runs(in:)` of its parsed body, or what the cache kept of it).
+    static func discover(_ content: ContentSet, read: @escaping @Sendable (Int) -> [NameRun])
+        -> (people: [Person], report: DiscoveryReport, runs: [[NameRun]]) {
         var people = content.people
         var report = DiscoveryReport()
         var index = KnownIndex()
@@ -46,24 +48,6 @@ public enum Discovery {
             let x = content.articles[$0], y = content.articles[$1]
             return x.date != y.date ? x.date < y.date : x.slug < y.slug
         }
-        // Reading is per article and parallel; deciding is in date order, since each article may add people the next
-        // one names. Articles are read in batches, the next batch on the other cores while this one is decided.
-        let read: @Sendable (Int) -> [NameRun] = { a in
-            let blocks = documents[a].blocks
-            let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
-            // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
-            // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
-            var asked = 0
-            var lowercase: Set<String>?
-            func writtenInLowerCase(_ word: String) -> Bool {
-                asked += 1
-                if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
-                if let lowercase { return lowercase.contains(word) }
-                return tokensOfBlock.contains { $0.contains { $0.word == word && $0.word.startsLowercase } }
-            }
-            return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
-        }
-
         // The same names recur across articles; what each known person is to a name is remembered, and a name
         // seen again is compared only with the people added or changed since.
         var memo = VerdictMemo()
@@ -113,14 +97,37 @@ public enum Discovery {
             }
         }
 
+        // Reading is per article and parallel; deciding is in date order, since each article may add people the next
+        // one names. Articles are read in batches, the next batch on the other cores while this one is decided.
         let batches = stride(from: 0, to: order.count, by: 256).map { Array(order[$0..<min($0 + 256, order.count)]) }
         var reading = batches.first.map { Parallel.Pending($0, read) }
+        var runsOfArticle = [[NameRun]](repeating: [], count: content.articles.count)
         for b in batches.indices {
             let runsOfBatch = reading!.wait()
             reading = b + 1 < batches.count ? Parallel.Pending(batches[b + 1], read) : nil
-            for (a, runs) in zip(batches[b], runsOfBatch) where !runs.isEmpty { decide(a, runs) }
+            for (a, runs) in zip(batches[b], runsOfBatch) {
+                runsOfArticle[a] = runs
+                if !runs.isEmpty { decide(a, runs) }
+            }
         }
-        return (people, report)
+        return (people, report, runsOfArticle)
+    }
+
+    /// The runs of capitalised words that may name people, in one parsed article body. Depends on the body alone.
+    static func runs(in document: Document) -> [NameRun] {
+        let blocks = document.blocks
+        let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
+        // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
+        // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
+        var asked = 0
+        var lowercase: Set<String>?
+        func writtenInLowerCase(_ word: String) -> Bool {
+            asked += 1
+            if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
+            if let lowercase { return lowercase.contains(word) }
+            return tokensOfBlock.contains { $0.contains { $0.word == word && $0.word.startsLowercase } }
+        }
+        return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
     }
 
     /// A discovered person's role as the text gives it, with a capital first letter as a heading wants it.
