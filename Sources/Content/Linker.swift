@@ -373,11 +373,15 @@ extension Collection where Element == UInt8 {
     /// Whether the bytes hold "[[": a plain byte scan (String.contains(String) goes through Foundation and
     /// was a tenth of a rebuild's time over 10,000 bodies).
     var containsDoubleBracket: Bool {
-        var previous: UInt8 = 0
-        for byte in self {
-            if byte == 0x5B && previous == 0x5B { return true }
-            previous = byte
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x5B && previous == 0x5B { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
+        // A string's own storage when it has one (it is read for every body, on every build).
+        return withContiguousStorageIfAvailable { scan($0) } ?? scan(self)
     }
 }

@@ -57,10 +57,16 @@ struct VerdictMemo {
         mutating func catchUp(with index: KnownIndex) {
             guard additions != index.additions, let name else { return }
             additions = index.additions
+            // A person changed several times since (each new spelling), or under several shapes, is compared once.
+            var changedPeople: [Int] = []
             for (n, shape) in neighbourhood.enumerated() {
                 guard let changed = index.changes[shape], read[n] < changed.count else { continue }
-                for person in changed[read[n]...] { set(person, Variants.verdict(name, person: index.people[person]!)) }
+                changedPeople += changed[read[n]...]
                 read[n] = changed.count
+            }
+            changedPeople.sort()
+            for (k, person) in changedPeople.enumerated() where k == 0 || changedPeople[k - 1] != person {
+                set(person, Variants.verdict(name, person: index.people[person]!))
             }
         }
 
