@@ -19,14 +19,25 @@ enum SearchIndex {
     static let global = "DOSSIER_SEARCH"
 
     static func files(_ dossier: Dossier) -> [OutputFile] {
-        [OutputFile(path: Paths.searchIndex, content: .generated { script(records(dossier)) })]
+        [OutputFile(path: Paths.searchIndex, content: .generated { script(dossier) })]
     }
 
-    static func records(_ dossier: Dossier) -> [SearchRecord] {
+    /// The index as written: people and events from their records, then every article's line made straight from
+    /// its blocks (the full text is most of the file; no String is made of it), on every core.
+    static func script(_ dossier: Dossier) -> [UInt8] {
+        let others = records(dossier, articles: false)
+        let articles = Parallel.map(Array(dossier.articles.indices.reversed())) { a in
+            let record = articleRecord(dossier, a, text: "")
+            return JSONLine.encode(record) { out in appendCompactedJSON(dossier.articleTexts[a], to: &out) }
+        }
+        return script(lines: Parallel.map(others) { JSONLine.encode($0) } + articles)
+    }
+
+    static func records(_ dossier: Dossier, articles withArticles: Bool = true) -> [SearchRecord] {
         // Spellings seen: what the articles actually wrote, so "Dmitliff" finds Kirill Dmitriev even if no alias said so.
-        var spellings = [[String]](repeating: [], count: dossier.people.count)
+        var spellings = [Set<String>](repeating: [], count: dossier.people.count)
         for text in dossier.articleTexts {
-            for mention in text.mentions where mention.kind != .wikilink { spellings[mention.person].append(mention.text) }
+            for mention in text.mentions where mention.kind != .wikilink { spellings[mention.person].insert(mention.text) }
         }
         var records: [SearchRecord] = []
         for (p, person) in dossier.people.enumerated() {
@@ -41,14 +52,32 @@ enum SearchIndex {
             records.append(SearchRecord(k: "Event", t: event.title, u: Paths.event(event.slug), d: event.date.display,
                                         n: event.aliases, s: event.place ?? "", x: compact(dossier.eventTexts[e])))
         }
-        // Articles, newest first; their full text is most of the index, so it is made on every core.
-        records += Parallel.map(Array(dossier.articles.indices.reversed())) { a in
-            let article = dossier.articles[a]
-            return SearchRecord(k: "Article", t: article.title, u: Paths.article(article.slug), d: article.date.display,
-                                n: [], s: [article.source, article.author].compactMap { $0 }.joined(separator: " · "),
-                                x: compact(dossier.articleTexts[a]))
+        // Articles, newest first.
+        if withArticles {
+            records += Parallel.map(Array(dossier.articles.indices.reversed())) { a in
+                articleRecord(dossier, a, text: compact(dossier.articleTexts[a]))
+            }
         }
         return records
+    }
+
+    static func articleRecord(_ dossier: Dossier, _ a: Int, text: String) -> SearchRecord {
+        let article = dossier.articles[a]
+        return SearchRecord(k: "Article", t: article.title, u: Paths.article(article.slug), d: article.date.display,
+                            n: [], s: [article.source, article.author].compactMap { $0 }.joined(separator: " · "), x: text)
+    }
+
+    /// `compact(text)` as a JSON string's contents, appended without making the String: byte by byte where the
+    /// byte path applies (see `compact(_:)`), through `compact` and the escaper for blocks where it does not.
+    static func appendCompactedJSON(_ text: BodyText, to out: inout [UInt8]) {
+        for (i, block) in text.document.blocks.enumerated() {
+            if i > 0 { out.append(0x20) }
+            let mark = out.count
+            if !appendCompacted(block.text, to: &out, escape: true) {
+                out.removeSubrange(mark...)
+                JSONLine.escape(compact(block.text), &out)
+            }
+        }
     }
 
     /// The body's plain text in one line: each block's words joined by single spaces, blocks by a space.
@@ -63,7 +92,14 @@ enum SearchIndex {
     static func compact(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
+        guard appendCompacted(text, to: &out, escape: false) else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte path of `compact`, appending to `out` (JSON-escaped when `escape`); false, with `out` partly
+    /// written, when a scalar outside the byte path's range means Character's rules must decide.
+    static func appendCompacted(_ text: String, to out: inout [UInt8], escape: Bool) -> Bool {
+        var pendingSpace = false, wroteAny = false
         var utf8 = text.utf8.makeIterator()
         while let lead = utf8.next() {
             var scalar = UInt32(lead)
@@ -78,20 +114,23 @@ enum SearchIndex {
                     if k == 1 { bytes.0 = next } else if k == 2 { bytes.1 = next } else { bytes.2 = next }
                 }
             }
-            if scalar >= 0x300 && !(scalar >= 0x2000 && scalar < 0x2070 && scalar != 0x200C && scalar != 0x200D) {
-                return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            }
+            if scalar >= 0x300 && !(scalar >= 0x2000 && scalar < 0x2070 && scalar != 0x200C && scalar != 0x200D) { return false }
             if isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
+                pendingSpace = wroteAny
                 continue
             }
             if pendingSpace { out.append(0x20); pendingSpace = false }
+            wroteAny = true
+            if count == 1 {
+                if escape { JSONLine.escape(lead, &out) } else { out.append(lead) }
+                continue
+            }
             out.append(lead)
-            if count > 1 { out.append(bytes.0) }
+            out.append(bytes.0)
             if count > 2 { out.append(bytes.1) }
             if count > 3 { out.append(bytes.2) }
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     /// Unicode's White_Space below U+0300 and in General Punctuation.
@@ -104,8 +143,7 @@ enum SearchIndex {
 
     /// A classic script, one record a line, deterministic (keys in sorted order, records in dossier order).
     /// Written byte by byte: JSONEncoder took longer than finding the names in the articles did.
-    static func script(_ records: [SearchRecord]) -> [UInt8] {
-        let lines = Parallel.map(records) { record in JSONLine.encode(record) }
+    static func script(lines: [[UInt8]]) -> [UInt8] {
         var out = Array("// Search index of this dossier, written by `dossier build`; read by search.js.\nwindow.\(global) = [\n".utf8)
         out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + 4)
         for (i, line) in lines.enumerated() {
@@ -119,9 +157,10 @@ enum SearchIndex {
 
 /// JSON as JSONEncoder writes it with sorted keys and unescaped slashes (a test compares the two), for one record.
 enum JSONLine {
-    static func encode(_ r: SearchRecord) -> [UInt8] {
+    /// `text`, when given, writes the contents of "x" in place of `r.x` (already escaped).
+    static func encode(_ r: SearchRecord, text: ((inout [UInt8]) -> Void)? = nil) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(r.x.utf8.count + r.t.utf8.count + 96)
+        out.reserveCapacity(r.x.utf8.count + r.t.utf8.count + (text == nil ? 96 : 8192))
         out.append(contentsOf: #"{"d":"#.utf8); string(r.d, &out)
         out.append(contentsOf: #","k":"#.utf8); string(r.k, &out)
         out.append(contentsOf: #","n":["#.utf8)
@@ -132,7 +171,14 @@ enum JSONLine {
         out.append(contentsOf: #"],"s":"#.utf8); string(r.s, &out)
         out.append(contentsOf: #","t":"#.utf8); string(r.t, &out)
         out.append(contentsOf: #","u":"#.utf8); string(r.u, &out)
-        out.append(contentsOf: #","x":"#.utf8); string(r.x, &out)
+        out.append(contentsOf: #","x":"#.utf8)
+        if let text {
+            out.append(UInt8(ascii: "\""))
+            text(&out)
+            out.append(UInt8(ascii: "\""))
+        } else {
+            string(r.x, &out)
+        }
         out.append(UInt8(ascii: "}"))
         return out
     }
@@ -141,19 +187,26 @@ enum JSONLine {
 
     static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case ..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: out.append(byte)
-            }
-        }
+        escape(s, &out)
         out.append(UInt8(ascii: "\""))
+    }
+
+    static func escape(_ s: String, _ out: inout [UInt8]) {
+        for byte in s.utf8 { escape(byte, &out) }
+    }
+
+    @inline(__always)
+    static func escape(_ byte: UInt8, _ out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case ..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+        default: out.append(byte)
+        }
     }
 }

@@ -82,3 +82,17 @@ import Testing
         #expect(HTML.marked("a<b", []) == "a&lt;b")
     }
 }
+
+/// Article lines of the search index are written straight from the blocks; they must equal the lines made
+/// from records (compacted text, then escaped), on dossiers with other scripts, escapes and hostile text.
+@Suite struct SearchIndexStreamingTests {
+    @Test func streamedArticleLinesEqualRecordLines() throws {
+        for content in [Repo.content, Repo.fixture("hostile"), Repo.fixture("discovery"), Repo.fixture("small")] {
+            let (dossier, _) = linkedDossier(content)
+            let linked = try #require(dossier)
+            let streamed = SearchIndex.script(linked)
+            let viaRecords = SearchIndex.script(lines: SearchIndex.records(linked).map { JSONLine.encode($0) })
+            #expect(streamed == viaRecords, "\(content)")
+        }
+    }
+}
