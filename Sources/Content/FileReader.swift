@@ -68,11 +68,10 @@ struct FileReader: Sendable {
 
     /// The file as text: UTF-8 (a byte-order mark dropped, CRLF read as LF), and not empty unless allowed.
     func readText(_ path: String, log: inout DiagnosticLog, allowEmpty: Bool = false) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard var bytes = FileReader.contents(path) else {
             log.error(path, 1, 1, "file cannot be read")
             return nil
         }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let bad = FileReader.firstInvalidUTF8(bytes) {
             let line = bytes[..<bad].filter { $0 == 0x0A }.count + 1
@@ -81,8 +80,9 @@ struct FileReader: Sendable {
             log.error(path, line, column, "not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)): save the file as UTF-8")
             return nil
         }
+        let hasCarriageReturn = bytes.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(0x0D) {                    // bytes: Foundation's substring search showed in profiles
+        if hasCarriageReturn {                           // memchr: a Sequence scan of the String showed in profiles
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if !allowEmpty && text.allSatisfy(\.isWhitespace) {
@@ -90,6 +90,27 @@ struct FileReader: Sendable {
             return nil
         }
         return text
+    }
+
+    /// The file's bytes, read straight into one array (Foundation's Data, then a copy into an array, showed in
+    /// the profile of reading 10,000 articles); nil when it cannot be opened or read.
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }   // grew since fstat
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// Refuses a path whose real location (symbolic links followed) is outside the content folder.
