@@ -3,6 +3,7 @@
 // by a hash of the body and of everything the analysis reads besides it (every name, alias and slug, in
 // order, and the program itself); any change to those misses every entry, which is always safe.
 
+import Dispatch
 import EDTF
 import Foundation
 import Markdown
@@ -98,11 +99,23 @@ public final class AnalysisCache: @unchecked Sendable {
         return try? reader.entry()
     }
 
+    private let saving = DispatchGroup()
+
+    /// `save` on another thread; `finishSaving` waits for it.
+    func saveInBackground(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]]) {
+        reused = keys.filter { offsets[$0] != nil }.count
+        DispatchQueue.global().async(group: saving) { self.save(keys: keys, texts: texts, runKeys: runKeys, runs: runs) }
+    }
+
+    /// Waits until the cache file of this build is written (a build must not end before).
+    public func finishSaving() {
+        saving.wait()
+    }
+
     /// Writes the entries of this build (`keys` parallel to `texts`) through a temporary file and a rename.
     /// Entries already stored are copied as they are; the others are encoded. Failing to write is no error.
     /// The name runs of each article go in too (`runKeys` parallel to `runs`).
     func save(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]]) {
-        reused = keys.filter { offsets[$0] != nil }.count
         var writer = ByteWriter()
         writer.bytes = Self.magic
         enum Payload: Sendable { case entry(Entry), runs([NameRun]) }

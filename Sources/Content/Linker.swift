@@ -58,9 +58,9 @@ public enum Linker {
         let articleTexts = readings.map(\.entry.text)
         let quotes = readings.map(\.entry.quotes)
         let datedStatements = readings.map(\.entry.dates)
-        // The cache file is written on another core while the cross-references are made here.
-        let saving = DispatchGroup()
-        if let cache { DispatchQueue.global().async(group: saving) { cache.save(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs) } }
+        // The cache file is written on another core while the cross-references are made here and the pages are
+        // rendered; the build waits for it before it ends (AnalysisCache.finishSaving).
+        cache?.saveInBackground(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs)
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }
@@ -133,7 +133,6 @@ public enum Linker {
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
                               quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
-        saving.wait()
         return (dossier, log)
     }
 

@@ -49,6 +49,7 @@ public enum SiteBuilder {
         progress?(2, steps[1])
         var dossier: Dossier?
         var analysisCache: AnalysisCache?
+        defer { analysisCache?.finishSaving() }                   // written while the pages render; never cut short
         if let content {
             let cache = AnalysisCache(path: PageCache.folder(forOutput: options.output) + "/analysis.bin", salt: PageSignatures.programIdentity())
             let (linked, linkLog) = Linker.link(content, references: references, cache: cache)
