@@ -17,11 +17,19 @@ struct PageBuilder: Sendable {
     /// Per article, made once: every person page, index and timeline lists the same articles again.
     let articleDates: [DateView]
     let summaries: [String?]
+    /// Links to each article from a page one folder down (people/, events/, articles/): person and event pages
+    /// list tens of thousands of them between them.
+    let articleLinksFromFolder: [ArticleLink]
 
     init(dossier: Dossier) {
         self.dossier = dossier
-        articleDates = Parallel.map(dossier.articles) { Self.dateView($0.date) }
-        summaries = Parallel.map(Array(dossier.articles.indices)) { Self.summary(of: $0, in: dossier) }
+        let dates = Parallel.map(dossier.articles) { Self.dateView($0.date) }
+        let summaries = Parallel.map(Array(dossier.articles.indices)) { Self.summary(of: $0, in: dossier) }
+        articleDates = dates
+        self.summaries = summaries
+        articleLinksFromFolder = Parallel.map(Array(dossier.articles.indices)) { a in
+            Self.articleLink(dossier.articles[a], root: "../", date: dates[a], summary: summaries[a])
+        }
     }
 
     /// The layouts a complete site needs; a missing one fails the build instead of producing empty pages.
@@ -117,9 +125,12 @@ struct PageBuilder: Sendable {
     }
 
     func articleLink(_ a: Int, root: String) -> ArticleLink {
-        let article = dossier.articles[a]
-        return ArticleLink(title: article.title, href: root + Paths.article(article.slug), date: articleDates[a],
-                           source: article.source, summary: summary(a))
+        if root == "../" { return articleLinksFromFolder[a] }
+        return Self.articleLink(dossier.articles[a], root: root, date: articleDates[a], summary: summaries[a])
+    }
+
+    static func articleLink(_ article: Article, root: String, date: DateView, summary: String?) -> ArticleLink {
+        ArticleLink(title: article.title, href: root + Paths.article(article.slug), date: date, source: article.source, summary: summary)
     }
 
     /// The front matter's summary, or the first paragraph cut at a word near 280 characters.
