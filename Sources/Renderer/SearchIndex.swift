@@ -33,6 +33,8 @@ enum SearchIndex {
         return script(lines: Parallel.map(others) { JSONLine.encode($0) } + articles)
     }
 
+    /// Every record, the articles' with their text as a String: what the index says, spelled out. `script`
+    /// writes the articles' lines without it, and a test holds the two to the same bytes.
     static func records(_ dossier: Dossier, articles withArticles: Bool = true) -> [SearchRecord] {
         // Spellings seen: what the articles actually wrote, so "Dmitliff" finds Kirill Dmitriev even if no alias said so.
         var spellings = [Set<String>](repeating: [], count: dossier.people.count)
