@@ -84,8 +84,8 @@ public enum SiteBuilder {
         progress?(5, steps[4])
         let pages = PagePipeline(builder: PageBuilder(dossier: dossier), templates: templates, files: Set(paths),
                                  outputLabel: outputLabel, staged: staged)
-        let outcome = pages.run(render: incremental.toRender, keep: incremental.kept.map(\.path), extras: extras)
-        log.append(contentsOf: outcome.problems)
+        let toRender = incremental.toRender
+        log.append(contentsOf: pages.run(render: toRender, keep: incremental.kept.map(\.path), extras: extras))
         guard !log.hasErrors else {
             staged.abandon()
             throw BuildFailure(log.items)
@@ -103,7 +103,7 @@ public enum SiteBuilder {
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
         report.articlesReused = analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
-        report.rendered = incremental.toRender.count
+        report.rendered = toRender.count
         report.reused = incremental.kept.count
         report.assets = extras.count
         report.warnings = log.warnings.sorted()

@@ -16,33 +16,34 @@ struct PagePipeline: Sendable {
     /// Renders `render`, keeps the old files of `keep`, adds `extras`; returns every problem found. After the
     /// first problem nothing more is staged (the staging folder is abandoned), but every page is still
     /// rendered and checked, so that all broken links are reported at once.
-    func run(render: [IncrementalPages.Planned], keep: [String], extras: [OutputFile]) -> (problems: [Diagnostic], rendered: Int) {
+    func run(render: [IncrementalPages.Planned], keep: [String], extras: [OutputFile]) -> [Diagnostic] {
         let failed = Flag()
         // Generated files (the search index) go first, beside the pages, so that one core makes them while
         // the other renders; the rest (kept pages, assets) follow once every page has passed its link check.
-        let generated = extras.filter { if case .generated = $0.content { return true } else { return false } }
+        var generated: [OutputFile] = [], others = keep.map { OutputFile(path: $0, content: .unchanged) }
+        for file in extras {
+            if case .generated = file.content { generated.append(file) } else { others.append(file) }
+        }
         let jobs = generated.map { Job.file($0) } + render.map { Job.page($0) }
-        let perPage = Parallel.map(jobs) { job -> [Diagnostic] in
-            let page: IncrementalPages.Planned
+        var problems = Parallel.map(jobs) { job -> [Diagnostic] in
             switch job {
             case .file(let file): return stage(file.path, file.content, failed)
-            case .page(let planned): page = planned
+            case .page(let page): return renderPage(page, failed)
             }
-            guard let html = templates.renderBytes(builder.model(for: page.page), with: page.template) else {
-                failed.set()
-                return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
-            }
-            let problems = LinkChecker.check(page: page.path, html: html, files: files, outputLabel: outputLabel)
-            if !problems.isEmpty { failed.set(); return problems }
-            return stage(page.path, .bytes(html), failed)
-        }
-        var problems = perPage.flatMap { $0 }
-        guard !failed.isSet else { return (problems, render.count) }
-        let others = keep.map { OutputFile(path: $0, content: .unchanged) } + extras.filter { file in
-            if case .generated = file.content { return false } else { return true }
-        }
+        }.flatMap { $0 }
+        guard !failed.isSet else { return problems }
         problems += Parallel.map(others) { file in stage(file.path, file.content, failed) }.flatMap { $0 }
-        return (problems, render.count)
+        return problems
+    }
+
+    private func renderPage(_ page: IncrementalPages.Planned, _ failed: Flag) -> [Diagnostic] {
+        guard let html = templates.renderBytes(builder.model(for: page.page), with: page.template) else {
+            failed.set()
+            return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
+        }
+        let problems = LinkChecker.check(page: page.path, html: html, files: files, outputLabel: outputLabel)
+        if !problems.isEmpty { failed.set(); return problems }
+        return stage(page.path, .bytes(html), failed)
     }
 
     private enum Job: Sendable { case page(IncrementalPages.Planned), file(OutputFile) }
