@@ -42,18 +42,6 @@ public struct SiteWriter: Sendable {
         self.beforeWrite = beforeWrite
     }
 
-    /// Writes every file at once: `stage`, `put` each, `commit`.
-    public func write(_ files: [OutputFile]) throws -> WriteReport {
-        let staged = try stage(paths: files.map(\.path))
-        do {
-            for file in files { try staged.put(file.path, file.content) }
-            return try staged.commit()
-        } catch {
-            staged.abandon()
-            throw error
-        }
-    }
-
     /// Opens a staging folder for a site that will hold exactly `paths`; files are then put into it one by one
     /// (from any thread) while the pages are still being rendered, so no build holds the whole site in memory.
     public func stage(paths: [String]) throws -> StagedSite {
@@ -71,7 +59,7 @@ public struct SiteWriter: Sendable {
         }
         let oldFiles = exists ? Set(Self.listFiles(outputURL.path)) : []
         let staging = parent + "/." + name + ".dossier-staging-\(getpid())"
-        try? fm.removeItem(atPath: staging)
+        Self.removeTree(staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
             // Every folder first, so that putting files needs no coordination between threads.
@@ -83,7 +71,7 @@ public struct SiteWriter: Sendable {
                 }
             }
         } catch {
-            try? fm.removeItem(atPath: staging)
+            Self.removeTree(staging)
             throw error
         }
         return StagedSite(output: outputURL.path, label: output, staging: staging, existed: exists, oldFiles: oldFiles,
@@ -98,7 +86,7 @@ public struct SiteWriter: Sendable {
         var folders: [String] = []
         if let dir = fdopendir(fd) {
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 if entry.pointee.d_type == UInt8(DT_DIR) { folders.append(path + "/" + name) }
                 else if unlinkat(fd, name, 0) != 0 && errno == EISDIR { folders.append(path + "/" + name) }
@@ -111,11 +99,16 @@ public struct SiteWriter: Sendable {
         rmdir(path)
     }
 
+    /// The name of a readdir entry.
+    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+    }
+
     /// Staging folders of builds that were killed before they finished.
     private func removeLeftovers(parent: String, name: String) {
         let prefix = "." + name + ".dossier-staging-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            Self.removeTree(parent + "/" + entry)
         }
     }
 
@@ -130,7 +123,7 @@ public struct SiteWriter: Sendable {
             guard let dir = opendir(path) else { continue }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var type = entry.pointee.d_type
