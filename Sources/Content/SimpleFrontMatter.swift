@@ -141,17 +141,20 @@ struct SimpleYAML: Sendable {
     /// Plain text YAML takes as it is: starts with a letter or digit; letters, digits, spaces and `. , - / ' ( ) &`
     /// after; not a null (`null`, `~`: Yams would make the field nil).
     private static func isPlainText(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let first = bytes.first, isAlphanumeric(first) else { return false }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text == "null" || text == "Null" || text == "NULL" { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || " .,-/'()&".utf8.contains($0) }
+        isPlain(bytes) { " .,-/'()&".utf8.contains($0) }
     }
 
+    /// A list item: a slug-like word (letters, digits, `-`, `_`, `.`).
     private static func isPlainWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        isPlain(bytes) { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// Starts with a letter or digit, holds only those and `alsoAllowed`, and is not a YAML null.
+    private static func isPlain(_ bytes: ArraySlice<UInt8>, alsoAllowed: (UInt8) -> Bool) -> Bool {
         guard let first = bytes.first, isAlphanumeric(first) else { return false }
         let text = String(decoding: bytes, as: UTF8.self)
         if text == "null" || text == "Null" || text == "NULL" { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        return bytes.allSatisfy { isAlphanumeric($0) || alsoAllowed($0) }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
