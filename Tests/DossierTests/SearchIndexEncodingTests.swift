@@ -38,51 +38,6 @@ import Testing
     }
 }
 
-/// The link checker's shortcut for plain relative links must resolve exactly as its full path does.
-@Suite struct LinkResolutionTests {
-    @Test func plainLinksResolveAsTheFullPathResolvesThem() {
-        let files: Set<String> = ["index.html", "people/a.html", "people/b c.html", "articles/x.html", "assets/dossier.css", "deep/er/page.html"]
-        let pages = ["index.html", "people/a.html", "deep/er/page.html", "articles/x.html"]
-        let links = ["people/a.html", "../people/a.html", "../../people/a.html", "../../../index.html", "../index.html", "index.html",
-                     "people/b%20c.html", "people/./a.html", "people//a.html", "../people/", "./index.html", "../assets/dossier.css",
-                     "people/a.html#x", "https://example.org/a", "/index.html", "..", "../", "people/../index.html", "people/a.htm"]
-        for page in pages {
-            for link in links {
-                #expect(LinkChecker.problem(with: link, from: page, files: files) == LinkChecker.resolvedProblem(with: link, from: page, files: files),
-                        "\(page) \(link)")
-            }
-        }
-        // Only href and src attributes, after white space, double-quoted; entities in them unescaped.
-        let html = "<a href=\"a.html\">x href=\"no\"</a>\n<img\tsrc=\"i.png\" data-href=\"no\" xhref=\"no\"><a href=\"q?a=1&amp;b=2\" title=\"href=&quot;no&quot;\">"
-        #expect(LinkChecker.references(in: html) == ["a.html", "no", "i.png", "q?a=1&b=2"])
-        let problems = LinkChecker.check(page: "index.html", html: Array(html.utf8), files: ["a.html", "no"], outputLabel: "Site")
-        #expect(problems.map { "\($0.line):\($0.column) \($0.message)" } == ["2:6 link \"i.png\" resolves to no file", "2:47 link \"q?a=1&b=2\" resolves to no file"])
-        #expect(LinkChecker.plainTarget("../people/a.html", from: "articles/x.html") == "people/a.html")
-        #expect(LinkChecker.plainTarget("people/a.html", from: "index.html") == "people/a.html")
-        #expect(LinkChecker.plainTarget("../../index.html", from: "articles/x.html") == nil)
-        #expect(LinkChecker.problem(with: "../../index.html", from: "articles/x.html", files: files) == "leads outside the site")
-        #expect(LinkChecker.plainTarget("../index.html", from: "deep/er/page.html") == "deep/index.html")
-    }
-}
-
-/// Quoted sentences on person and event pages: escaped, with the names marked; overlapping marks become one.
-@Suite struct MarkedSentenceTests {
-    @Test func marksAreEscapedMergedAndInOrder() {
-        let text = "Kirill Dmitriev & Steve Witkoff met <Putin>'s \"envoy\" — Dmitriev."
-        func range(_ word: String, from: Int = 0) -> Range<Int> {
-            let bytes = Array(text.utf8), needle = Array(word.utf8)
-            let start = (from...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }!
-            return start..<(start + needle.count)
-        }
-        let dmitrievLast = range("Dmitriev", from: 20)
-        #expect(HTML.marked(text, [dmitrievLast, range("Steve Witkoff"), range("Kirill"), range("Kirill Dmitriev"), range("Putin")])
-                == "<mark>Kirill Dmitriev</mark> &amp; <mark>Steve Witkoff</mark> met &lt;<mark>Putin</mark>&gt;&#39;s &quot;envoy&quot; — <mark>Dmitriev</mark>.")
-        // Touching marks join; a mark running past the end is cut there; no marks is the escaped text.
-        #expect(HTML.marked("ab cd", [0..<2, 2..<5, 4..<99]) == "<mark>ab cd</mark>")
-        #expect(HTML.marked("a<b", []) == "a&lt;b")
-    }
-}
-
 /// Article lines of the search index are written straight from the blocks; they must equal the lines made
 /// from records (compacted text, then escaped), on dossiers with other scripts, escapes and hostile text.
 @Suite struct SearchIndexStreamingTests {
