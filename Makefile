@@ -1,5 +1,5 @@
 # Dossier: `make site` builds Site/ from Content/; `make serve` serves it, rebuilt on every change; `make test` runs every test.
-# Both install what they need (libcmark-dev from Debian) when it is missing.
+# Both install what they need (libcmark-dev and libjemalloc-dev from Debian) when it is missing.
 
 SWIFT ?= swift
 DOSSIER = .build/debug/dossier
@@ -26,11 +26,11 @@ browser-test: site
 build: deps
 	$(SWIFT) build --product dossier
 
-# libcmark is the one system library; pkg-config tells whether it is there.
+# Two system libraries: libcmark (Markdown) and jemalloc (the command's allocator); pkg-config tells whether they are there.
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-		echo "Installing libcmark-dev (CommonMark) with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+	@pkg-config --exists libcmark jemalloc 2>/dev/null || { \
+		echo "Installing libcmark-dev (CommonMark) and libjemalloc-dev with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; }
 
 clean:
 	rm -rf .build

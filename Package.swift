@@ -19,6 +19,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
+        // The command's allocator (see Sources/CJemalloc/shim.h); the library modules do not depend on it.
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc",
+                       providers: [.apt(["libjemalloc-dev"])]),
         .target(name: "Markdown", dependencies: ["CCMark"]),
         .target(name: "EDTF"),
         .target(name: "Content", dependencies: [
@@ -33,7 +36,7 @@ let package = Package(
             "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Renderer", "Content", "Authoring", "Server", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
             "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",

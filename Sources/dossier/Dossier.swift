@@ -1,6 +1,7 @@
 // The command line: parses arguments and calls the library; nothing else lives here.
 
 import ArgumentParser
+import CJemalloc  // linked for its malloc: see Sources/CJemalloc/shim.h
 import Content
 import Foundation
 import Renderer
