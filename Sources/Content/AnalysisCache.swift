@@ -15,8 +15,12 @@ public final class AnalysisCache: @unchecked Sendable {
     private let offsets: [UInt64: Range<Int>]           // key → payload in `stored`
     /// How many bodies of the last `Linker.link` came from the cache.
     public private(set) var reused = 0
+    /// How many articles discovery decided on in the last `Linker.link` (the others' decisions were replayed).
+    public private(set) var decided = 0
+    /// What discovery decided in the build that wrote the file.
+    let previousDecisions: DecisionLog?
 
-    static let magic = Array("dossier analysis cache 3\n".utf8)
+    static let magic = Array("dossier analysis cache 4\n".utf8)
 
     /// What is kept of one article: the analysed body, and the quotations and dated sentences read from it.
     struct Entry: Sendable {
@@ -32,6 +36,7 @@ public final class AnalysisCache: @unchecked Sendable {
         self.salt = salt
         let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
         var offsets: [UInt64: Range<Int>] = [:]
+        var decisions: DecisionLog?
         if bytes.starts(with: Self.magic) {
             var reader = ByteReader(bytes: bytes, position: Self.magic.count)
             do {
@@ -43,12 +48,27 @@ public final class AnalysisCache: @unchecked Sendable {
                     try reader.skip(length)
                     offsets[key] = start..<(start + length)
                 }
+                decisions = try reader.int() == 1 ? try reader.decisions() : nil
             } catch {
                 offsets = [:]
+                decisions = nil
             }
         }
         stored = bytes
         self.offsets = offsets
+        previousDecisions = decisions
+    }
+
+    /// What discovery's decisions start from besides the articles' name runs: the curated people's names and
+    /// aliases in order, every slug (a discovered person's slug avoids them), and the program.
+    func decisionsStart(_ content: ContentSet) -> UInt64 {
+        var h = StableHash()
+        h.add("decisions-1"); h.add(salt)
+        h.add(content.people.count)
+        for person in content.people { h.add(person.slug); h.add(person.name); h.add(person.aliases) }
+        h.add(content.events.map(\.slug))
+        h.add(content.articles.map(\.slug))
+        return h.value
     }
 
     /// What every body's analysis reads besides the body: names and aliases of people (in order: mentions
@@ -85,6 +105,9 @@ public final class AnalysisCache: @unchecked Sendable {
         return h.value
     }
 
+    /// Whether name runs are stored for `key`.
+    func hasRuns(_ key: UInt64) -> Bool { offsets[key] != nil }
+
     /// The stored name runs for `key`, or nil.
     func lookupRuns(_ key: UInt64) -> [NameRun]? {
         guard let range = offsets[key] else { return nil }
@@ -102,9 +125,12 @@ public final class AnalysisCache: @unchecked Sendable {
     private let saving = DispatchGroup()
 
     /// `save` on another thread; `finishSaving` waits for it.
-    func saveInBackground(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]]) {
+    func saveInBackground(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]?], decisions: DecisionLog?, decided: Int) {
         reused = keys.filter { offsets[$0] != nil }.count
-        DispatchQueue.global().async(group: saving) { self.save(keys: keys, texts: texts, runKeys: runKeys, runs: runs) }
+        self.decided = decided
+        DispatchQueue.global().async(group: saving) {
+            self.save(keys: keys, texts: texts, runKeys: runKeys, runs: runs, decisions: decisions)
+        }
     }
 
     /// Waits until the cache file of this build is written (a build must not end before).
@@ -114,13 +140,15 @@ public final class AnalysisCache: @unchecked Sendable {
 
     /// Writes the entries of this build (`keys` parallel to `texts`) through a temporary file and a rename.
     /// Entries already stored are copied as they are; the others are encoded. Failing to write is no error.
-    /// The name runs of each article go in too (`runKeys` parallel to `runs`).
-    func save(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]]) {
+    /// The name runs of each article go in too (`runKeys` parallel to `runs`; nil: not read, kept as stored), and
+    /// discovery's decisions.
+    func save(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]?], decisions: DecisionLog?) {
         var writer = ByteWriter()
         writer.bytes = Self.magic
         enum Payload: Sendable { case entry(Entry), runs([NameRun]) }
         var seen = Set<UInt64>()
-        let all = Array(zip(keys, texts.map(Payload.entry))) + Array(zip(runKeys, runs.map(Payload.runs)))
+        let readRuns = zip(runKeys, runs).compactMap { key, runs in runs.map { (key, Payload.runs($0)) } ?? (offsets[key] != nil ? (key, .runs([])) : nil) }
+        let all = Array(zip(keys, texts.map(Payload.entry))) + readRuns
         let unique = all.filter { seen.insert($0.0).inserted }
         let encoded = Parallel.map(Array(unique.indices)) { i -> [UInt8] in
             guard offsets[unique[i].0] == nil else { return [] }
@@ -142,6 +170,7 @@ public final class AnalysisCache: @unchecked Sendable {
                 writer.bytes += fresh
             }
         }
+        if let decisions { writer.int(1); writer.decisions(decisions) } else { writer.int(0) }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid())"
@@ -173,6 +202,25 @@ struct ByteWriter {
             if let role = run.role { int(1); string(role) } else { int(0) }
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
                 | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0))
+        }
+    }
+
+    mutating func decisions(_ log: DecisionLog) {
+        uint64(log.start)
+        int(log.articles.count)
+        for article in log.articles {
+            string(article.slug); uint64(article.runs)
+            int(article.actions.count)
+            for action in article.actions {
+                switch action {
+                case .variant(let person, let text, let reason): int(0); int(person); string(text); string(reason)
+                case .discovered(let slug, let name, let role):
+                    int(1); string(slug); string(name)
+                    if let role { int(1); string(role) } else { int(0) }
+                case .suggestion(let text, let person, let reason): int(2); string(text); string(person); string(reason)
+                case .unresolved(let text): int(3); string(text)
+                }
+            }
         }
     }
 
@@ -268,6 +316,24 @@ struct ByteReader {
             return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
                            isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0)
         }
+    }
+
+    mutating func decisions() throws -> DecisionLog {
+        var log = DecisionLog(start: try uint64())
+        log.articles = try (0..<count()).map { _ in
+            let slug = try string(), runs = try uint64()
+            let actions = try (0..<count()).map { _ -> DecisionLog.Action in
+                switch try int() {
+                case 0: return .variant(person: try int(), text: try string(), reason: try string())
+                case 1: return .discovered(slug: try string(), name: try string(), role: try int() == 1 ? try string() : nil)
+                case 2: return .suggestion(text: try string(), person: try string(), reason: try string())
+                case 3: return .unresolved(text: try string())
+                default: throw Malformed()
+                }
+            }
+            return DecisionLog.Article(slug: slug, runs: runs, actions: actions)
+        }
+        return log
     }
 
     mutating func entry() throws -> AnalysisCache.Entry {

@@ -12,10 +12,17 @@ public enum Linker {
         // Each body is parsed at most once, for discovery and for the linking below; with a cache, only bodies
         // whose name runs it does not hold are parsed now, and the rest only if their analysis is not kept either.
         let runKeys = Parallel.map(content.articles) { cache?.runsKey($0) ?? 0 }
-        let keptRuns = Parallel.map(runKeys) { key in cache?.lookupRuns(key) }
-        let parsed = Parallel.map(Array(content.articles.indices)) { a in keptRuns[a] == nil ? Markdown.analyze(content.articles[a].body) : nil }
-        // Curated people with their variants, then people found in the articles.
-        let discovered = Discovery.discover(content) { a in keptRuns[a] ?? Discovery.runs(in: parsed[a]!) }
+        let runsKept = runKeys.map { cache?.hasRuns($0) ?? false }
+        let parsed = Parallel.map(Array(content.articles.indices)) { a in runsKept[a] ? nil : Markdown.analyze(content.articles[a].body) }
+        // Curated people with their variants, then people found in the articles; with a cache, the last build's
+        // decisions are replayed as far as they still hold (Discovery.discover).
+        let replay = cache.map { cache in
+            Discovery.Replay(previous: cache.previousDecisions, start: cache.decisionsStart(content), runKeys: runKeys,
+                             replayable: { runsKept[$0] })
+        }
+        let discovered = Discovery.discover(content, replay: replay) { a in
+            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a] ?? Markdown.analyze(content.articles[a].body))
+        }
         let people = discovered.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
         let articleOrder = content.articles.indices.sorted {
@@ -60,7 +67,8 @@ public enum Linker {
         let datedStatements = readings.map(\.entry.dates)
         // The cache file is written on another core while the cross-references are made here and the pages are
         // rendered; the build waits for it before it ends (AnalysisCache.finishSaving).
-        cache?.saveInBackground(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs)
+        cache?.saveInBackground(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs,
+                                decisions: discovered.decisions, decided: discovered.decided)
         let profileTexts = Parallel.map(people) { person in
             analyze(person.profile, wikilinks: true, names: nil, events: nil, targets: targets)
         }

@@ -31,6 +31,7 @@ public struct BuildReport: Sendable {
     public var reused = 0                     // pages kept from the last build: their inputs did not change (PageCache)
     public var articlesAnalysed = 0           // article bodies analysed (mentions, sentences) by this build
     public var articlesReused = 0             // article bodies whose analysis came from the last build (AnalysisCache)
+    public var articlesDecided = 0            // articles discovery decided on; the others' decisions were replayed
     public var pageCount: Int { pages.values.reduce(0, +) }
 }
 
@@ -103,6 +104,7 @@ public enum SiteBuilder {
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
         report.articlesReused = analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
+        report.articlesDecided = analysisCache?.decided ?? dossier.articles.count
         report.rendered = toRender.count
         report.reused = incremental.kept.count
         report.assets = extras.count

@@ -173,6 +173,47 @@ import Testing
     }
 }
 
+/// Discovery decides article by article, oldest first, each decision resting on those before it; a rebuild replays
+/// the last build's decisions and decides again only from the edited article, and on to the newest only when the
+/// edited article decides differently. Either way the site is a clean build's.
+@Suite struct DiscoveryReplayTests {
+    let scratch = Scratch("dossier-discovery-replay")
+    let oldest = "articles/gaddafi-vows-to-fight-on.md"       // 2011; the other six articles are from 2023 and 2024
+
+    /// The rebuild's report and the people pages before and after it.
+    func rebuild(after edit: String) throws -> (report: BuildReport, peopleBefore: [String], peopleAfter: [String]) {
+        let content = scratch.copy(Repo.fixture("discovery"), as: "Content")
+        let site = scratch.path + "/Site"
+        let first = try buildSite(content: content, output: site)
+        #expect(first.articlesDecided == 7)
+        let peopleBefore = SiteFiles.list(site + "/people")
+        let handle = try #require(FileHandle(forWritingAtPath: content + "/" + oldest))
+        handle.seekToEndOfFile()
+        handle.write(Data(edit.utf8))
+        try handle.close()
+        let report = try buildSite(content: content, output: site)
+        let clean = try buildSite(content: content, output: scratch.path + "/Clean")
+        #expect(clean.articlesDecided == 7, "no cache beside a new output: every article is decided")
+        let incremental = SiteFiles.snapshot(site), fresh = SiteFiles.snapshot(scratch.path + "/Clean")
+        #expect(incremental.keys.sorted() == fresh.keys.sorted())
+        for (page, bytes) in fresh where incremental[page] != bytes { Issue.record("\(page) differs from a clean build") }
+        return (report, peopleBefore, SiteFiles.list(site + "/people"))
+    }
+
+    @Test func anEditThatNamesNobodyNewDecidesOnlyTheEditedArticle() throws {
+        let (report, before, after) = try rebuild(after: "\nNothing more was said that night.\n")
+        #expect(report.articlesDecided == 1)
+        #expect(after == before, "the people the replayed articles had found are all still there")
+        #expect(before.count > 10)
+    }
+
+    @Test func anEditThatFindsSomebodyNewDecidesEveryLaterArticleAgain() throws {
+        let (report, before, after) = try rebuild(after: "\nForeign Minister Radoslaw Sikorski said the talks would go on.\n")
+        #expect(report.articlesDecided == 7)
+        #expect(Set(after).subtracting(before) == ["radoslaw-sikorski.html"])
+    }
+}
+
 /// The analysis cache keeps each article's analysis, quotations and dated sentences: what it reads back must be
 /// what was written, for every article of the discovery fixture (quotations with their speakers, dates
 /// of every precision).

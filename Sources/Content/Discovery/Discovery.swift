@@ -33,12 +33,43 @@ public struct DiscoveryReport: Sendable {
     public init() {}
 }
 
+/// What discovery decided in each article, in the order it decided. The analysis cache keeps it, so that a rebuild
+/// replays the decisions of the articles it read before and decides again only from an article whose names changed
+/// (`Discovery.discover`): deciding is sequential and was most of a rebuild's time.
+struct DecisionLog: Sendable, Equatable {
+    enum Action: Sendable, Equatable {
+        case variant(person: Int, text: String, reason: String)
+        case discovered(slug: String, name: String, role: String?)
+        case suggestion(text: String, person: String, reason: String)
+        case unresolved(text: String)
+    }
+    struct Article: Sendable, Equatable {
+        var slug: String
+        var runs: UInt64                 // the key of the name runs it decided on (AnalysisCache.runsKey)
+        var actions: [Action]
+    }
+    /// What every decision starts from: the curated people, every slug, the program (AnalysisCache.decisionsStart).
+    var start: UInt64
+    var articles: [Article] = []
+}
+
 public enum Discovery {
-    /// The curated people with the variants found for them, then the people found in the articles, and the
-    /// name runs read in each article (parallel to `content.articles`, for the cache).
+    /// What `discover` is given to replay: the last build's decisions, and this build's starting point and run keys
+    /// (parallel to `content.articles`). `replayable(a)`: whether article `a`'s runs are kept, so that a replayed
+    /// article's runs need not be read.
+    struct Replay {
+        var previous: DecisionLog?
+        var start: UInt64
+        var runKeys: [UInt64]
+        var replayable: (Int) -> Bool
+    }
+
+    /// The curated people with the variants found for them, then the people found in the articles; the name runs
+    /// read in each article (parallel to `content.articles`, nil for an article whose decisions were replayed), and
+    /// the decisions made, for the next build (nil without `replay`).
     /// `read`: the name runs of article `a` (`runs(in:)` of its parsed body, or what the cache kept of it).
-    static func discover(_ content: ContentSet, read: @escaping @Sendable (Int) -> [NameRun])
-        -> (people: [Person], report: DiscoveryReport, runs: [[NameRun]]) {
+    static func discover(_ content: ContentSet, replay: Replay? = nil, read: @escaping @Sendable (Int) -> [NameRun])
+        -> (people: [Person], report: DiscoveryReport, runs: [[NameRun]?], decisions: DecisionLog?, decided: Int) {
         var people = content.people
         var report = DiscoveryReport()
         var index = KnownIndex()
@@ -48,11 +79,34 @@ public enum Discovery {
             let x = content.articles[$0], y = content.articles[$1]
             return x.date != y.date ? x.date < y.date : x.slug < y.slug
         }
+
+        /// Carries out one decision made in article `a` (now, or by an earlier build: the same either way).
+        func apply(_ action: DecisionLog.Action, in a: Int) {
+            let articleSlug = content.articles[a].slug
+            switch action {
+            case .variant(let p, let text, let reason):
+                people[p].variants.append(Variant(text: text, article: articleSlug, reason: reason))
+                index.add(Self.knownForms(people[p], index: p))
+            case .discovered(let slug, let name, let role):
+                usedSlugs.insert(slug)
+                people.append(Person(slug: slug, name: name, aliases: [], role: role, affiliation: nil, born: nil, profile: "",
+                                     path: content.articles[a].path, bodyFirstLine: content.articles[a].bodyFirstLine,
+                                     curated: false, foundIn: articleSlug))
+                index.add(Self.knownForms(people[people.count - 1], index: people.count - 1))
+                report.discovered.append(slug)
+            case .suggestion(let text, let person, let reason):
+                report.suggestions.append(VariantSuggestion(text: text, article: articleSlug, person: person, reason: reason))
+            case .unresolved(let text):
+                report.unresolved.append(UnresolvedSurname(text: text, article: articleSlug))
+            }
+        }
+
         // The same names recur across articles; what each known person is to a name is remembered, and a name
         // seen again is compared only with the people added or changed since.
         var memo = VerdictMemo()
-        func decide(_ a: Int, _ runs: [NameRun]) {
-            let articleSlug = content.articles[a].slug
+        func decide(_ a: Int, _ runs: [NameRun]) -> [DecisionLog.Action] {
+            var actions: [DecisionLog.Action] = []
+            func act(_ action: DecisionLog.Action) { apply(action, in: a); actions.append(action) }
             var named = Set<Int>()
             var suggested = Set<String>()
             for run in runs {
@@ -68,14 +122,12 @@ public enum Discovery {
                 }
                 let match = memo.match(run.words, in: index, named: named)
                 if let match, match.strength == .strong {
-                    people[match.person].variants.append(Variant(text: run.text, article: articleSlug, reason: match.reason))
-                    index.add(Self.knownForms(people[match.person], index: match.person))
+                    act(.variant(person: match.person, text: run.text, reason: match.reason))
                     named.insert(match.person)
                     continue
                 }
                 if let match, suggested.insert(run.text).inserted {
-                    report.suggestions.append(VariantSuggestion(text: run.text, article: articleSlug,
-                                                                person: people[match.person].slug, reason: match.reason))
+                    act(.suggestion(text: run.text, person: people[match.person].slug, reason: match.reason))
                 }
                 if run.isPerson {
                     var slug = Slug.make(from: run.text)
@@ -84,33 +136,68 @@ public enum Discovery {
                         while usedSlugs.contains("\(slug)-\(n)") { n += 1 }
                         slug = "\(slug)-\(n)"
                     }
-                    usedSlugs.insert(slug)
-                    people.append(Person(slug: slug, name: run.text, aliases: [], role: run.role.map(capitalisedFirst),
-                                         affiliation: nil, born: nil, profile: "", path: content.articles[a].path,
-                                         bodyFirstLine: content.articles[a].bodyFirstLine, curated: false, foundIn: articleSlug))
-                    index.add(Self.knownForms(people[people.count - 1], index: people.count - 1))
+                    act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
-                    report.discovered.append(slug)
                 } else if core.count == 1, run.honorific, match == nil {
-                    report.unresolved.append(UnresolvedSurname(text: run.text, article: articleSlug))
+                    act(.unresolved(text: run.text))
                 }
             }
+            return actions
+        }
+
+        // An article's decisions are replayed while everything before it was decided as in the last build, and it
+        // is the same article at the same place with the same name runs. One decided again that decides the same
+        // leaves everything as the last build had it, and replaying goes on after it.
+        var replaying = replay.map { $0.previous?.start == $0.start } ?? false
+        func replayable(_ i: Int) -> DecisionLog.Article? {
+            guard replaying, let replay, let old = replay.previous?.articles[safe: i] else { return nil }
+            let a = order[i]
+            // (A damaged cache could name a person who does not exist yet: that article is decided again.)
+            var known = people.count
+            let valid = old.actions.allSatisfy { action in
+                switch action {
+                case .variant(let p, _, _): return p < known
+                case .discovered: known += 1; return true
+                default: return true
+                }
+            }
+            return old.slug == content.articles[a].slug && old.runs == replay.runKeys[a] && replay.replayable(a) && valid ? old : nil
         }
 
         // Reading is per article and parallel; deciding is in date order, since each article may add people the next
-        // one names. Articles are read in batches, the next batch on the other cores while this one is decided.
-        let batches = stride(from: 0, to: order.count, by: 256).map { Array(order[$0..<min($0 + 256, order.count)]) }
-        var reading = batches.first.map { Parallel.Pending($0, read) }
-        var runsOfArticle = [[NameRun]](repeating: [], count: content.articles.count)
+        // one names. Articles are read in batches, the next batch on the other cores while this one is decided; an
+        // article whose decisions look replayable is not read unless replaying stops before it.
+        let batches = stride(from: 0, to: order.count, by: 256).map { Array($0..<min($0 + 256, order.count)) }
+        func startReading(_ b: Int) -> (articles: [Int], pending: Parallel.Pending<[NameRun]>)? {
+            guard b < batches.count else { return nil }
+            let toRead = batches[b].filter { replayable($0) == nil }.map { order[$0] }
+            return (toRead, Parallel.Pending(toRead, read))
+        }
+        var reading = startReading(0)
+        var runsOfArticle = [[NameRun]?](repeating: nil, count: content.articles.count)
+        var log = replay.map { DecisionLog(start: $0.start) }
+        var decided = 0
         for b in batches.indices {
-            let runsOfBatch = reading!.wait()
-            reading = b + 1 < batches.count ? Parallel.Pending(batches[b + 1], read) : nil
-            for (a, runs) in zip(batches[b], runsOfBatch) {
+            let (readNow, pending) = reading!
+            for (a, runs) in zip(readNow, pending.wait()) { runsOfArticle[a] = runs }
+            reading = startReading(b + 1)
+            for i in batches[b] {
+                let a = order[i]
+                if let old = replayable(i) {
+                    for action in old.actions { apply(action, in: a) }
+                    log?.articles.append(old)
+                    continue
+                }
+                let runs = runsOfArticle[a] ?? read(a)
                 runsOfArticle[a] = runs
-                if !runs.isEmpty { decide(a, runs) }
+                let actions = runs.isEmpty ? [] : decide(a, runs)
+                decided += 1
+                let old = replaying ? replay?.previous?.articles[safe: i] : nil
+                replaying = old.map { $0.slug == content.articles[a].slug && $0.actions == actions } ?? false
+                log?.articles.append(DecisionLog.Article(slug: content.articles[a].slug, runs: replay?.runKeys[a] ?? 0, actions: actions))
             }
         }
-        return (people, report, runsOfArticle)
+        return (people, report, runsOfArticle, log, decided)
     }
 
     /// The runs of capitalised words that may name people, in one parsed article body. Depends on the body alone.
