@@ -1,6 +1,7 @@
 // A hash that is the same in every run and on every machine, for the incremental-build caches.
 
-/// A 64-bit FNV-1a hash: stable across runs and machines (Swift's `Hasher` is seeded per process).
+/// A 64-bit hash, stable across runs and machines (Swift's `Hasher` is seeded per process): FNV-1a for numbers and
+/// a string's last bytes, xxHash64's round for the rest of a string.
 public struct StableHash: Sendable {
     public init() {}
 
@@ -9,7 +10,16 @@ public struct StableHash: Sendable {
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            // Eight bytes a step, each step an xxHash64 round (multiply, rotate, multiply): bodies are hashed on every
+            // build, and a byte at a time was a twentieth of a rebuild. The last few bytes go one by one.
+            var i = 0
+            while i + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                let mixed = value &+ word &* 0xC2B2_AE3D_27D4_EB4F
+                value = ((mixed << 31) | (mixed >> 33)) &* 0x9E37_79B1_85EB_CA87
+                i += 8
+            }
+            while i < bytes.count { value = (value ^ UInt64(bytes[i])) &* 0x100_0000_01b3; i += 1 }
         }
         add(UInt64(text.utf8.count))                    // length-prefixed in effect: "ab"+"c" ≠ "a"+"bc"
     }
