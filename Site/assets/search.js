@@ -1,6 +1,7 @@
 /* Dossier search: results as you type, from the index that assets/search-index.js assigns to
-   window.DOSSIER_SEARCH. The index is a classic script, added to the page the first time the reader uses the
-   box (no fetch, no modules: both fail under file://), so pages that are only read never load it.
+   window.DOSSIER_SEARCH (people and events) and its parts in assets/search/ add to (articles, newest first;
+   window.DOSSIER_SEARCH_PARTS names them). The index is classic scripts, added to the page the first time the
+   reader uses the box (no fetch, no modules: both fail under file://), so pages that are only read never load it.
    Keyboard: arrows move through the results, Enter opens one, Escape closes the list. */
 (function () {
   "use strict";
@@ -20,16 +21,26 @@
 
   var prepared = null, loading = false;
 
-  // Adds the index script once; when it has run, searches for what was typed meanwhile.
-  function load() {
-    if (prepared || loading) return;
-    if (window.DOSSIER_SEARCH) { prepare(); return; }
-    loading = true;
+  function addScript(src, onload) {
     var script = document.createElement("script");
-    script.src = root + "assets/search-index.js";
-    script.onload = function () { loading = false; prepare(); update(); };
+    script.src = root + src;
+    script.async = false;  // parts run in the order they are added
+    script.onload = onload;
     script.onerror = function () { loading = false; if (status) status.textContent = "The search index could not be loaded."; };
     document.head.appendChild(script);
+  }
+
+  // Adds the index scripts once; when the last has run, searches for what was typed meanwhile.
+  function load() {
+    if (prepared || loading) return;
+    if (window.DOSSIER_SEARCH && !window.DOSSIER_SEARCH_PARTS) { prepare(); return; }
+    loading = true;
+    function done() { loading = false; prepare(); update(); }
+    addScript("assets/search-index.js", function () {
+      var parts = window.DOSSIER_SEARCH_PARTS || [];
+      if (!parts.length) { done(); return; }
+      parts.forEach(function (part, i) { addScript(part, i === parts.length - 1 ? done : null); });
+    });
   }
 
   function prepare() { prepared = (window.DOSSIER_SEARCH || []).map(function (r) {

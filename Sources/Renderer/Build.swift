@@ -29,6 +29,7 @@ public struct BuildReport: Sendable {
     public var seconds: Double = 0
     public var rendered = 0                   // pages rendered by this build
     public var reused = 0                     // pages kept from the last build: their inputs did not change (PageCache)
+    public var filesKept = 0                  // other files made by the build kept the same way (parts of the search index)
     public var articlesAnalysed = 0           // article bodies analysed (mentions, sentences) by this build
     public var articlesReused = 0             // article bodies whose analysis came from the last build (AnalysisCache)
     public var articlesDecided = 0            // articles discovery decided on; the others' decisions were replayed
@@ -68,7 +69,9 @@ public enum SiteBuilder {
 
         progress?(4, steps[3])
         let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output)
-        let (extras, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path))
+        let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
+                                               articleSignatures: incremental.articleSignatures)
+        let extras = incremental.keep(made)
         log.append(contentsOf: extraProblems)
         guard !log.hasErrors else { throw BuildFailure(log.items) }
         let outputLabel = options.output.hasSuffix("/") ? String(options.output.dropLast()) : options.output
@@ -96,7 +99,7 @@ public enum SiteBuilder {
         var report = BuildReport()
         do {
             report.write = try staged.commit()
-            incremental.save()
+            incremental.save(files: extras)
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)
@@ -108,6 +111,7 @@ public enum SiteBuilder {
         report.rendered = toRender.count
         report.reused = incremental.kept.count
         report.assets = extras.count
+        report.filesKept = extras.filter { if case .unchanged = $0.content { true } else { false } }.count
         report.warnings = log.warnings.sorted()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
@@ -115,9 +119,11 @@ public enum SiteBuilder {
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
     /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
-    static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String]) -> ([OutputFile], [Diagnostic]) {
+    /// `articleSignatures`: each article's own inputs, which sign the search index's parts (`SearchIndex.files`).
+    static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
+                           articleSignatures: [UInt64]) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var files = SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pagePaths)
+        var files = SearchIndex.files(dossier, articleSignatures: articleSignatures) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {

@@ -17,10 +17,14 @@ struct IncrementalPages: Sendable {
     let planned: [Planned]
     /// Parallel to `planned`: true where the file in the output can be kept.
     let reusable: [Bool]
+    /// Each article's own inputs (`PageSignatures.articles`), for files made from several articles.
+    let articleSignatures: [UInt64]
+    private let cache: PageCache
 
     init(dossier: Dossier, templatesDirectory: String, output: String) {
         self.output = output
         let signatures = PageSignatures(dossier: dossier, templatesDirectory: templatesDirectory)
+        articleSignatures = signatures.articles
         planned = Parallel.map(PageBuilder.plan(dossier)) { page in
             let signature: UInt64
             switch page.kind {
@@ -32,11 +36,22 @@ struct IncrementalPages: Sendable {
             return Planned(page: page, signature: signature)
         }
         let cache = PageCache.load(forOutput: output)
+        self.cache = cache
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
         reusable = cache.entries.isEmpty ? planned.map { _ in false } : Parallel.map(planned) { page in
-            guard let entry = cache.entries[page.path], entry.signature == page.signature,
-                  let stamp = PageCache.stamp(root + "/" + page.path) else { return false }
-            return stamp.size == entry.size && stamp.modified == entry.modified
+            cache.holds(page.path, signature: page.signature, in: root)
+        }
+    }
+
+    /// Other files made by the build, each marked `unchanged` when it has a signature and the output still has
+    /// the file the last build made with that signature.
+    func keep(_ files: [OutputFile]) -> [OutputFile] {
+        let root = URL(fileURLWithPath: output).standardizedFileURL.path
+        return files.map { file in
+            guard let signature = file.signature, cache.holds(file.path, signature: signature, in: root) else { return file }
+            var kept = file
+            kept.content = .unchanged
+            return kept
         }
     }
 
@@ -48,14 +63,16 @@ struct IncrementalPages: Sendable {
         zip(planned, reusable).filter { $0.1 }.map { ($0.0.path, $0.0.template) }
     }
 
-    /// After a successful write: remembers every page's signature with its file's size and time now.
-    func save() {
+    /// After a successful write: remembers every page's signature, and every other file's that has one, with its
+    /// file's size and time now.
+    func save(files: [OutputFile]) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
-        let stamps = Parallel.map(planned) { PageCache.stamp(root + "/" + $0.path) }
+        let signed = planned.map { ($0.path, $0.signature) } + files.compactMap { file in file.signature.map { (file.path, $0) } }
+        let stamps = Parallel.map(signed) { PageCache.stamp(root + "/" + $0.0) }
         var cache = PageCache()
-        for (page, stamp) in zip(planned, stamps) {
+        for ((path, signature), stamp) in zip(signed, stamps) {
             guard let stamp else { continue }
-            cache.entries[page.path] = PageCache.Entry(signature: page.signature, size: stamp.size, modified: stamp.modified)
+            cache.entries[path] = PageCache.Entry(signature: signature, size: stamp.size, modified: stamp.modified)
         }
         cache.save(forOutput: output)
     }

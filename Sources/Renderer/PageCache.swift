@@ -162,6 +162,12 @@ struct PageCache {
 
     static let header = "dossier page cache 1"
 
+    /// Whether the file at `path` under the output folder `root` is the one the last build wrote for `signature`.
+    func holds(_ path: String, signature: UInt64, in root: String) -> Bool {
+        guard let entry = entries[path], entry.signature == signature, let stamp = Self.stamp(root + "/" + path) else { return false }
+        return stamp.size == entry.size && stamp.modified == entry.modified
+    }
+
     /// `.Site.dossier-cache/` beside `Site/`.
     static func folder(forOutput output: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL

@@ -13,6 +13,7 @@ enum Paths {
     static let relations = "relations.html"
     static let briefing = "briefing.html"
     static let searchIndex = "assets/search-index.js"
+    static func searchIndexPart(_ n: Int) -> String { "assets/search/articles-\(n).js" }
     static let feed = "feed.xml"
     static let sitemap = "sitemap.xml"
 

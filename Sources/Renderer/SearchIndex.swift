@@ -17,23 +17,62 @@ struct SearchRecord: Encodable, Sendable {
 
 enum SearchIndex {
     static let global = "DOSSIER_SEARCH"
+    static let partsGlobal = "DOSSIER_SEARCH_PARTS"
+    /// Articles per part of the index. The articles' text is most of the index (57 MB for 10,000 articles); in
+    /// parts, an edit rewrites one part, and a part whose articles did not change is not even made.
+    static let articlesPerPart = 500
 
-    static func files(_ dossier: Dossier) -> [OutputFile] {
-        [OutputFile(path: Paths.searchIndex, content: .generated { script(dossier) })]
-    }
-
-    /// The index as written: people and events from their records, then every article's line made straight from
-    /// its blocks (the full text is most of the file; no String is made of it), on every core.
-    static func script(_ dossier: Dossier) -> [UInt8] {
-        let others = records(dossier, articles: false)
-        let articles = Parallel.map(Array(dossier.articles.indices.reversed())) { a in
-            let record = articleRecord(dossier, a, text: "")
-            return JSONLine.encode(record) { out in appendCompactedJSON(dossier.articleTexts[a], to: &out) }
+    /// `assets/search-index.js` (people and events, and the names of the parts), then the parts in
+    /// `assets/search/`, newest articles first, each signed by its articles' inputs (`articleSignatures`).
+    static func files(_ dossier: Dossier, articleSignatures: [UInt64]) -> [OutputFile] {
+        let newestFirst = Array(dossier.articles.indices.reversed())
+        let parts = stride(from: 0, to: newestFirst.count, by: articlesPerPart).map {
+            Array(newestFirst[$0..<min($0 + articlesPerPart, newestFirst.count)])
         }
-        return script(lines: Parallel.map(others) { JSONLine.encode($0) } + articles)
+        let partPaths = parts.indices.map { Paths.searchIndexPart($0 + 1) }
+        let identity = PageSignatures.programIdentity()
+        var files = [OutputFile(path: Paths.searchIndex, content: .generated { script(dossier, parts: partPaths) })]
+        for (path, articles) in zip(partPaths, parts) {
+            var h = StableHash()
+            h.add("search-part-1"); h.add(identity); h.add(path)
+            for a in articles { h.add(articleSignatures[a]) }
+            files.append(OutputFile(path: path, content: .generated { part(dossier, articles: articles) }, signature: h.value))
+        }
+        return files
     }
 
-    /// Every record, the articles' with their text as a String: what the index says, spelled out. `script`
+    /// The index's first file: people and events, and the parts that hold the articles, in the order they load.
+    static func script(_ dossier: Dossier, parts: [String]) -> [UInt8] {
+        var out = script(lines: Parallel.map(records(dossier, articles: false)) { JSONLine.encode($0) })
+        out += Array("window.\(partsGlobal) = [".utf8)
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONLine.string(part, &out)
+        }
+        out += Array("];\n".utf8)
+        return out
+    }
+
+    /// One part: the lines of `articles`, made straight from their blocks (no String is made of the text).
+    static func part(_ dossier: Dossier, articles: [Int]) -> [UInt8] {
+        part(lines: articles.map { a in
+            JSONLine.encode(articleRecord(dossier, a, text: "")) { out in appendCompactedJSON(dossier.articleTexts[a], to: &out) }
+        })
+    }
+
+    /// A part of the index, one record a line: it adds them to what search-index.js began.
+    static func part(lines: [[UInt8]]) -> [UInt8] {
+        var out = Array("// Part of the search index of this dossier, written by `dossier build`; loaded by search.js.\nwindow.\(global).push(\n".utf8)
+        out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + 4)
+        for (i, line) in lines.enumerated() {
+            if i > 0 { out.append(contentsOf: ",\n".utf8) }
+            out.append(contentsOf: line)
+        }
+        out.append(contentsOf: "\n);\n".utf8)
+        return out
+    }
+
+    /// Every record, the articles' with their text as a String: what the index says, spelled out. `part`
     /// writes the articles' lines without it, and a test holds the two to the same bytes.
     static func records(_ dossier: Dossier, articles withArticles: Bool = true) -> [SearchRecord] {
         // Spellings seen: what the articles actually wrote, so "Dmitliff" finds Kirill Dmitriev even if no alias said so.

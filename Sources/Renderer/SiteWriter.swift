@@ -13,7 +13,12 @@ public struct OutputFile: Sendable {
     public enum Content: Sendable { case bytes([UInt8]), copy(from: String), unchanged, generated(@Sendable () -> [UInt8]) }
     public var path: String              // relative to the output folder, "/"-separated
     public var content: Content
-    public init(path: String, content: Content) { self.path = path; self.content = content }
+    /// What the bytes are made from, when the file is made by the build: with the same signature as the last
+    /// build's, the file already in the output is kept (`IncrementalPages.keep`).
+    public var signature: UInt64?
+    public init(path: String, content: Content, signature: UInt64? = nil) {
+        self.path = path; self.content = content; self.signature = signature
+    }
 }
 
 public struct WriteReport: Sendable, Equatable {

@@ -8,16 +8,25 @@ import FoundationXML
 import Renderer
 import Testing
 
-/// The records of assets/search-index.js, read back as JSON the way search.js reads them.
+/// The records of assets/search-index.js and of the parts it names, read back as JSON the way search.js reads them.
 struct SearchRecordView: Decodable {
     var k: String, t: String, u: String, d: String, n: [String], s: String, x: String
 }
 
 func searchRecords(_ site: String) throws -> [SearchRecordView] {
+    func between(_ text: String, _ open: String, _ close: String) throws -> Data {
+        let start = try #require(text.range(of: open)).upperBound
+        let end = try #require(text.range(of: close, range: start..<text.endIndex)).lowerBound
+        return Data(text[start..<end].utf8)
+    }
     let script = try #require(SiteFiles.read(site, "assets/search-index.js"))
-    let start = try #require(script.range(of: "window.DOSSIER_SEARCH = ")).upperBound
-    let end = try #require(script.range(of: ";", options: .backwards)).lowerBound
-    return try JSONDecoder().decode([SearchRecordView].self, from: Data(script[start..<end].utf8))
+    var records = try JSONDecoder().decode([SearchRecordView].self, from: between(script, "window.DOSSIER_SEARCH = ", "\n];\n") + Data("]".utf8))
+    let parts = try JSONDecoder().decode([String].self, from: between(script, "window.DOSSIER_SEARCH_PARTS = ", ";\n") )
+    for part in parts {
+        let text = try #require(SiteFiles.read(site, part), "\(part) is named by the index")
+        records += try JSONDecoder().decode([SearchRecordView].self, from: Data("[".utf8) + between(text, "window.DOSSIER_SEARCH.push(", "\n);\n") + Data("]".utf8))
+    }
+    return records
 }
 
 @Suite struct ReadingTests {
@@ -55,7 +64,8 @@ func searchRecords(_ site: String) throws -> [SearchRecordView] {
             #expect(html.contains("<div class=\"site-search\" role=\"search\" data-root=\"\(root)\" hidden>"), "\(path)")
         }
         #expect(page("assets/search.js").contains("window.DOSSIER_SEARCH"))
-        #expect(page("assets/search.js").contains("script.src = root + \"assets/search-index.js\""))
+        #expect(page("assets/search.js").contains("addScript(\"assets/search-index.js\""))
+        #expect(page("assets/search.js").contains("window.DOSSIER_SEARCH_PARTS"))
         #expect(!page("assets/search.js").contains("fetch("))
     }
 

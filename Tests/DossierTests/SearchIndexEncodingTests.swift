@@ -45,8 +45,9 @@ import Testing
         for content in [Repo.content, Repo.fixture("hostile"), Repo.fixture("discovery"), Repo.fixture("small")] {
             let (dossier, _) = linkedDossier(content)
             let linked = try #require(dossier)
-            let streamed = SearchIndex.script(linked)
-            let viaRecords = SearchIndex.script(lines: SearchIndex.records(linked).map { JSONLine.encode($0) })
+            let streamed = SearchIndex.part(linked, articles: Array(linked.articles.indices.reversed()))
+            let viaRecords = SearchIndex.part(lines: SearchIndex.records(linked).filter { $0.k == "Article" }.map { JSONLine.encode($0) })
+            #expect(!linked.articles.isEmpty)
             #expect(streamed == viaRecords, "\(content)")
         }
     }
