@@ -115,8 +115,9 @@ struct PageSignatures {
         return h.value
     }
 
-    /// The home page, the indexes and the timeline: the people index shows article counts per person; the
-    /// others list every article (title, date, source, summary), so any article change re-renders them.
+    /// The home page, the indexes, the timeline, relations and the briefing: the people index shows article counts
+    /// per person; the others list every article by what `listed` holds of it, so an edit that changes none of
+    /// that (a paragraph added below the first, with no date in it) does not re-render them.
     func list(_ template: String) -> UInt64 {
         var h = start("list " + template)
         switch template {
@@ -125,8 +126,31 @@ struct PageSignatures {
             for articles in dossier.articlesOfPerson { h.add(articles.count) }
         default:
             for articles in dossier.articlesOfPerson { h.add(articles.count) }
-            h.add(articles.count)
-            for article in articles { h.add(article) }
+            let listed = Parallel.map(Array(dossier.articles.indices)) { self.listed($0) }
+            h.add(listed.count)
+            for article in listed { h.add(article) }
+        }
+        return h.value
+    }
+
+    /// What pages listing every article show of article `a`: its link (title, date, source, summary), author and
+    /// URL (briefing), the people and events it names (timeline filter, relations, briefing), and each dated
+    /// sentence with its date and the people it names (the timeline's reported entries).
+    func listed(_ a: Int) -> UInt64 {
+        let article = dossier.articles[a]
+        var h = StableHash()
+        h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
+        h.add(article.url); h.add(PageBuilder.summary(of: a, in: dossier))
+        h.add(dossier.peopleOfArticle[a].count)
+        for p in dossier.peopleOfArticle[a] { h.add(p) }
+        h.add(dossier.eventsOfArticle[a].count)
+        for e in dossier.eventsOfArticle[a] { h.add(e) }
+        let text = dossier.articleTexts[a]
+        h.add(dossier.datedStatements[a].count)
+        for statement in dossier.datedStatements[a] {
+            h.add(statement.block); h.add(statement.sentence); h.add(statement.date.edtf)
+            h.add(text.sentence(block: statement.block, index: statement.sentence))
+            for mention in text.mentions where mention.block == statement.block && mention.sentence == statement.sentence { h.add(mention.person) }
         }
         return h.value
     }

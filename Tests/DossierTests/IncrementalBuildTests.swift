@@ -53,11 +53,11 @@ import Testing
 
         #expect(first.articlesAnalysed == 3 && first.articlesReused == 0)
         #expect(second.articlesAnalysed == 1 && second.articlesReused == 2, "only the edited article is analysed again")
-        // The article, the people it names (Anna Berg, Omar Haddad), the event it covers (the harbour summit),
-        // and the pages that list every article: home, articles index, timeline, relations, briefing. The other
-        // people and events, the two other articles and the people and events indexes are kept.
-        #expect(second.rendered == 1 + 2 + 1 + 5)
-        #expect(second.reused == 2 + 2 + 2 + 2)
+        // The article, the people it names (Anna Berg, Omar Haddad), the event it covers (the harbour summit).
+        // The other people and events, the two other articles and every list are kept: the sentence changes
+        // nothing a list shows of the article (its first paragraph, people, events, dated sentences).
+        #expect(second.rendered == 1 + 2 + 1)
+        #expect(second.reused == 2 + 2 + 2 + 7)
         #expect(second.reused == first.pageCount - second.rendered)
         let article = SiteFiles.read(site, "articles/envoys-meet.html") ?? ""
         #expect(article.contains("later spoke to reporters about the harbour."))
@@ -72,6 +72,31 @@ import Testing
         let clean = scratch.path + "/Clean"
         _ = try buildSite(content: content, output: clean)
         #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
+    }
+
+    @Test func editsThatChangeWhatListsShowRenderThemAgain() throws {
+        _ = try buildSite(content: content, output: site)
+        let lists = ["index.html", "articles/index.html", "timeline.html", "relations.html", "briefing.html"]
+        // A dated sentence: the timeline reports it. A new first paragraph: every list with summaries shows it.
+        // A person named for the first time in the article: lists that count or draw who appears where.
+        for (edit, changed) in [("\nOn 3 March 2024 the envoys met again.\n", ["timeline.html"]),
+                                ("", ["index.html", "articles/index.html", "briefing.html"]),
+                                ("\nLena Ode watched from the quay.\n", ["index.html", "relations.html", "briefing.html", "timeline.html"])] {
+            let before = Dictionary(uniqueKeysWithValues: lists.map { ($0, SiteFiles.read(site, $0) ?? "") })
+            if edit.isEmpty {
+                let path = content + "/articles/envoys-meet.md"
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                let end = try #require(text.range(of: "\n---\n")).upperBound
+                try (String(text[..<end]) + "A new opening paragraph.\n\n" + text[end...]).write(toFile: path, atomically: false, encoding: .utf8)
+            } else {
+                try append(edit, to: "articles/envoys-meet.md")
+            }
+            _ = try buildSite(content: content, output: site)
+            for list in changed { #expect(SiteFiles.read(site, list) != before[list], "\(list) after \(edit.debugDescription)") }
+            let clean = scratch.path + "/Clean-\(changed.count)"
+            _ = try buildSite(content: content, output: clean)
+            #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean), "after \(edit.debugDescription)")
+        }
     }
 
     @Test func aFileChangedInTheOutputIsRenderedAgain() throws {
