@@ -13,6 +13,8 @@ struct PageSignatures {
     let global: UInt64
     /// Each article's own inputs: front matter and body.
     let articles: [UInt64]
+    /// What the pages listing every article show of each (`listed(_:in:)`), made once for all of them.
+    let listedArticles: [UInt64]
     /// Quotations by speaker: (article, text), in article order.
     let quotationsOf: [Int: [(article: Int, text: String)]]
     let dossier: Dossier
@@ -45,6 +47,7 @@ struct PageSignatures {
             return h.value
         }
         self.articles = articles
+        listedArticles = Parallel.map(Array(dossier.articles.indices)) { Self.listed($0, in: dossier) }
         var quotationsOf: [Int: [(article: Int, text: String)]] = [:]
         for (a, quotes) in dossier.quotes.enumerated() {
             for quote in quotes { if let speaker = quote.speaker { quotationsOf[speaker, default: []].append((a, quote.text)) } }
@@ -126,9 +129,8 @@ struct PageSignatures {
             for articles in dossier.articlesOfPerson { h.add(articles.count) }
         default:
             for articles in dossier.articlesOfPerson { h.add(articles.count) }
-            let listed = Parallel.map(Array(dossier.articles.indices)) { self.listed($0) }
-            h.add(listed.count)
-            for article in listed { h.add(article) }
+            h.add(listedArticles.count)
+            for article in listedArticles { h.add(article) }
         }
         return h.value
     }
@@ -136,7 +138,7 @@ struct PageSignatures {
     /// What pages listing every article show of article `a`: its link (title, date, source, summary), author and
     /// URL (briefing), the people and events it names (timeline filter, relations, briefing), and each dated
     /// sentence with its date and the people it names (the timeline's reported entries).
-    func listed(_ a: Int) -> UInt64 {
+    static func listed(_ a: Int, in dossier: Dossier) -> UInt64 {
         let article = dossier.articles[a]
         var h = StableHash()
         h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
