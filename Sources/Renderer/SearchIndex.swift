@@ -62,14 +62,8 @@ enum SearchIndex {
 
     /// A part of the index, one record a line: it adds them to what search-index.js began.
     static func part(lines: [[UInt8]]) -> [UInt8] {
-        var out = Array("// Part of the search index of this dossier, written by `dossier build`; loaded by search.js.\nwindow.\(global).push(\n".utf8)
-        out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + 4)
-        for (i, line) in lines.enumerated() {
-            if i > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: line)
-        }
-        out.append(contentsOf: "\n);\n".utf8)
-        return out
+        joined(lines, opening: "// Part of the search index of this dossier, written by `dossier build`; loaded by search.js.\nwindow.\(global).push(\n",
+               closing: "\n);\n")
     }
 
     /// Every record, the articles' with their text as a String: what the index says, spelled out. `part`
@@ -185,13 +179,20 @@ enum SearchIndex {
     /// A classic script, one record a line, deterministic (keys in sorted order, records in dossier order).
     /// Written byte by byte: JSONEncoder took longer than finding the names in the articles did.
     static func script(lines: [[UInt8]]) -> [UInt8] {
-        var out = Array("// Search index of this dossier, written by `dossier build`; read by search.js.\nwindow.\(global) = [\n".utf8)
-        out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + 4)
+        joined(lines, opening: "// Search index of this dossier, written by `dossier build`; read by search.js.\nwindow.\(global) = [\n",
+               closing: "\n];\n")
+    }
+
+    /// `opening`, the lines separated by ",\n", then `closing`: the index and its parts differ only in what
+    /// surrounds the records.
+    private static func joined(_ lines: [[UInt8]], opening: String, closing: String) -> [UInt8] {
+        var out = Array(opening.utf8)
+        out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + closing.utf8.count)
         for (i, line) in lines.enumerated() {
             if i > 0 { out.append(contentsOf: ",\n".utf8) }
             out.append(contentsOf: line)
         }
-        out.append(contentsOf: "\n];\n".utf8)
+        out.append(contentsOf: closing.utf8)
         return out
     }
 }
