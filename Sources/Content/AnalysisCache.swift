@@ -11,8 +11,12 @@ import Markdown
 public final class AnalysisCache: @unchecked Sendable {
     public let path: String
     private let salt: String
-    private let stored: [UInt8]
+    /// The file as it was when the build started, mapped rather than read: a rebuild decodes only what it asks for.
+    private let stored: ByteStore?
     private let offsets: [UInt64: Range<Int>]           // key → payload in `stored`
+    /// The end of the last whole record; less than the file's size when a killed build left half a record.
+    private let validLength: Int
+    private let torn: Bool
     /// How many bodies of the last `Linker.link` came from the cache.
     public private(set) var reused = 0
     /// How many articles discovery decided on in the last `Linker.link` (the others' decisions were replayed).
@@ -20,7 +24,14 @@ public final class AnalysisCache: @unchecked Sendable {
     /// What discovery decided in the build that wrote the file.
     let previousDecisions: DecisionLog?
 
-    static let magic = Array("dossier analysis cache 4\n".utf8)
+    // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
+    // article adds one record rather than writing every article's again. It is rewritten with only the records in
+    // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
+    static let magic = Array("dossier analysis cache 5\n".utf8)
+    static let decisionsMagic = Array("dossier decisions 1\n".utf8)
+    static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
+
+    var decisionsPath: String { (path as NSString).deletingLastPathComponent + "/decisions.bin" }
 
     /// What is kept of one article: the analysed body, and the quotations and dated sentences read from it.
     struct Entry: Sendable {
@@ -29,33 +40,40 @@ public final class AnalysisCache: @unchecked Sendable {
         var dates: [DatedStatement]
     }
 
-    /// Reads the cache file at `path` (none, or one that cannot be read, is an empty cache).
+    /// Opens the cache file at `path` (none, or one that cannot be read, is an empty cache).
     /// `salt` names what else the analysis depends on, e.g. the program's identity.
     public init(path: String, salt: String) {
         self.path = path
         self.salt = salt
-        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
         var offsets: [UInt64: Range<Int>] = [:]
-        var decisions: DecisionLog?
-        if bytes.starts(with: Self.magic) {
-            var reader = ByteReader(bytes: bytes, position: Self.magic.count)
-            do {
-                let count = try reader.int()
-                for _ in 0..<count {
-                    let key = try reader.uint64()
-                    let length = try reader.int()
-                    let start = reader.position
-                    try reader.skip(length)
-                    offsets[key] = start..<(start + length)
-                }
-                decisions = try reader.int() == 1 ? try reader.decisions() : nil
-            } catch {
-                offsets = [:]
-                decisions = nil
+        var position = 0
+        var torn = false
+        let store = ByteStore(mapping: path)
+        if let store, store.starts(with: Self.magic) {
+            position = Self.magic.count
+            let end = store.count
+            while position < end {
+                guard end - position >= Self.recordHeader else { torn = true; break }
+                let key = store.littleEndian(UInt64.self, at: position)
+                let length = Int(store.littleEndian(UInt32.self, at: position + 8))
+                let start = position + Self.recordHeader
+                guard length <= end - start else { torn = true; break }
+                offsets[key] = start..<(start + length)
+                position = start + length
             }
+        } else {
+            torn = store != nil                                       // another format: rewrite it whole
         }
-        stored = bytes
+        stored = store
         self.offsets = offsets
+        validLength = position
+        self.torn = torn
+        var decisions: DecisionLog?
+        if let file = ByteStore(mapping: (path as NSString).deletingLastPathComponent + "/decisions.bin"),
+           file.starts(with: Self.decisionsMagic) {
+            var reader = ByteReader(store: file, position: Self.decisionsMagic.count)
+            decisions = try? reader.decisions()
+        }
         previousDecisions = decisions
     }
 
@@ -110,15 +128,15 @@ public final class AnalysisCache: @unchecked Sendable {
 
     /// The stored name runs for `key`, or nil.
     func lookupRuns(_ key: UInt64) -> [NameRun]? {
-        guard let range = offsets[key] else { return nil }
-        var reader = ByteReader(bytes: stored, position: range.lowerBound)
+        guard let range = offsets[key], let stored else { return nil }
+        var reader = ByteReader(store: stored, position: range.lowerBound, end: range.upperBound)
         return try? reader.runs()
     }
 
     /// The stored analysis for `key`, or nil (also when the entry does not decode).
     func lookup(_ key: UInt64) -> Entry? {
-        guard let range = offsets[key] else { return nil }
-        var reader = ByteReader(bytes: stored, position: range.lowerBound)
+        guard let range = offsets[key], let stored else { return nil }
+        var reader = ByteReader(store: stored, position: range.lowerBound, end: range.upperBound)
         return try? reader.entry()
     }
 
@@ -138,44 +156,125 @@ public final class AnalysisCache: @unchecked Sendable {
         saving.wait()
     }
 
-    /// Writes the entries of this build (`keys` parallel to `texts`) through a temporary file and a rename.
-    /// Entries already stored are copied as they are; the others are encoded. Failing to write is no error.
-    /// The name runs of each article go in too (`runKeys` parallel to `runs`; nil: not read, kept as stored), and
-    /// discovery's decisions.
+    /// Records the entries of this build (`keys` parallel to `texts`) and the name runs of each article (`runKeys`
+    /// parallel to `runs`; nil: not read, kept as stored): those the file lacks are appended to it, or, when the
+    /// records in use are less than half of the file, it is rewritten with them alone through a temporary file and
+    /// a rename. Discovery's decisions are rewritten. Failing to write is no error: the next build analyses more.
     func save(keys: [UInt64], texts: [Entry], runKeys: [UInt64], runs: [[NameRun]?], decisions: DecisionLog?) {
-        var writer = ByteWriter()
-        writer.bytes = Self.magic
         enum Payload: Sendable { case entry(Entry), runs([NameRun]) }
         var seen = Set<UInt64>()
-        let readRuns = zip(runKeys, runs).compactMap { key, runs in runs.map { (key, Payload.runs($0)) } ?? (offsets[key] != nil ? (key, .runs([])) : nil) }
-        let all = Array(zip(keys, texts.map(Payload.entry))) + readRuns
-        let unique = all.filter { seen.insert($0.0).inserted }
-        let encoded = Parallel.map(Array(unique.indices)) { i -> [UInt8] in
-            guard offsets[unique[i].0] == nil else { return [] }
-            var entry = ByteWriter()
-            switch unique[i].1 {
-            case .entry(let value): entry.entry(value)
-            case .runs(let value): entry.runs(value)
-            }
-            return entry.bytes
+        var fresh: [(UInt64, Payload)] = []
+        var inUse: [(UInt64, Range<Int>)] = []
+        func note(_ key: UInt64, _ payload: @autoclosure () -> Payload?) {
+            guard seen.insert(key).inserted else { return }
+            if let range = offsets[key] { inUse.append((key, range)) } else if let payload = payload() { fresh.append((key, payload)) }
         }
-        writer.int(unique.count)
-        for ((key, _), fresh) in zip(unique, encoded) {
-            writer.uint64(key)
-            if let range = offsets[key] {
-                writer.int(range.count)
-                writer.bytes += stored[range]
-            } else {
-                writer.int(fresh.count)
-                writer.bytes += fresh
+        for (key, text) in zip(keys, texts) { note(key, .entry(text)) }
+        for (key, runs) in zip(runKeys, runs) { note(key, runs.map(Payload.runs)) }
+        let encoded = Parallel.map(fresh) { key, payload -> [UInt8] in
+            var record = ByteWriter()
+            record.bytes.reserveCapacity(Self.recordHeader)
+            record.fixed(key); record.fixed(UInt32(0))
+            switch payload {
+            case .entry(let value): record.entry(value)
+            case .runs(let value): record.runs(value)
             }
+            record.setLength(UInt32(record.bytes.count - Self.recordHeader), at: 8)
+            return record.bytes
         }
-        if let decisions { writer.int(1); writer.decisions(decisions) } else { writer.int(0) }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+
+        let inUseBytes = inUse.reduce(0) { $0 + $1.1.count + Self.recordHeader }
+        let freshBytes = encoded.reduce(0) { $0 + $1.count }
+        if let stored, !torn, stored.count == validLength, validLength <= 2 * (Self.magic.count + inUseBytes + freshBytes) {
+            if !encoded.isEmpty { Self.append(encoded, to: path) }
+        } else {
+            var file: [UInt8] = []
+            file.reserveCapacity(Self.magic.count + inUseBytes + freshBytes)
+            file += Self.magic
+            if let stored {
+                for (_, range) in inUse.sorted(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+                    file += stored.bytes(range.lowerBound - Self.recordHeader..<range.upperBound)
+                }
+            }
+            for record in encoded { file += record }
+            Self.replace(path, with: file)
+        }
+
+        var writer = ByteWriter()
+        writer.bytes = Self.decisionsMagic
+        if let decisions { writer.decisions(decisions); Self.replace(decisionsPath, with: writer.bytes) } else { unlink(decisionsPath) }
+    }
+
+    /// Appends the records to the end of the file in one write.
+    private static func append(_ records: [[UInt8]], to path: String) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = writeAll(fd, Array(records.joined()))
+    }
+
+    /// Writes the file through a temporary file and a rename, so a reader never sees half of it.
+    private static func replace(_ path: String, with bytes: [UInt8]) {
         let temporary = path + ".\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let written = writeAll(fd, bytes)
+        close(fd)
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; return false }
+            offset += n
+        }
+        return true
+    }
+}
+
+/// Bytes a ByteReader reads: a file mapped into memory (unmapped when the last reader is gone), or a copy of an array.
+final class ByteStore: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let count: Int
+    private let mapped: Bool
+
+    init(_ bytes: [UInt8]) {
+        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { if let source = $0.baseAddress { copy.copyMemory(from: source, byteCount: bytes.count) } }
+        base = UnsafeRawPointer(copy); count = bytes.count; mapped = false
+    }
+
+    /// The file at `path`, mapped read-only; nil when it is missing, empty or cannot be mapped.
+    init?(mapping path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
+              let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+        base = UnsafeRawPointer(address); count = Int(info.st_size); mapped = true
+    }
+
+    deinit {
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
+    }
+
+    subscript(_ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
+
+    func starts(with prefix: [UInt8]) -> Bool {
+        count >= prefix.count && prefix.withUnsafeBytes { memcmp($0.baseAddress!, base, prefix.count) == 0 }
+    }
+
+    func littleEndian<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+        T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 }
 
@@ -190,6 +289,10 @@ struct ByteWriter {
         bytes.append(UInt8(v))
     }
     mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }   // zigzag
+    mutating func fixed<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+    mutating func setLength(_ value: UInt32, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
+    }
     mutating func string(_ text: String) { int(text.utf8.count); bytes += text.utf8 }
     mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
     mutating func ranges(_ rs: [Range<Int>]) { int(rs.count); for r in rs { range(r) } }
@@ -267,15 +370,23 @@ struct ByteWriter {
 
 struct ByteReader {
     struct Malformed: Error {}
-    let bytes: [UInt8]
+    let store: ByteStore
     var position: Int
+    /// Where this reader's bytes end (a record's payload, or the whole store).
+    let end: Int
+
+    init(store: ByteStore, position: Int, end: Int? = nil) {
+        self.store = store; self.position = position; self.end = end ?? store.count
+    }
+
+    init(bytes: [UInt8], position: Int) { self.init(store: ByteStore(bytes), position: position) }
 
     mutating func uint64() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Malformed() }
-            let byte = bytes[position]
+            guard position < end, shift < 64 else { throw Malformed() }
+            let byte = store[position]
             position += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return value }
@@ -288,17 +399,17 @@ struct ByteReader {
     }
     mutating func count() throws -> Int {
         let n = try int()
-        guard n >= 0, n <= bytes.count - position else { throw Malformed() }
+        guard n >= 0, n <= end - position else { throw Malformed() }
         return n
     }
     mutating func skip(_ n: Int) throws {
-        guard n >= 0, n <= bytes.count - position else { throw Malformed() }
+        guard n >= 0, n <= end - position else { throw Malformed() }
         position += n
     }
     mutating func string() throws -> String {
         let n = try count()
         defer { position += n }
-        return String(decoding: bytes[position..<(position + n)], as: UTF8.self)
+        return String(decoding: store.bytes(position..<(position + n)), as: UTF8.self)
     }
     mutating func range() throws -> Range<Int> {
         let a = try int(), b = try int()
