@@ -38,7 +38,7 @@ public struct BuildReport: Sendable {
 
 public enum SiteBuilder {
     /// Steps in the order they run, for progress output.
-    public static let steps = ["read content", "link", "load templates", "plan pages", "render, check and stage", "swap in"]
+    public static let steps = ["read content", "link", "load templates", "plan pages", "render, check and stage", "put in place"]
 
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()

@@ -1,7 +1,10 @@
-// Writes Site/ so that nothing is ever lost: the new site is assembled in a staging folder beside the
-// output (unchanged files hard-linked from the old site, so they keep their bytes, inode and modification
-// time), then swapped in with one atomic rename. A failure or a kill at any point leaves the old Site/ as it was.
-// Only changed files get new inodes, which also avoids ext4's slow path for files created right after deletes.
+// Writes Site/ so that nothing is ever lost: new and changed files are written into a staging folder beside the
+// output, and Site/ is not touched until every one of them is written and every page has passed its link check.
+// A first build then renames the staging folder into place. A rebuild writes a journal (the commit point) and
+// moves the changed files into Site/, removing those the new site no longer has; unchanged files are left alone
+// (same bytes, inode and modification time), so a rebuild after one edit touches a few files, not the whole site.
+// A failure or kill before the commit point leaves Site/ as it was; a kill after it is completed from the
+// journal by the next build, before anything else.
 
 import Content
 import Foundation
@@ -55,7 +58,7 @@ public struct SiteWriter: Sendable {
         let parent = outputURL.deletingLastPathComponent().path
         let name = outputURL.lastPathComponent
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        removeLeftovers(parent: parent, name: name)
+        finishLeftovers(parent: parent, name: name, output: outputURL.path)
 
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: outputURL.path, isDirectory: &isDirectory)
@@ -80,7 +83,7 @@ public struct SiteWriter: Sendable {
             throw error
         }
         return StagedSite(output: outputURL.path, label: output, staging: staging, existed: exists, oldFiles: oldFiles,
-                          removed: oldFiles.subtracting(paths).count, beforeWrite: beforeWrite)
+                          removedFiles: oldFiles.subtracting(paths).sorted(), beforeWrite: beforeWrite)
     }
 
     /// Removes a folder and everything in it, with unlinkat on open folders (FileManager's removeItem took a
@@ -109,11 +112,14 @@ public struct SiteWriter: Sendable {
         withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
     }
 
-    /// Staging folders of builds that were killed before they finished.
-    private func removeLeftovers(parent: String, name: String) {
+    /// Staging folders of builds that were killed before they finished: one killed after its commit point
+    /// (it holds a journal) is completed, the others are removed.
+    private func finishLeftovers(parent: String, name: String, output: String) {
         let prefix = "." + name + ".dossier-staging-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            Self.removeTree(parent + "/" + entry)
+        for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted() where entry.hasPrefix(prefix) {
+            let staging = parent + "/" + entry
+            if let journal = Journal.read(staging) { journal.apply(from: staging, to: output) }
+            Self.removeTree(staging)
         }
     }
 
@@ -202,41 +208,23 @@ public struct SiteWriter: Sendable {
             offset += n
         }
     }
-
-    /// Swaps two folders in one step (Linux renameat2 with RENAME_EXCHANGE). Where that is unavailable,
-    /// falls back to two renames, leaving a window in which the output is briefly missing.
-    static func exchange(_ a: String, _ b: String) throws {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
-            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-            let RENAME_EXCHANGE: UInt32 = 1 << 1
-            if renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0 { return }
-        }
-        let aside = b + ".dossier-old-\(getpid())"
-        guard rename(b, aside) == 0 else { throw WriteError(path: b, message: "cannot be replaced: \(String(cString: strerror(errno)))") }
-        guard rename(a, b) == 0 else {
-            _ = rename(aside, b)
-            throw WriteError(path: b, message: "cannot be replaced: \(String(cString: strerror(errno)))")
-        }
-        guard rename(aside, a) == 0 else { throw WriteError(path: aside, message: "old site left here") }
-    }
 }
 
-/// A site being assembled beside the output: each file is compared with the output's and hard-linked from it
-/// when the bytes are the same, written otherwise; `commit` swaps the folders, `abandon` leaves the output as it was.
+/// A site being assembled beside the output: each file is compared with the output's and written to the staging
+/// folder only when its bytes differ; `commit` puts the changes into the output, `abandon` leaves it as it was.
 public final class StagedSite: @unchecked Sendable {
     let output: String, label: String, staging: String
     let existed: Bool
     let oldFiles: Set<String>
-    let removed: Int
+    let removedFiles: [String]
     let beforeWrite: (@Sendable (String) throws -> Void)?
     private let lock = NSLock()
-    private var written = 0, unchanged = 0
+    private var writtenFiles: [String] = [], unchanged = 0
 
-    init(output: String, label: String, staging: String, existed: Bool, oldFiles: Set<String>, removed: Int,
+    init(output: String, label: String, staging: String, existed: Bool, oldFiles: Set<String>, removedFiles: [String],
          beforeWrite: (@Sendable (String) throws -> Void)?) {
         self.output = output; self.label = label; self.staging = staging; self.existed = existed
-        self.oldFiles = oldFiles; self.removed = removed; self.beforeWrite = beforeWrite
+        self.oldFiles = oldFiles; self.removedFiles = removedFiles; self.beforeWrite = beforeWrite
     }
 
     /// Puts one file of the new site in place (thread-safe: each path is put once, its folder already exists).
@@ -244,42 +232,124 @@ public final class StagedSite: @unchecked Sendable {
         try beforeWrite?(path)
         var content = content
         if case .generated(let make) = content { content = .bytes(make()) }
-        let destination = staging + "/" + path
-        if case .unchanged = content, oldFiles.contains(path), link(output + "/" + path, destination) == 0 {
-            lock.lock(); unchanged += 1; lock.unlock()
-            return
-        }
-        let same = oldFiles.contains(path) && SiteWriter.sameContent(content, atPath: output + "/" + path)
-        if !(same && link(output + "/" + path, destination) == 0) {
-            try SiteWriter.writeFile(content, to: destination)
-        }
+        let same: Bool
+        if case .unchanged = content, oldFiles.contains(path) { same = true }
+        else { same = oldFiles.contains(path) && SiteWriter.sameContent(content, atPath: output + "/" + path) }
+        if !same { try SiteWriter.writeFile(content, to: staging + "/" + path) }
         lock.lock()
-        if same { unchanged += 1 } else { written += 1 }
+        if same { unchanged += 1 } else { writtenFiles.append(path) }
         lock.unlock()
     }
 
-    /// Makes the staged site the output in one step; when nothing differs, the output is left untouched.
+    /// Makes the staged site the output; when nothing differs, the output is left untouched.
     public func commit() throws -> WriteReport {
-        let report = WriteReport(written: written, unchanged: unchanged, removed: removed)
-        if existed && written == 0 && removed == 0 {
+        let report = WriteReport(written: writtenFiles.count, unchanged: unchanged, removed: removedFiles.count)
+        if existed && writtenFiles.isEmpty && removedFiles.isEmpty {
             abandon()
             return report
         }
-        do {
-            if existed {
-                try SiteWriter.exchange(staging, output)
-                SiteWriter.removeTree(staging)                                // now the old site
-            } else if rename(staging, output) != 0 {
-                throw WriteError(path: label, message: "cannot move the new site into place: \(String(cString: strerror(errno)))")
+        guard existed else {
+            guard rename(staging, output) == 0 else {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw WriteError(path: label, message: "cannot move the new site into place: \(reason)")
             }
+            return report
+        }
+        let journal = Journal(written: writtenFiles.sorted(), removed: removedFiles)
+        do {
+            try journal.write(into: staging)
         } catch {
             abandon()
             throw error
         }
+        journal.apply(from: staging, to: output)
+        SiteWriter.removeTree(staging)
         return report
     }
 
     public func abandon() {
         SiteWriter.removeTree(staging)
+    }
+
+    /// Test hook: stops where a build killed right after its commit point stops (the journal written, nothing moved).
+    func commitJournalOnly() throws {
+        try Journal(written: writtenFiles.sorted(), removed: removedFiles).write(into: staging)
+    }
+}
+
+/// What a rebuild changes in the output: files to move in from the staging folder, files to remove. Once it is
+/// written (renamed into the staging folder whole), the change is decided; applying it twice is harmless.
+struct Journal: Equatable {
+    var written: [String]
+    var removed: [String]
+
+    static let name = ".dossier-journal"
+    static let header = "dossier journal 1"
+
+    func write(into staging: String) throws {
+        var text = Self.header + "\n"
+        for path in written { text += "W " + path + "\n" }
+        for path in removed { text += "R " + path + "\n" }
+        let temporary = staging + "/" + Self.name + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)),
+              rename(temporary, staging + "/" + Self.name) == 0 else {
+            throw WriteError(path: staging, message: "cannot write the journal: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The journal in `staging`, or nil when that build never reached its commit point.
+    static func read(_ staging: String) -> Journal? {
+        guard let data = FileManager.default.contents(atPath: staging + "/" + name) else { return nil }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first == Substring(header) else { return nil }
+        lines.removeFirst()
+        var journal = Journal(written: [], removed: [])
+        for line in lines where line.count > 2 {
+            let path = String(line.dropFirst(2))
+            // Paths are the site's own, relative; anything else is not from a journal of ours.
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return nil }
+            if line.hasPrefix("W ") { journal.written.append(path) } else if line.hasPrefix("R ") { journal.removed.append(path) }
+        }
+        return journal
+    }
+
+    /// Moves each written file into the output (making its folder, and clearing whatever old entry is in the way),
+    /// removes the removed files and the folders they leave empty.
+    func apply(from staging: String, to output: String) {
+        var folders = Set<String>()
+        for path in written {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, folders.insert(folder).inserted { Self.makeFolder(output, folder) }
+        }
+        _ = Parallel.map(written) { path in
+            let destination = output + "/" + path
+            if rename(staging + "/" + path, destination) != 0, errno == EISDIR || errno == ENOTEMPTY {
+                SiteWriter.removeTree(destination)
+                _ = rename(staging + "/" + path, destination)
+            }
+        }
+        var emptied = Set<String>()
+        for path in removed {
+            unlink(output + "/" + path)
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty { emptied.insert(folder); folder = (folder as NSString).deletingLastPathComponent }
+        }
+        // Deepest first, so that a folder emptied by its subfolders' removal goes too; rmdir keeps any that hold files.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(output + "/" + folder) }
+    }
+
+    /// Makes `folder` below `root`, replacing any file that stands where one of its folders must be.
+    private static func makeFolder(_ root: String, _ folder: String) {
+        var path = root
+        for part in folder.split(separator: "/") {
+            path += "/" + part
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                unlink(path)
+            }
+            mkdir(path, 0o755)
+        }
     }
 }

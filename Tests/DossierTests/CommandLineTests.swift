@@ -56,7 +56,7 @@ import Testing
         #expect(!normal.errors.contains("[1/6]"))
 
         let verbose = try await DossierBinary.run(["build", "--verbose"] + dossier.folders)
-        for (i, step) in ["read content", "link", "load templates", "plan pages", "render, check and stage", "swap in"].enumerated() {
+        for (i, step) in ["read content", "link", "load templates", "plan pages", "render, check and stage", "put in place"].enumerated() {
             #expect(verbose.errors.contains("[\(i + 1)/6] \(step) (at "), "no [\(i + 1)/6] \(step)")
         }
         let quiet = try await DossierBinary.run(["build", "--quiet"] + dossier.folders)

@@ -3,7 +3,7 @@
 
 import Content
 import Foundation
-import Renderer
+@testable import Renderer
 import Testing
 
 @Suite struct HostileInputTests {
@@ -181,6 +181,44 @@ enum Inert {
         _ = try buildSite(content: content, output: site)
         #expect(stamps() == before)
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/.Site.dossier-staging-99999"))
+    }
+
+    /// A build killed after its journal was written (its commit point), before it moved every file in: the next
+    /// build first completes it, moving the staged files in (the very files: same inodes) and removing those listed.
+    @Test func aBuildKilledWhileMovingFilesInIsCompletedByTheNextOne() throws {
+        let content = content()
+        _ = try buildSite(content: content, output: site)
+        let before = stamps()
+        let staging = scratch.path + "/.Site.dossier-staging-99998"
+        scratch.write(".Site.dossier-staging-99998/people/anna-berg.html", "staged by the killed build")
+        scratch.write(".Site.dossier-staging-99998/extra/new.html", "a page in a folder of its own")
+        try Journal(written: ["extra/new.html", "people/anna-berg.html"], removed: ["events/first-contact.html"]).write(into: staging)
+        let movedInode = try #require(FileManager.default.attributesOfItem(atPath: staging + "/people/anna-berg.html")[.systemFileNumber] as? NSNumber)
+        // What the next build finds first is the killed build's site, completed.
+        let finished = try SiteWriter(output: site).stage(paths: Array(before.keys))
+        #expect(SiteFiles.read(site, "people/anna-berg.html") == "staged by the killed build")
+        #expect(SiteFiles.read(site, "extra/new.html") == "a page in a folder of its own")
+        #expect(!FileManager.default.fileExists(atPath: site + "/events/first-contact.html"))
+        #expect((try FileManager.default.attributesOfItem(atPath: site + "/people/anna-berg.html")[.systemFileNumber] as? NSNumber) == movedInode)
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        finished.abandon()
+        // Then the build puts back what the content says, and removes what it does not: the site of a clean build.
+        let report = try buildSite(content: content, output: site)
+        #expect(report.write.removed == 1 && report.write.written == 2)
+        let after = stamps()
+        #expect(after.mapValues(\.bytes) == before.mapValues(\.bytes))
+        #expect(!FileManager.default.fileExists(atPath: site + "/extra"))
+        #expect(after["index.html"] == before["index.html"])
+    }
+
+    /// A journal is ours only if every path in it stays inside the site.
+    @Test func aJournalNamingPathsOutsideTheSiteIsNotFollowed() throws {
+        let staging = scratch.path + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try Journal(written: ["index.html"], removed: ["../outside.txt"]).write(into: staging)
+        #expect(Journal.read(staging) == nil)
+        try Journal(written: ["index.html", "people/a.html"], removed: ["old.html"]).write(into: staging)
+        #expect(Journal.read(staging) == Journal(written: ["index.html", "people/a.html"], removed: ["old.html"]))
     }
 
     @Test func aSymbolicLinkOutOfContentIsRefused() throws {
