@@ -110,7 +110,7 @@ public final class AnalysisCache: @unchecked Sendable {
         h.add(tables)
         h.add(article.format.rawValue)
         h.add(article.date.edtf)
-        h.add(article.body)
+        h.add(article.bodyHash)
         return h.value
     }
 
@@ -119,7 +119,7 @@ public final class AnalysisCache: @unchecked Sendable {
         var h = StableHash()
         h.add("runs-1"); h.add(salt)
         h.add(article.format.rawValue)
-        h.add(article.body)
+        h.add(article.bodyHash)
         return h.value
     }
 
@@ -216,7 +216,7 @@ public final class AnalysisCache: @unchecked Sendable {
     }
 
     /// Writes the file through a temporary file and a rename, so a reader never sees half of it.
-    private static func replace(_ path: String, with bytes: [UInt8]) {
+    static func replace(_ path: String, with bytes: [UInt8]) {
         let temporary = path + ".\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }

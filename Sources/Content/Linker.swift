@@ -49,8 +49,10 @@ public enum Linker {
         let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
             var danglingLinks = DiagnosticLog()
-            checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
-                           targets: targets, allSlugs: allSlugs, log: &danglingLinks)
+            if article.mayHaveWikiLinks {                         // else the body need not be read for it
+                checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
+                               targets: targets, allSlugs: allSlugs, log: &danglingLinks)
+            }
             if let cached = cache?.lookup(articleKeys[a]) {
                 return (entry: cached, danglingLinks: danglingLinks)
             }

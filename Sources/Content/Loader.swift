@@ -65,7 +65,9 @@ extension EventFields: SimpleDecodable {
 
 public enum ContentLoader {
     /// Loads the content folder. The set is nil only when nothing usable could be read (no folder, no settings).
-    public static func load(directory: String) -> (ContentSet?, [String: SlugReferences], DiagnosticLog) {
+    /// With a snapshot (kept beside the output by incremental builds), an article file whose size, times and inode
+    /// are those the last build read is not read again; the caller saves the snapshot for the next build.
+    public static func load(directory: String, snapshot: ContentSnapshot? = nil) -> (ContentSet?, [String: SlugReferences], DiagnosticLog) {
         var log = DiagnosticLog()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -114,9 +116,19 @@ public enum ContentLoader {
                 log.warning(path, 1, 1, "ignored: articles are .md, or .txt with a sidecar .yml")
             }
         }
-        let articleResults = Parallel.map(articleJobs) { job in
+        let articleResults = Parallel.map(articleJobs) { job -> ((Article, SlugReferences)?, DiagnosticLog) in
             var log = DiagnosticLog()
+            if let record = snapshot?.article(at: job.path, sidecar: job.sidecar) {
+                log.append(contentsOf: record.warnings)
+                return ((record.article, record.references), log)
+            }
+            // Stamped before reading: a file changed while it is read gets a stamp that the next build finds different.
+            let stamps = (ContentSnapshot.Stamp(job.path), job.sidecar.flatMap { ContentSnapshot.Stamp($0) })
             let article = loadArticle(job.path, sidecar: job.sidecar, files: files, log: &log)
+            if let snapshot, let article, let stamp = stamps.0, !log.hasErrors {
+                snapshot.keep(path: job.path, sidecar: job.sidecar, stamps: (stamp, stamps.1), article: article.0,
+                              references: article.1, warnings: log.items)
+            }
             return (article, log)
         }
 
@@ -296,6 +308,17 @@ public enum ContentLoader {
         let refs = SlugReferences(people: people.indices.map { loc(fields.location(of: "people", index: $0)) },
                                   events: events.indices.map { loc(fields.location(of: "events", index: $0)) })
         return (article, refs)
+    }
+
+    /// The body of the article file at `path` as `loadArticle` makes it, read again (for an article taken from the
+    /// content snapshot); empty when the file can no longer be read.
+    static func readBody(_ path: String, format: Article.Format) -> String {
+        var log = DiagnosticLog()
+        guard let text = FileReader(root: (path as NSString).deletingLastPathComponent).readText(path, log: &log, allowEmpty: true) else { return "" }
+        switch format {
+        case .plainText: return Markdown.escapeText(PlainTextArticle(text).paragraphs.joined(separator: "\n"))
+        case .markdown: return FrontMatterReader.split(text, path: path, log: &log)?.body ?? ""
+        }
     }
 
     // MARK: - Helpers

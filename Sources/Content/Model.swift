@@ -2,6 +2,7 @@
 // Built once, then only read, so it is safe to share across concurrent page renders.
 
 import EDTF
+import Foundation
 
 public struct Settings: Sendable, Equatable {
     public var title: String
@@ -66,10 +67,66 @@ public struct Article: Sendable, Equatable {
     public var summary: String?
     public var people: [String]         // slugs named in front matter, linked even when the text never names them
     public var events: [String]         // slugs of the events it covers
-    public var body: String             // CommonMark (plain-text articles are escaped into it)
     public var format: Format
     public var path: String
     public var bodyFirstLine: Int
+    var text: ArticleBody
+
+    /// CommonMark (plain-text articles are escaped into it). An article taken from the content snapshot reads its
+    /// file only when the body is asked for: a rebuild renders few articles, and needs only `bodyHash` of the rest.
+    public var body: String {
+        get { text.body }
+        set { text = ArticleBody(newValue) }
+    }
+    /// A stable hash of `body`, known without reading it: what the caches key an article's analysis and pages by.
+    public var bodyHash: UInt64 { text.hash }
+    /// Whether the body holds "[[" (a wikilink may be there), known without reading it.
+    public var mayHaveWikiLinks: Bool { text.hasDoubleBracket }
+
+    public init(slug: String, title: String, date: EDTFDate, source: String?, author: String?, url: String?, summary: String?,
+                people: [String], events: [String], body: String, format: Format, path: String, bodyFirstLine: Int) {
+        self.init(slug: slug, title: title, date: date, source: source, author: author, url: url, summary: summary, people: people,
+                  events: events, text: ArticleBody(body), format: format, path: path, bodyFirstLine: bodyFirstLine)
+    }
+
+    init(slug: String, title: String, date: EDTFDate, source: String?, author: String?, url: String?, summary: String?,
+         people: [String], events: [String], text: ArticleBody, format: Format, path: String, bodyFirstLine: Int) {
+        self.slug = slug; self.title = title; self.date = date; self.source = source; self.author = author; self.url = url
+        self.summary = summary; self.people = people; self.events = events; self.text = text; self.format = format
+        self.path = path; self.bodyFirstLine = bodyFirstLine
+    }
+}
+
+/// An article's body, in hand or read when first asked for (then kept). Its hash and "[[" flag are known either way.
+final class ArticleBody: @unchecked Sendable, Equatable {
+    let hash: UInt64
+    let hasDoubleBracket: Bool
+    private let read: (@Sendable () -> String)?
+    private let lock = NSLock()
+    private var kept: String?
+
+    init(_ body: String) {
+        var h = StableHash()
+        h.add(body)
+        hash = h.value
+        hasDoubleBracket = body.utf8.containsDoubleBracket
+        read = nil
+        kept = body
+    }
+
+    init(hash: UInt64, hasDoubleBracket: Bool, read: @escaping @Sendable () -> String) {
+        self.hash = hash; self.hasDoubleBracket = hasDoubleBracket; self.read = read
+    }
+
+    var body: String {
+        lock.lock(); defer { lock.unlock() }
+        if let kept { return kept }
+        let body = read?() ?? ""
+        kept = body
+        return body
+    }
+
+    static func == (a: ArticleBody, b: ArticleBody) -> Bool { a === b || (a.hash == b.hash && a.body == b.body) }
 }
 
 /// A file of Content/assets/, copied to Site/assets/ as it is.

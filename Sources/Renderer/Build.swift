@@ -30,6 +30,7 @@ public struct BuildReport: Sendable {
     public var rendered = 0                   // pages rendered by this build
     public var reused = 0                     // pages kept from the last build: their inputs did not change (PageCache)
     public var filesKept = 0                  // other files made by the build kept the same way (parts of the search index)
+    public var articlesUnread = 0             // article files not read: unchanged since the last build read them (ContentSnapshot)
     public var articlesAnalysed = 0           // article bodies analysed (mentions, sentences) by this build
     public var articlesReused = 0             // article bodies whose analysis came from the last build (AnalysisCache)
     public var articlesDecided = 0            // articles discovery decided on; the others' decisions were replayed
@@ -45,7 +46,10 @@ public enum SiteBuilder {
         var log = DiagnosticLog()
 
         progress?(1, steps[0])
-        let (content, references, loadLog) = ContentLoader.load(directory: options.content)
+        let cacheFolder = PageCache.folder(forOutput: options.output)
+        let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())
+        let (content, references, loadLog) = ContentLoader.load(directory: options.content, snapshot: snapshot)
+        snapshot.save()
         log.append(contentsOf: loadLog)
 
         progress?(2, steps[1])
@@ -53,7 +57,7 @@ public enum SiteBuilder {
         var analysisCache: AnalysisCache?
         defer { analysisCache?.finishSaving() }                   // written while the pages render; never cut short
         if let content {
-            let cache = AnalysisCache(path: PageCache.folder(forOutput: options.output) + "/analysis.bin", salt: PageSignatures.programIdentity())
+            let cache = AnalysisCache(path: cacheFolder + "/analysis.bin", salt: PageSignatures.programIdentity())
             let (linked, linkLog) = Linker.link(content, references: references, cache: cache)
             analysisCache = cache
             log.append(contentsOf: linkLog)
@@ -105,6 +109,7 @@ public enum SiteBuilder {
             throw BuildFailure(log.items)
         }
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
+        report.articlesUnread = snapshot.reused
         report.articlesReused = analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
         report.articlesDecided = analysisCache?.decided ?? dossier.articles.count

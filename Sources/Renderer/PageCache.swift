@@ -42,7 +42,7 @@ struct PageSignatures {
         let articles = Parallel.map(dossier.articles) { article in
             var h = StableHash()
             h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
-            h.add(article.url); h.add(article.summary); h.add(article.people); h.add(article.events); h.add(article.body)
+            h.add(article.url); h.add(article.summary); h.add(article.people); h.add(article.events); h.add(article.bodyHash)
             h.add(article.format.rawValue)
             return h.value
         }

@@ -87,6 +87,7 @@ enum Terminal {
         parts.append("\(report.assets) assets")
         let w = report.write
         if report.reused > 0 { parts.append("\(report.rendered) rendered, \(report.reused) kept: inputs unchanged") }
+        if report.articlesUnread > 0 { parts.append("\(report.articlesUnread) article files unchanged, not read") }
         if report.articlesReused > 0 { parts.append("\(report.articlesAnalysed) articles analysed, \(report.articlesReused) as before") }
         return "Built \(output)/ in \(String(format: "%.2f", report.seconds)) s: \(report.pageCount) pages (\(parts.joined(separator: ", "))); "
             + "\(w.written) written, \(w.unchanged) unchanged, \(w.removed) removed. Open \(output)/index.html"

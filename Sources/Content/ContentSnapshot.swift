@@ -1,0 +1,174 @@
+// Incremental rebuilds, reading: what the last build read from each article file, kept with the file's size,
+// times and inode (as git's index does), so a rebuild reads and parses only the files that changed. For the
+// others it takes the front matter, the located slugs and the warnings as they were, and the body's hash; the
+// body itself is read from the file only if a page shows it.
+
+import EDTF
+import Foundation
+
+public final class ContentSnapshot: @unchecked Sendable {
+    /// What identifies one version of a file without reading it.
+    struct Stamp: Equatable, Sendable {
+        var size: UInt64, modified: Int64, changed: Int64, inode: UInt64
+
+        /// The stamp of the file at `path` (symbolic links followed), or nil when it is not a readable file.
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            size = UInt64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: UInt64, modified: Int64, changed: Int64, inode: UInt64) {
+            self.size = size; self.modified = modified; self.changed = changed; self.inode = inode
+        }
+    }
+
+    /// One article file (and its sidecar) as the last build read it.
+    struct Record: Sendable {
+        var stamp: Stamp
+        var sidecar: String?
+        var sidecarStamp: Stamp?
+        var article: Article
+        var references: SlugReferences
+        var warnings: [Diagnostic]
+    }
+
+    static let magic = Array("dossier content snapshot 1\n".utf8)
+    /// A file modified less than this before the build read it is read again next time: on a file system whose
+    /// clock ticks coarsely, a second edit within the same tick could leave size and times as they were.
+    static let settleNanoseconds: Int64 = 1_000_000_000
+
+    let path: String
+    private let salt: String
+    private let records: [String: Record]
+    /// When this build started reading: files changed after `started - settle` are not kept for the next.
+    let started: Int64
+    private let lock = NSLock()
+    private var next: [(String, Record)] = []
+    /// Articles this build took from the snapshot, without reading their files.
+    public private(set) var reused = 0
+
+    /// The snapshot at `path` (none, or one from another program, is empty). `salt` names the program.
+    public init(path: String, salt: String) {
+        self.path = path
+        self.salt = salt
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        started = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        var records: [String: Record] = [:]
+        if let store = ByteStore(mapping: path), store.starts(with: Self.magic) {
+            var reader = ByteReader(store: store, position: Self.magic.count)
+            if let stored = try? reader.string(), stored == salt, let count = try? reader.count() {
+                for _ in 0..<count {
+                    guard let (file, record) = try? reader.record() else { records = [:]; break }
+                    records[file] = record
+                }
+            }
+        }
+        self.records = records
+    }
+
+    /// The article at `path` as the last build read it, when the file (and sidecar) still has the same stamp.
+    func article(at path: String, sidecar: String?) -> Record? {
+        guard let record = records[path], record.sidecar == sidecar, let stamp = Stamp(path), stamp == record.stamp,
+              sidecar.flatMap({ Stamp($0) }) == record.sidecarStamp else { return nil }
+        lock.lock(); reused += 1; next.append((path, record)); lock.unlock()
+        return record
+    }
+
+    /// Keeps what was read from a file for the next build, unless the file changed too recently to be told apart.
+    func keep(path: String, sidecar: String?, stamps: (Stamp, Stamp?), article: Article, references: SlugReferences, warnings: [Diagnostic]) {
+        // The modification time alone decides: a later edit gets a later one (the change time only has to match).
+        let newest = max(stamps.0.modified, stamps.1?.modified ?? 0)
+        guard newest < started - Self.settleNanoseconds, sidecar == nil || stamps.1 != nil else { return }
+        let record = Record(stamp: stamps.0, sidecar: sidecar, sidecarStamp: stamps.1, article: article, references: references,
+                            warnings: warnings)
+        lock.lock(); next.append((path, record)); lock.unlock()
+    }
+
+    /// Writes what this build read (through a temporary file and a rename); failing to write is no error.
+    public func save() {
+        var writer = ByteWriter()
+        writer.bytes = Self.magic
+        writer.string(salt)
+        let records = next.sorted { $0.0 < $1.0 }
+        writer.int(records.count)
+        for (file, record) in records { writer.record(file, record) }
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        AnalysisCache.replace(path, with: writer.bytes)
+    }
+}
+
+extension ByteWriter {
+    mutating func stamp(_ stamp: ContentSnapshot.Stamp) {
+        uint64(stamp.size); int(Int(stamp.modified)); int(Int(stamp.changed)); uint64(stamp.inode)
+    }
+    mutating func optional(_ text: String?) {
+        if let text { int(1); string(text) } else { int(0) }
+    }
+    mutating func locations(_ list: [SourceLocation]) {
+        int(list.count)
+        for location in list { int(location.line); int(location.column) }
+    }
+
+    mutating func record(_ file: String, _ record: ContentSnapshot.Record) {
+        string(file)
+        stamp(record.stamp)
+        optional(record.sidecar)
+        if let sidecarStamp = record.sidecarStamp { int(1); stamp(sidecarStamp) } else { int(0) }
+        let a = record.article
+        string(a.slug); string(a.title); string(a.date.edtf)
+        optional(a.source); optional(a.author); optional(a.url); optional(a.summary)
+        int(a.people.count); for slug in a.people { string(slug) }
+        int(a.events.count); for slug in a.events { string(slug) }
+        int(a.format == .markdown ? 0 : 1)
+        int(a.bodyFirstLine)
+        uint64(a.bodyHash)
+        int(a.mayHaveWikiLinks ? 1 : 0)
+        locations(record.references.people); locations(record.references.events); locations(record.references.aliases)
+        int(record.warnings.count)
+        for w in record.warnings { string(w.path); int(w.line); int(w.column); int(w.severity == .error ? 1 : 0); string(w.message) }
+    }
+}
+
+extension ByteReader {
+    mutating func stamp() throws -> ContentSnapshot.Stamp {
+        ContentSnapshot.Stamp(size: try uint64(), modified: Int64(try int()), changed: Int64(try int()), inode: try uint64())
+    }
+    mutating func optional() throws -> String? { try int() == 1 ? try string() : nil }
+    mutating func locations() throws -> [SourceLocation] {
+        try (0..<count()).map { _ in SourceLocation(line: try int(), column: try int()) }
+    }
+
+    mutating func record() throws -> (String, ContentSnapshot.Record) {
+        let file = try string()
+        let stamp = try stamp()
+        let sidecar = try optional()
+        let sidecarStamp = try int() == 1 ? try self.stamp() : nil
+        let slug = try string(), title = try string()
+        guard let date = try? EDTFDate.parse(try string()) else { throw Malformed() }
+        let source = try optional(), author = try optional(), url = try optional(), summary = try optional()
+        let people = try (0..<count()).map { _ in try string() }
+        let events = try (0..<count()).map { _ in try string() }
+        let format: Article.Format = try int() == 0 ? .markdown : .plainText
+        let bodyFirstLine = try int()
+        let hash = try uint64()
+        let brackets = try int() == 1
+        let references = SlugReferences(people: try locations(), events: try locations(), aliases: try locations())
+        let warnings = try (0..<count()).map { _ in
+            Diagnostic(path: try string(), line: try int(), column: try int(), severity: try int() == 1 ? .error : .warning,
+                       message: try string())
+        }
+        let body = ArticleBody(hash: hash, hasDoubleBracket: brackets) {
+            ContentLoader.readBody(file, format: format)
+        }
+        let article = Article(slug: slug, title: title, date: date, source: source, author: author, url: url, summary: summary,
+                              people: people, events: events, text: body, format: format, path: file, bodyFirstLine: bodyFirstLine)
+        return (file, ContentSnapshot.Record(stamp: stamp, sidecar: sidecar, sidecarStamp: sidecarStamp, article: article,
+                                             references: references, warnings: warnings))
+    }
+}
