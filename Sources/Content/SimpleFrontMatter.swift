@@ -85,21 +85,8 @@ struct SimpleYAML: Sendable {
             var start = colon + 1
             while start < end, line[start] == 0x20 { start += 1 }
             if line[start] == UInt8(ascii: "[") {
-                guard listKeys.contains(key), line[end - 1] == UInt8(ascii: "]") else { return nil }
-                var items: [Scalar] = []
-                var itemStart = start + 1
-                for i in (start + 1)..<end where line[i] == UInt8(ascii: ",") || i == end - 1 {
-                    var a = itemStart, b = i
-                    while a < b, line[a] == 0x20 { a += 1 }
-                    while b > a, line[b - 1] == 0x20 { b -= 1 }
-                    if a == b {
-                        guard i == end - 1, items.isEmpty, line[itemStart..<i].allSatisfy({ $0 == 0x20 }) else { return nil }   // `[]`, not `[a,,b]`
-                    } else {
-                        guard isPlainWord(line[a..<b]) else { return nil }
-                        items.append(Scalar(text: String(decoding: line[a..<b], as: UTF8.self), line: lineNumber, column: a + 1, quoted: false))
-                    }
-                    itemStart = i + 1
-                }
+                guard listKeys.contains(key), line[end - 1] == UInt8(ascii: "]"),
+                      let items = flowList(line[(start + 1)..<(end - 1)], line: lineNumber) else { return nil }
                 result.values[key] = .list(items, line: lineNumber, column: start + 1)
             } else {
                 guard !listKeys.contains(key), let value = scalar(line[start..<end], line: lineNumber, column: start + 1) else { return nil }
@@ -108,6 +95,38 @@ struct SimpleYAML: Sendable {
         }
         guard closeList() else { return nil }
         return result
+    }
+
+    /// The items between `[` and `]`: `"quoted"` ones (commas allowed inside) or plain text without commas, separated
+    /// by commas; `[]` is an empty list, `[a,,b]` or `[a,]` are left to Yams.
+    private static func flowList(_ bytes: ArraySlice<UInt8>, line: Int) -> [Scalar]? {
+        var items: [Scalar] = []
+        var i = bytes.startIndex
+        func skipSpaces() { while i < bytes.endIndex, bytes[i] == 0x20 { i += 1 } }
+        skipSpaces()
+        if i == bytes.endIndex { return [] }
+        while true {
+            skipSpaces()
+            guard i < bytes.endIndex else { return nil }                              // `[a,]`
+            let itemStart = i
+            var itemEnd: Int
+            if bytes[i] == UInt8(ascii: "\"") {
+                guard let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                itemEnd = close + 1
+                i = itemEnd
+                skipSpaces()
+            } else {
+                i = bytes[i...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.endIndex
+                itemEnd = i
+                while itemEnd > itemStart, bytes[itemEnd - 1] == 0x20 { itemEnd -= 1 }
+            }
+            guard itemEnd > itemStart, i == bytes.endIndex || bytes[i] == UInt8(ascii: ","),
+                  let item = scalar(bytes[itemStart..<itemEnd], line: line, column: itemStart + 1),
+                  item.quoted || !item.text.contains(",") else { return nil }
+            items.append(item)
+            if i == bytes.endIndex { return items }
+            i += 1                                                                    // past the comma
+        }
     }
 
     /// `"text"` with no quote or backslash inside, or plain text that YAML reads as written.

@@ -13,7 +13,9 @@ import Testing
                              "\"a \\\"quoted\\\" word\"", "'single'", "\"é Дмитриев 😀\"", "\"line\u{2028}break\"", "a: b", "a # comment",
                              "https://example.org/a", "\"https://example.org/a?b=c#d\"", "-1", "[x]", "\"\"", "  \"padded\"  ", "1e3", "yes", "\"tab\there\""]
     static let listValues = ["[a, b]", "[]", "[ a ,b ]", "[a,,b]", "[a, \"b c\"]", "[null]", "[kirill-dmitriev, steve-witkoff]", "a-single",
-                             "[a, [b]]", "[a,]", "[1, 2]"]
+                             "[a, [b]]", "[a,]", "[1, 2]",
+                             "[\"B. Renlober\", \"Livinren\"]", "[B. Renlober, Livinren]", "[\"a, b\", c]", "[ \"x\" ]", "[\"x\" , y]",
+                             "[\"x\"y]", "[O'Brien & Sons]", "[\"\"]", "[\"a\\\"b\"]", "[a b,  c d  ]", "[\"x\",]", "[null, \"null\"]", "[a: b]"]
     static let blockItems = ["- a", "  - a", "- \"b c\"", "  - kirill-dmitriev", "    - x", "- ~", "- [a]", "-a"]
 
     static func randomFrontMatter(_ g: inout some RandomNumberGenerator) -> String {
