@@ -23,12 +23,11 @@ public enum Linker {
         let discovered = Discovery.discover(content, replay: replay) { a in
             cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a] ?? Markdown.analyze(content.articles[a].body))
         }
-        let people = discovered.people.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        let lowercased = discovered.people.map { $0.name.lowercased() }
+        let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }
+            .map { discovered.people[$0] }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
-        let articleOrder = content.articles.indices.sorted {
-            let x = content.articles[$0], y = content.articles[$1]
-            return x.date != y.date ? x.date < y.date : (x.title, x.slug) < (y.title, y.slug)
-        }
+        let articleOrder = DateOrder.sorted(content.articles) { ($0.title, $0.slug) }
         let articles = articleOrder.map { content.articles[$0] }
 
         let personBySlug = Dictionary(people.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -376,6 +375,23 @@ struct NameTable: Sendable {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+/// Articles in date order (a date before another by `EDTFDate.<`; equal dates by a tie-break), with each article's
+/// keys made once: comparing articles copied whole, their dates' bounds worked out again at every comparison,
+/// was a twentieth of a rebuild at 10,000 articles.
+enum DateOrder {
+    static func sorted(_ articles: [Article], tieBreak: (Article) -> (String, String)) -> [Int] {
+        // Equal dates have equal canonical texts, so (earliest, latest, text) orders as `!=` then `<` did.
+        let keys = articles.map { (earliest: $0.date.earliest, latest: $0.date.latest, edtf: $0.date.edtf, tie: tieBreak($0)) }
+        return articles.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.earliest != y.earliest { return x.earliest < y.earliest }
+            if x.latest != y.latest { return x.latest < y.latest }
+            if x.edtf != y.edtf { return x.edtf < y.edtf }
+            return x.tie < y.tie
+        }
+    }
 }
 
 extension Collection where Element == UInt8 {

@@ -75,10 +75,7 @@ public enum Discovery {
         var index = KnownIndex()
         for p in people.indices { index.add(Self.knownForms(people[p], index: p)) }
         var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
-        let order = content.articles.indices.sorted {
-            let x = content.articles[$0], y = content.articles[$1]
-            return x.date != y.date ? x.date < y.date : x.slug < y.slug
-        }
+        let order = DateOrder.sorted(content.articles) { ($0.slug, "") }
 
         /// Carries out one decision made in article `a` (now, or by an earlier build: the same either way).
         func apply(_ action: DecisionLog.Action, in a: Int) {
