@@ -327,6 +327,8 @@ struct ByteWriter {
         }
     }
 
+    /// What every rebuild reads of an article first (mentions, quotations, dates, the first paragraph), then the
+    /// document, length-prefixed so that it is decoded only if a page shows it (`BodyText.document`).
     mutating func entry(_ entry: AnalysisCache.Entry) {
         body(entry.text)
         int(entry.quotes.count)
@@ -335,12 +337,18 @@ struct ByteWriter {
             if let speaker = q.speaker { int(1); int(speaker) } else { int(0) }
         }
         int(entry.dates.count)
-        for d in entry.dates { int(d.block); int(d.sentence); range(d.range); string(d.expression); string(d.date.edtf) }
+        for d in entry.dates {
+            int(d.block); int(d.sentence); range(d.range); string(d.expression); string(d.date.edtf); string(d.sentenceText)
+        }
+        var document = ByteWriter()
+        document.document(entry.text.document)
+        int(document.bytes.count)
+        bytes += document.bytes
     }
 
-    mutating func body(_ text: BodyText) {
-        int(text.document.blocks.count)
-        for block in text.document.blocks {
+    mutating func document(_ document: Document) {
+        int(document.blocks.count)
+        for block in document.blocks {
             switch block.kind {
             case .paragraph: int(0)
             case .heading(let level): int(level)
@@ -349,8 +357,12 @@ struct ByteWriter {
             ranges(block.sentences)
             ranges(block.linkedRanges)
         }
-        int(text.document.links.count)
-        for link in text.document.links { string(link.destination); int(link.isImage ? 1 : 0); string(link.text) }
+        int(document.links.count)
+        for link in document.links { string(link.destination); int(link.isImage ? 1 : 0); string(link.text) }
+    }
+
+    mutating func body(_ text: BodyText) {
+        if let first = text.firstParagraph { int(1); string(first) } else { int(0) }
         int(text.mentions.count)
         for m in text.mentions { int(m.person); int(m.block); range(m.range); int(m.sentence); string(m.kind.rawValue); string(m.text) }
         int(text.eventMentions.count)
@@ -448,7 +460,7 @@ struct ByteReader {
     }
 
     mutating func entry() throws -> AnalysisCache.Entry {
-        let text = try body()
+        var text = try body()
         let quotes = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), words = try string()
             let speaker: Int? = try int() == 1 ? try int() : nil
@@ -457,19 +469,35 @@ struct ByteReader {
         let dates = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), expression = try string()
             guard let date = try? EDTFDate.parse(try string()) else { throw Malformed() }
-            return DatedStatement(block: block, sentence: sentence, range: range, expression: expression, date: date)
+            return DatedStatement(block: block, sentence: sentence, range: range, expression: expression, date: date,
+                                  sentenceText: try string())
+        }
+        // The document stays where it is until asked for; the mapped file stays mapped as long as it may be.
+        let length = try count()
+        let document = ByteReader(store: store, position: position, end: position + length)
+        try skip(length)
+        text = BodyText(firstParagraph: text.firstParagraph, mentions: text.mentions, eventMentions: text.eventMentions,
+                        wikiLinks: text.wikiLinks) {
+            var reader = document
+            return (try? reader.document()) ?? Document(blocks: [], links: [])
         }
         return AnalysisCache.Entry(text: text, quotes: quotes, dates: dates)
     }
 
-    mutating func body() throws -> BodyText {
+    mutating func document() throws -> Document {
         let blocks = try (0..<count()).map { _ -> TextBlock in
             let level = try int()
             return TextBlock(kind: level == 0 ? .paragraph : .heading(level), text: try string(), sentences: try ranges(),
                              linkedRanges: try ranges())
         }
         let links = try (0..<count()).map { _ in Link(destination: try string(), isImage: try int() == 1, text: try string()) }
-        var text = BodyText(document: Document(blocks: blocks, links: links))
+        return Document(blocks: blocks, links: links)
+    }
+
+    /// What `ByteWriter.body` wrote: all but the document, which `entry()` attaches.
+    mutating func body() throws -> BodyText {
+        let first: String? = try int() == 1 ? try string() : nil
+        var text = BodyText(firstParagraph: first) { Document(blocks: [], links: []) }
         text.mentions = try (0..<count()).map { _ in
             let person = try int(), block = try int(), range = try range(), sentence = try int()
             guard let kind = MentionKind(rawValue: try string()) else { throw Malformed() }

@@ -151,7 +151,7 @@ struct PageSignatures {
         h.add(dossier.datedStatements[a].count)
         for statement in dossier.datedStatements[a] {
             h.add(statement.block); h.add(statement.sentence); h.add(statement.date.edtf)
-            h.add(text.sentence(block: statement.block, index: statement.sentence))
+            h.add(statement.sentenceText)
             for mention in text.mentions where mention.block == statement.block && mention.sentence == statement.sentence { h.add(mention.person) }
         }
         return h.value

@@ -138,7 +138,7 @@ struct PageBuilder: Sendable {
 
     static func summary(of a: Int, in dossier: Dossier) -> String? {
         if let summary = dossier.articles[a].summary { return summary }
-        guard let first = dossier.articleTexts[a].document.blocks.first(where: { $0.kind == .paragraph })?.text else { return nil }
+        guard let first = dossier.articleTexts[a].firstParagraph else { return nil }
         // Walk at most 280 Characters (counting them all walked the whole paragraph, for every page listing it).
         guard let end = first.index(first.startIndex, offsetBy: 280, limitedBy: first.endIndex), end < first.endIndex else { return first }
         let cut = first[..<end]

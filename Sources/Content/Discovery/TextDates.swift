@@ -11,6 +11,8 @@ public struct DatedStatement: Sendable, Equatable {
     public var range: Range<Int>         // the expression, UTF-8 offsets in the block's text
     public var expression: String        // as written: "on Wednesday", "A day before"
     public var date: EDTFDate
+    /// The sentence it is in, as written: lists of every article show it, and need not decode each body for it.
+    public var sentenceText: String = ""
 }
 
 enum TextDates {
@@ -135,7 +137,7 @@ enum TextDates {
                 if found.precision == .day, !found.isInterval { lastDay = found.earliest }
                 let range = tokens[first].start..<tokens[last].end
                 let sentence = sentenceOf[i]
-                result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: found))
+                result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: found, sentenceText: Linker.substring(block.text, block.sentences[sentence])))
                 i = last + 1
             }
             for (range, days) in pending {
@@ -143,7 +145,7 @@ enum TextDates {
                 guard let target = result[firstOfBlock...].first(where: { $0.sentence == sentence && $0.range.lowerBound >= range.upperBound
                                                                             && $0.date.precision == .day && !$0.date.isInterval }),
                       let date = day(target.date.earliest.adding(days: days), target.date.isApproximate ? .approximate : nil) else { continue }
-                result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: date))
+                result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: date, sentenceText: Linker.substring(block.text, block.sentences[sentence])))
             }
             result[firstOfBlock...].sort { $0.range.lowerBound < $1.range.lowerBound }
         }
