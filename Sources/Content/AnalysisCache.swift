@@ -282,6 +282,8 @@ final class ByteStore: @unchecked Sendable {
 
 struct ByteWriter {
     var bytes: [UInt8] = []
+    /// How kinds of mention are written: their place here.
+    static let mentionKinds: [MentionKind] = [.name, .alias, .surname, .wikilink]
 
     mutating func uint64(_ value: UInt64) {
         var v = value
@@ -364,7 +366,7 @@ struct ByteWriter {
     mutating func body(_ text: BodyText) {
         if let first = text.firstParagraph { int(1); string(first) } else { int(0) }
         int(text.mentions.count)
-        for m in text.mentions { int(m.person); int(m.block); range(m.range); int(m.sentence); string(m.kind.rawValue); string(m.text) }
+        for m in text.mentions { int(m.person); int(m.block); range(m.range); int(m.sentence); int(Self.mentionKinds.firstIndex(of: m.kind)!); string(m.text) }
         int(text.eventMentions.count)
         for m in text.eventMentions { int(m.event); int(m.block); range(m.range); int(m.sentence) }
         int(text.wikiLinks.count)
@@ -468,7 +470,7 @@ struct ByteReader {
         }
         let dates = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), expression = try string()
-            guard let date = try? EDTFDate.parse(try string()) else { throw Malformed() }
+            guard let date = DateTexts.date(try string()) else { throw Malformed() }
             return DatedStatement(block: block, sentence: sentence, range: range, expression: expression, date: date,
                                   sentenceText: try string())
         }
@@ -500,7 +502,9 @@ struct ByteReader {
         var text = BodyText(firstParagraph: first) { Document(blocks: [], links: []) }
         text.mentions = try (0..<count()).map { _ in
             let person = try int(), block = try int(), range = try range(), sentence = try int()
-            guard let kind = MentionKind(rawValue: try string()) else { throw Malformed() }
+            let code = try int()
+            guard ByteWriter.mentionKinds.indices.contains(code) else { throw Malformed() }
+            let kind = ByteWriter.mentionKinds[code]
             return Mention(person: person, block: block, range: range, sentence: sentence, kind: kind, text: try string())
         }
         text.eventMentions = try (0..<count()).map { _ in
@@ -520,5 +524,21 @@ struct ByteReader {
             return WikiLink(block: block, range: range, target: target, text: label)
         }
         return text
+    }
+}
+
+/// Dates read back from the caches: the same few thousand texts recur across 10,000 articles, and parsing each
+/// again showed in rebuilds. Shared by the threads that decode, behind a lock.
+enum DateTexts {
+    nonisolated(unsafe) private static var parsed: [String: EDTFDate] = [:]
+    private static let lock = NSLock()
+
+    static func date(_ text: String) -> EDTFDate? {
+        lock.lock()
+        if let date = parsed[text] { lock.unlock(); return date }
+        lock.unlock()
+        guard let date = try? EDTFDate.parse(text) else { return nil }
+        lock.lock(); parsed[text] = date; lock.unlock()
+        return date
     }
 }

@@ -150,7 +150,7 @@ extension ByteReader {
         let sidecar = try optional()
         let sidecarStamp = try int() == 1 ? try self.stamp() : nil
         let slug = try string(), title = try string()
-        guard let date = try? EDTFDate.parse(try string()) else { throw Malformed() }
+        guard let date = DateTexts.date(try string()) else { throw Malformed() }
         let source = try optional(), author = try optional(), url = try optional(), summary = try optional()
         let people = try (0..<count()).map { _ in try string() }
         let events = try (0..<count()).map { _ in try string() }

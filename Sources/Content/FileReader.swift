@@ -22,17 +22,23 @@ struct FileReader: Sendable {
     func list(_ folder: String, log: inout DiagnosticLog) -> [String] {
         let directory = root + "/" + folder
         guard exists(directory), staysInside(directory, log: &log) else { return [] }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        guard let entries = Self.entries(directory) else {
             log.error(directory, 1, 1, "folder cannot be read")
             return []
         }
         var files: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = directory + "/" + name
-            // One lstat tells a plain file from a folder; only a symbolic link needs more (where it leads).
+            // The folder's listing tells a plain file from a folder; only a symbolic link needs more (where it leads),
+            // or a file system that does not say (one lstat then).
             var info = stat()
-            var isDirectory = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            if (info.st_mode & S_IFMT) == S_IFLNK {
+            var kind = type
+            if kind == UInt8(DT_UNKNOWN) {
+                guard lstat(path, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
+            }
+            var isDirectory = kind == UInt8(DT_DIR)
+            if kind == UInt8(DT_LNK) {
                 guard staysInside(path, log: &log) else { continue }
                 isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
@@ -43,6 +49,19 @@ struct FileReader: Sendable {
             }
         }
         return files
+    }
+
+    /// The names in a folder with their types as readdir gives them (DT_UNKNOWN where the file system does not say).
+    static func entries(_ directory: String) -> [(name: String, type: UInt8)]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var result: [(name: String, type: UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            result.append((name, entry.pointee.d_type))
+        }
+        return result
     }
 
     /// Every file below assets/, as paths relative to it.

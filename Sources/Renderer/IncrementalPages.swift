@@ -67,13 +67,18 @@ struct IncrementalPages: Sendable {
     /// file's size and time now.
     func save(files: [OutputFile]) {
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
-        let signed = planned.map { ($0.path, $0.signature) } + files.compactMap { file in file.signature.map { (file.path, $0) } }
+        var next = PageCache()
+        // A kept page's file is the one the old entry describes (`holds` checked it): only the others are looked at.
+        var signed: [(String, UInt64)] = []
+        for (page, kept) in zip(planned, reusable) {
+            if kept, let entry = cache.entries[page.path] { next.entries[page.path] = entry } else { signed.append((page.path, page.signature)) }
+        }
+        signed += files.compactMap { file in file.signature.map { (file.path, $0) } }
         let stamps = Parallel.map(signed) { PageCache.stamp(root + "/" + $0.0) }
-        var cache = PageCache()
         for ((path, signature), stamp) in zip(signed, stamps) {
             guard let stamp else { continue }
-            cache.entries[path] = PageCache.Entry(signature: signature, size: stamp.size, modified: stamp.modified)
+            next.entries[path] = PageCache.Entry(signature: signature, size: stamp.size, modified: stamp.modified)
         }
-        cache.save(forOutput: output)
+        next.save(forOutput: output)
     }
 }
