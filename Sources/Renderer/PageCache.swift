@@ -3,6 +3,7 @@
 // rendered nor compared again; its file in the output is kept as it is (same bytes, inode and time).
 
 import Content
+import EDTF
 import Foundation
 
 /// What a page's bytes depend on, as one number per page. Two builds that give a page the same signature
@@ -15,6 +16,10 @@ struct PageSignatures {
     let articles: [UInt64]
     /// What the pages listing every article show of each (`listed(_:in:)`), made once for all of them.
     let listedArticles: [UInt64]
+    /// Every dated sentence's dates, by earliest day (`order`: its place in article order), and its article.
+    let statementBounds: [(earliest: DayStamp, latest: DayStamp, order: Int)]
+    let statementArticle: [Int]
+    let boundsOrdered: Bool
     /// Quotations by speaker: (article, text), in article order.
     let quotationsOf: [Int: [(article: Int, text: String)]]
     let dossier: Dossier
@@ -48,6 +53,19 @@ struct PageSignatures {
         }
         self.articles = articles
         listedArticles = Parallel.map(Array(dossier.articles.indices)) { Self.listed($0, in: dossier) }
+        var bounds: [(earliest: DayStamp, latest: DayStamp, order: Int)] = []
+        var statementArticle: [Int] = []
+        for (a, statements) in dossier.datedStatements.enumerated() {
+            for statement in statements {
+                bounds.append((statement.date.earliest, statement.date.latest, statementArticle.count))
+                statementArticle.append(a)
+            }
+        }
+        // The scan in `event` stops at the first sentence that starts after the event; that is right only if no
+        // sentence ends before it starts (none parses so, but the order relies on it): else every sentence is looked at.
+        boundsOrdered = bounds.allSatisfy { $0.earliest <= $0.latest }
+        statementBounds = bounds.sorted { ($0.earliest, $0.order) < ($1.earliest, $1.order) }
+        self.statementArticle = statementArticle
         var quotationsOf: [Int: [(article: Int, text: String)]] = [:]
         for (a, quotes) in dossier.quotes.enumerated() {
             for quote in quotes { if let speaker = quote.speaker { quotationsOf[speaker, default: []].append((a, quote.text)) } }
@@ -110,10 +128,17 @@ struct PageSignatures {
         h.add(dossier.articlesOfEvent[e].count)
         for a in dossier.articlesOfEvent[e] { h.add(articles[a]) }
         let date = dossier.events[e].date
-        for (a, statements) in dossier.datedStatements.enumerated() {
-            for statement in statements where date.earliest <= statement.date.earliest && statement.date.latest <= date.latest {
-                h.add(a); h.add(articles[a])
-            }
+        let (earliest, latest) = (date.earliest, date.latest)
+        // Dated sentences within the event's dates: those from its earliest day on, up to one that starts after it.
+        var within: [Int] = []
+        var i = statementBounds.partitioningIndex { $0.earliest >= earliest }
+        while i < statementBounds.count, statementBounds[i].earliest <= latest || !boundsOrdered {
+            if statementBounds[i].latest <= latest { within.append(statementBounds[i].order) }
+            i += 1
+        }
+        for order in within.sorted() {
+            let a = statementArticle[order]
+            h.add(a); h.add(articles[a])
         }
         return h.value
     }
@@ -142,7 +167,10 @@ struct PageSignatures {
         let article = dossier.articles[a]
         var h = StableHash()
         h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
-        h.add(article.url); h.add(PageBuilder.summary(of: a, in: dossier))
+        // The summary lists show is cut from the first paragraph; the whole paragraph signs it, without the cutting
+        // (a walk over Characters, for every article, on every build).
+        h.add(article.url); h.add(article.summary)
+        if article.summary == nil { h.add(dossier.articleTexts[a].firstParagraph) }
         h.add(dossier.peopleOfArticle[a].count)
         for p in dossier.peopleOfArticle[a] { h.add(p) }
         h.add(dossier.eventsOfArticle[a].count)
@@ -241,5 +269,17 @@ struct PageCache {
     /// Forgets the pages of `output` (while it is being replaced, no record can vouch for its files).
     static func remove(forOutput output: String) {
         unlink(folder(forOutput: output) + "/pages.tsv")
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, in an array where those that do come after those that do not.
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
