@@ -134,10 +134,12 @@ public final class AnalysisCache: @unchecked Sendable {
     }
 
     /// The stored analysis for `key`, or nil (also when the entry does not decode).
-    func lookup(_ key: UInt64) -> Entry? {
+    /// `document`: makes the body's document again (it is `Markdown.analyze` of the body), should the stored one,
+    /// decoded only when first asked for, turn out not to decode.
+    func lookup(_ key: UInt64, document: @escaping @Sendable () -> Document = { Document(blocks: [], links: []) }) -> Entry? {
         guard let range = offsets[key], let stored else { return nil }
         var reader = ByteReader(store: stored, position: range.lowerBound, end: range.upperBound)
-        return try? reader.entry()
+        return try? reader.entry(document: document)
     }
 
     private let saving = DispatchGroup()
@@ -461,7 +463,7 @@ struct ByteReader {
         return log
     }
 
-    mutating func entry() throws -> AnalysisCache.Entry {
+    mutating func entry(document remade: @escaping @Sendable () -> Document = { Document(blocks: [], links: []) }) throws -> AnalysisCache.Entry {
         var text = try body()
         let quotes = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), words = try string()
@@ -481,7 +483,7 @@ struct ByteReader {
         text = BodyText(firstParagraph: text.firstParagraph, mentions: text.mentions, eventMentions: text.eventMentions,
                         wikiLinks: text.wikiLinks) {
             var reader = document
-            return (try? reader.document()) ?? Document(blocks: [], links: [])
+            return (try? reader.document()) ?? remade()
         }
         return AnalysisCache.Entry(text: text, quotes: quotes, dates: dates)
     }

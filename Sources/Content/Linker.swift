@@ -52,7 +52,7 @@ public enum Linker {
                 checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
                                targets: targets, allSlugs: allSlugs, log: &danglingLinks)
             }
-            if let cached = cache?.lookup(articleKeys[a]) {
+            if let cached = cache?.lookup(articleKeys[a], document: { Markdown.analyze(article.body) }) {
                 return (entry: cached, danglingLinks: danglingLinks)
             }
             let document = parsed[articleOrder[a]] ?? Markdown.analyze(article.body)

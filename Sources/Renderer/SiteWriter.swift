@@ -285,12 +285,14 @@ struct Journal: Equatable {
     var removed: [String]
 
     static let name = ".dossier-journal"
-    static let header = "dossier journal 1"
+    static let header = "dossier journal 2"
 
+    /// The header line, then entries `W path` or `R path`, each ended by a NUL byte: a file name may hold a line
+    /// break (an asset's), never a NUL.
     func write(into staging: String) throws {
         var text = Self.header + "\n"
-        for path in written { text += "W " + path + "\n" }
-        for path in removed { text += "R " + path + "\n" }
+        for path in written { text += "W " + path + "\0" }
+        for path in removed { text += "R " + path + "\0" }
         let temporary = staging + "/" + Self.name + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)),
               rename(temporary, staging + "/" + Self.name) == 0 else {
@@ -301,11 +303,10 @@ struct Journal: Equatable {
     /// The journal in `staging`, or nil when that build never reached its commit point.
     static func read(_ staging: String) -> Journal? {
         guard let data = FileManager.default.contents(atPath: staging + "/" + name) else { return nil }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first == Substring(header) else { return nil }
-        lines.removeFirst()
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix(header + "\n") else { return nil }
         var journal = Journal(written: [], removed: [])
-        for line in lines where line.count > 2 {
+        for line in text.dropFirst(header.count + 1).split(separator: "\0") where line.count > 2 {
             let path = String(line.dropFirst(2))
             // Paths are the site's own, relative; anything else is not from a journal of ours.
             guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return nil }

@@ -288,6 +288,23 @@ import Testing
             #expect(back.text.eventMentions == entry.text.eventMentions)
             #expect(reader.position == writer.bytes.count)
         }
+        // A document that does not decode (its bytes damaged) is made again from the body, not shown empty.
+        let a = try #require(linked.articles.indices.first { !linked.articleTexts[$0].document.blocks.isEmpty })
+        let entry = AnalysisCache.Entry(text: linked.articleTexts[a], quotes: linked.quotes[a], dates: linked.datedStatements[a])
+        var writer = ByteWriter()
+        writer.entry(entry)
+        var document = ByteWriter()
+        document.document(entry.text.document)
+        var damaged = writer.bytes
+        for i in (damaged.count - document.bytes.count)..<damaged.count { damaged[i] = 0xFF }
+        var reader = ByteReader(bytes: damaged, position: 0)
+        let remade = Markdown.analyze(linked.articles[a].body)
+        let back = try reader.entry(document: { remade })
+        #expect(back.text.mentions == entry.text.mentions)
+        #expect(back.text.document == entry.text.document)
+        var undamaged = ByteReader(bytes: damaged, position: 0)
+        #expect(try undamaged.entry().text.document.blocks.isEmpty, "without a way to make it again, nothing is made up")
+
         // The name runs discovery reads in each article, with their roles and cues.
         let (content, _, _) = ContentLoader.load(directory: Repo.fixture("discovery"))
         for article in try #require(content).articles {

@@ -217,8 +217,10 @@ enum Inert {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         try Journal(written: ["index.html"], removed: ["../outside.txt"]).write(into: staging)
         #expect(Journal.read(staging) == nil)
-        try Journal(written: ["index.html", "people/a.html"], removed: ["old.html"]).write(into: staging)
-        #expect(Journal.read(staging) == Journal(written: ["index.html", "people/a.html"], removed: ["old.html"]))
+        // Any file name but one with a NUL: an asset's may hold a line break or spaces.
+        let written = ["index.html", "people/a.html", "assets/two\nlines.txt", "assets/R x.txt"]
+        try Journal(written: written, removed: ["old.html", "W tricky"]).write(into: staging)
+        #expect(Journal.read(staging) == Journal(written: written, removed: ["old.html", "W tricky"]))
     }
 
     @Test func aSymbolicLinkOutOfContentIsRefused() throws {
