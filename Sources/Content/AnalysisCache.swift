@@ -14,9 +14,9 @@ public final class AnalysisCache: @unchecked Sendable {
     /// The file as it was when the build started, mapped rather than read: a rebuild decodes only what it asks for.
     private let stored: ByteStore?
     private let offsets: [UInt64: Range<Int>]           // key → payload in `stored`
-    /// The end of the last whole record; less than the file's size when a killed build left half a record.
+    /// The end of the last whole record: less than the file's size when a killed build left half a record, 0 when
+    /// the file is of another format. Either way the next save rewrites the file whole.
     private let validLength: Int
-    private let torn: Bool
     /// How many bodies of the last `Linker.link` came from the cache.
     public private(set) var reused = 0
     /// How many articles discovery decided on in the last `Linker.link` (the others' decisions were replayed).
@@ -31,7 +31,8 @@ public final class AnalysisCache: @unchecked Sendable {
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
-    var decisionsPath: String { (path as NSString).deletingLastPathComponent + "/decisions.bin" }
+    var decisionsPath: String { Self.decisionsPath(besides: path) }
+    static func decisionsPath(besides path: String) -> String { (path as NSString).deletingLastPathComponent + "/decisions.bin" }
 
     /// What is kept of one article: the analysed body, and the quotations and dated sentences read from it.
     struct Entry: Sendable {
@@ -47,29 +48,25 @@ public final class AnalysisCache: @unchecked Sendable {
         self.salt = salt
         var offsets: [UInt64: Range<Int>] = [:]
         var position = 0
-        var torn = false
         let store = ByteStore(mapping: path)
         if let store, store.starts(with: Self.magic) {
             position = Self.magic.count
             let end = store.count
             while position < end {
-                guard end - position >= Self.recordHeader else { torn = true; break }
+                guard end - position >= Self.recordHeader else { break }
                 let key = store.littleEndian(UInt64.self, at: position)
                 let length = Int(store.littleEndian(UInt32.self, at: position + 8))
                 let start = position + Self.recordHeader
-                guard length <= end - start else { torn = true; break }
+                guard length <= end - start else { break }
                 offsets[key] = start..<(start + length)
                 position = start + length
             }
-        } else {
-            torn = store != nil                                       // another format: rewrite it whole
         }
         stored = store
         self.offsets = offsets
         validLength = position
-        self.torn = torn
         var decisions: DecisionLog?
-        if let file = ByteStore(mapping: (path as NSString).deletingLastPathComponent + "/decisions.bin"),
+        if let file = ByteStore(mapping: Self.decisionsPath(besides: path)),
            file.starts(with: Self.decisionsMagic) {
             var reader = ByteReader(store: file, position: Self.decisionsMagic.count)
             decisions = try? reader.decisions()
@@ -175,7 +172,6 @@ public final class AnalysisCache: @unchecked Sendable {
         for (key, runs) in zip(runKeys, runs) { note(key, runs.map(Payload.runs)) }
         let encoded = Parallel.map(fresh) { key, payload -> [UInt8] in
             var record = ByteWriter()
-            record.bytes.reserveCapacity(Self.recordHeader)
             record.fixed(key); record.fixed(UInt32(0))
             switch payload {
             case .entry(let value): record.entry(value)
@@ -189,7 +185,7 @@ public final class AnalysisCache: @unchecked Sendable {
 
         let inUseBytes = inUse.reduce(0) { $0 + $1.1.count + Self.recordHeader }
         let freshBytes = encoded.reduce(0) { $0 + $1.count }
-        if let stored, !torn, stored.count == validLength, validLength <= 2 * (Self.magic.count + inUseBytes + freshBytes) {
+        if let stored, stored.count == validLength, validLength <= 2 * (Self.magic.count + inUseBytes + freshBytes) {
             if !encoded.isEmpty { Self.append(encoded, to: path) }
         } else {
             var file: [UInt8] = []
@@ -201,12 +197,12 @@ public final class AnalysisCache: @unchecked Sendable {
                 }
             }
             for record in encoded { file += record }
-            Self.replace(path, with: file)
+            FileWriting.replace(path, with: file)
         }
 
         var writer = ByteWriter()
         writer.bytes = Self.decisionsMagic
-        if let decisions { writer.decisions(decisions); Self.replace(decisionsPath, with: writer.bytes) } else { unlink(decisionsPath) }
+        if let decisions { writer.decisions(decisions); FileWriting.replace(decisionsPath, with: writer.bytes) } else { unlink(decisionsPath) }
     }
 
     /// Appends the records to the end of the file in one write.
@@ -214,27 +210,7 @@ public final class AnalysisCache: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        _ = writeAll(fd, Array(records.joined()))
-    }
-
-    /// Writes the file through a temporary file and a rename, so a reader never sees half of it.
-    static func replace(_ path: String, with bytes: [UInt8]) {
-        let temporary = path + ".\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let written = writeAll(fd, bytes)
-        close(fd)
-        if !written || rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 { if errno == EINTR { continue }; return false }
-            offset += n
-        }
-        return true
+        _ = FileWriting.writeAll(fd, Array(records.joined()))
     }
 }
 

@@ -99,7 +99,7 @@ public final class ContentSnapshot: @unchecked Sendable {
         for (file, record) in records { writer.record(file, record) }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        AnalysisCache.replace(path, with: writer.bytes)
+        FileWriting.replace(path, with: writer.bytes)
     }
 }
 

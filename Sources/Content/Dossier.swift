@@ -2,7 +2,6 @@
 // who appears with whom. Built once by `Linker`, then only read by the renderer.
 
 import EDTF
-import Foundation
 import Markdown
 
 /// How an article names a person.
@@ -38,7 +37,7 @@ public struct WikiLink: Sendable, Equatable {
 
 /// A parsed body with what was found in it.
 public struct BodyText: Sendable {
-    private var source: DocumentSource
+    private var source: Deferred<Document>
     /// The text of the first paragraph, which lists show as a summary; known without the document.
     public private(set) var firstParagraph: String?
     public var mentions: [Mention] = []
@@ -48,18 +47,18 @@ public struct BodyText: Sendable {
     /// The blocks and links. For a body whose analysis came from the cache, decoded when first asked for: a
     /// rebuild shows few bodies, and what it needs of the others (mentions, quotations, dates) is kept apart.
     public var document: Document {
-        get { source.document }
-        set { source = DocumentSource(newValue); firstParagraph = Self.firstParagraph(of: newValue) }
+        get { source.value }
+        set { source = Deferred(newValue); firstParagraph = Self.firstParagraph(of: newValue) }
     }
 
     public init(document: Document) {
-        source = DocumentSource(document)
+        source = Deferred(document)
         firstParagraph = Self.firstParagraph(of: document)
     }
 
     init(firstParagraph: String?, mentions: [Mention] = [], eventMentions: [EventMention] = [], wikiLinks: [WikiLink] = [],
          decode: @escaping @Sendable () -> Document) {
-        source = DocumentSource(decode: decode)
+        source = Deferred(make: decode)
         self.firstParagraph = firstParagraph
         self.mentions = mentions; self.eventMentions = eventMentions; self.wikiLinks = wikiLinks
     }
@@ -72,24 +71,6 @@ public struct BodyText: Sendable {
     public func sentence(block: Int, index: Int) -> String {
         let b = document.blocks[block]
         return Linker.substring(b.text, b.sentences[index])
-    }
-}
-
-/// A document in hand, or decoded on first use (then kept).
-final class DocumentSource: @unchecked Sendable {
-    private let lock = NSLock()
-    private var kept: Document?
-    private let decode: (@Sendable () -> Document)?
-
-    init(_ document: Document) { kept = document; decode = nil }
-    init(decode: @escaping @Sendable () -> Document) { self.decode = decode }
-
-    var document: Document {
-        lock.lock(); defer { lock.unlock() }
-        if let kept { return kept }
-        let document = decode?() ?? Document(blocks: [], links: [])
-        kept = document
-        return document
     }
 }
 

@@ -3,7 +3,7 @@
 
 import Foundation
 
-struct FileReader: Sendable {
+public struct FileReader: Sendable {
     let root: String
     private let realRoot: String
 
@@ -51,8 +51,9 @@ struct FileReader: Sendable {
         return files
     }
 
-    /// The names in a folder with their types as readdir gives them (DT_UNKNOWN where the file system does not say).
-    static func entries(_ directory: String) -> [(name: String, type: UInt8)]? {
+    /// The names in a folder with their types as readdir gives them (DT_UNKNOWN where the file system does not say),
+    /// "." and ".." left out; nil when the folder cannot be opened.
+    public static func entries(_ directory: String) -> [(name: String, type: UInt8)]? {
         guard let dir = opendir(directory) else { return nil }
         defer { closedir(dir) }
         var result: [(name: String, type: UInt8)] = []

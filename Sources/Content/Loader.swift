@@ -248,7 +248,7 @@ public enum ContentLoader {
             let parsed = PlainTextArticle(text)
             textTitle = parsed.title
             textAuthor = parsed.author
-            body = Markdown.escapeText(parsed.paragraphs.joined(separator: "\n"))
+            body = parsed.markdownBody
             bodyFirstLine = parsed.bodyFirstLine
             if let sidecar {
                 guard let yaml = files.readText(sidecar, log: &log, allowEmpty: true),
@@ -316,7 +316,7 @@ public enum ContentLoader {
         var log = DiagnosticLog()
         guard let text = FileReader(root: (path as NSString).deletingLastPathComponent).readText(path, log: &log, allowEmpty: true) else { return "" }
         switch format {
-        case .plainText: return Markdown.escapeText(PlainTextArticle(text).paragraphs.joined(separator: "\n"))
+        case .plainText: return PlainTextArticle(text).markdownBody
         case .markdown: return FrontMatterReader.split(text, path: path, log: &log)?.body ?? ""
         }
     }
@@ -394,4 +394,7 @@ struct PlainTextArticle {
         paragraphs = lines.map(\.text)
         bodyFirstLine = lines.first?.number ?? first.number + 1
     }
+
+    /// The paragraphs as CommonMark, escaped so that nothing in them is read as markup.
+    var markdownBody: String { Markdown.escapeText(paragraphs.joined(separator: "\n")) }
 }

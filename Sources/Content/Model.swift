@@ -98,33 +98,24 @@ public struct Article: Sendable, Equatable {
 }
 
 /// An article's body, in hand or read when first asked for (then kept). Its hash and "[[" flag are known either way.
-final class ArticleBody: @unchecked Sendable, Equatable {
+final class ArticleBody: Sendable, Equatable {
     let hash: UInt64
     let hasDoubleBracket: Bool
-    private let read: (@Sendable () -> String)?
-    private let lock = NSLock()
-    private var kept: String?
+    private let text: Deferred<String>
 
     init(_ body: String) {
         var h = StableHash()
         h.add(body)
         hash = h.value
         hasDoubleBracket = body.utf8.containsDoubleBracket
-        read = nil
-        kept = body
+        text = Deferred(body)
     }
 
     init(hash: UInt64, hasDoubleBracket: Bool, read: @escaping @Sendable () -> String) {
-        self.hash = hash; self.hasDoubleBracket = hasDoubleBracket; self.read = read
+        self.hash = hash; self.hasDoubleBracket = hasDoubleBracket; text = Deferred(make: read)
     }
 
-    var body: String {
-        lock.lock(); defer { lock.unlock() }
-        if let kept { return kept }
-        let body = read?() ?? ""
-        kept = body
-        return body
-    }
+    var body: String { text.value }
 
     static func == (a: ArticleBody, b: ArticleBody) -> Bool { a === b || (a.hash == b.hash && a.body == b.body) }
 }
@@ -149,5 +140,23 @@ public struct ContentSet: Sendable {
         self.events = events
         self.articles = articles
         self.assets = assets
+    }
+}
+
+/// A value in hand, or made when first asked for and then kept (from any thread: made once, behind a lock).
+final class Deferred<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: Value?
+    private let make: (@Sendable () -> Value)?
+
+    init(_ value: Value) { kept = value; make = nil }
+    init(make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock(); defer { lock.unlock() }
+        if let kept { return kept }
+        let value = make!()
+        kept = value
+        return value
     }
 }

@@ -254,9 +254,7 @@ struct PageCache {
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             text += "\(path)\t\(String(entry.signature, radix: 16))\t\(entry.size)\t\(entry.modified)\n"
         }
-        let temporary = folder + "/pages.tsv.\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, folder + "/pages.tsv") != 0 { unlink(temporary) }
+        FileWriting.replace(folder + "/pages.tsv", with: Array(text.utf8))
     }
 
     /// Size and modification time of a file, or nil when it is not there.

@@ -131,13 +131,9 @@ public struct SiteWriter: Sendable {
         var folders = [""]
         while let relative = folders.popLast() {
             let path = relative.isEmpty ? root : root + "/" + relative
-            guard let dir = opendir(path) else { continue }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = entryName(entry)
-                if name == "." || name == ".." { continue }
+            for (name, entryType) in FileReader.entries(path) ?? [] {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var type = entry.pointee.d_type
+                var type = entryType
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                     var info = stat()
                     let isLink = type == UInt8(DT_LNK)
@@ -198,14 +194,8 @@ public struct SiteWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, message: "cannot be created: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, message: "cannot be written: \(String(cString: strerror(errno)))")
-            }
-            offset += n
+        if let failure = FileWriting.writeAll(fd, bytes) {
+            throw WriteError(path: path, message: "cannot be written: \(String(cString: strerror(failure)))")
         }
     }
 }
@@ -293,9 +283,7 @@ struct Journal: Equatable {
         var text = Self.header + "\n"
         for path in written { text += "W " + path + "\0" }
         for path in removed { text += "R " + path + "\0" }
-        let temporary = staging + "/" + Self.name + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)),
-              rename(temporary, staging + "/" + Self.name) == 0 else {
+        guard FileWriting.replace(staging + "/" + Self.name, with: Array(text.utf8)) else {
             throw WriteError(path: staging, message: "cannot write the journal: \(String(cString: strerror(errno)))")
         }
     }
