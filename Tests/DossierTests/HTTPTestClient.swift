@@ -46,11 +46,16 @@ enum RawHTTP {
         return HTTPReply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self))
     }
 
-    /// True when nothing listens on the port any more.
-    static func refused(port: Int) -> Bool {
-        guard let socket = try? connect(port: port, timeout: 1) else { return true }
-        close(socket)
-        return false
+    /// True when nothing answers on the port any more: the connection is refused, or it is taken but no reply comes.
+    /// Not "refused" alone: while another test spawns a process, the child holds a copy of every descriptor of this
+    /// process until it closes them before exec, so for that moment a listener just closed by the server still
+    /// takes connections into its backlog (CI once saw exactly that) — but nobody ever answers them.
+    static func silent(port: Int, within seconds: Double = 2) -> Bool {
+        guard let socket = try? connect(port: port, timeout: seconds) else { return true }
+        defer { close(socket) }
+        guard (try? send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")) != nil else { return true }
+        var byte: UInt8 = 0
+        return recv(socket, &byte, 1, 0) <= 0
     }
 
     static func connect(port: Int, timeout: Double) throws -> Int32 {
