@@ -157,10 +157,14 @@ struct SimpleYAML: Sendable {
         return false
     }
 
-    /// Plain text YAML takes as it is: starts with a letter or digit; letters, digits, spaces and `. , - / ' ( ) &`
-    /// after; not a null (`null`, `~`: Yams would make the field nil).
+    /// Plain text YAML takes as it is: starts with a letter, a digit or `.` (EDTF's open start, `../2025`); letters,
+    /// digits, spaces and `. , - / ' ( ) & ~ ? %` after (EDTF's qualifiers: `2025-04~`, `2025?`, `2025%`); not a
+    /// null (`null`, `~`: Yams would make the field nil).
     private static func isPlainText(_ bytes: ArraySlice<UInt8>) -> Bool {
-        isPlain(bytes) { " .,-/'()&".utf8.contains($0) }
+        let allowed: (UInt8) -> Bool = { " .,-/'()&~?%".utf8.contains($0) }
+        guard bytes.first == UInt8(ascii: ".") else { return isPlain(bytes, alsoAllowed: allowed) }
+        let rest = bytes.drop { $0 == UInt8(ascii: ".") }
+        return rest.allSatisfy { isAlphanumeric($0) || allowed($0) } && rest.first != UInt8(ascii: " ")
     }
 
     /// A list item: a slug-like word (letters, digits, `-`, `_`, `.`).

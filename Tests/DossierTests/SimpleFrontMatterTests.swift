@@ -11,7 +11,9 @@ import Testing
     static let textValues = ["\"Talks in Riyadh\"", "Talks in Riyadh", "2025-04-01", "2025-04", "\"2025-04-01~\"", "2025-04-01~",
                              "\"The New York Times (machine translation)\"", "O'Brien & Sons, Ltd.", "null", "~", "\"null\"", "true",
                              "\"a \\\"quoted\\\" word\"", "'single'", "\"é Дмитриев 😀\"", "\"line\u{2028}break\"", "a: b", "a # comment",
-                             "https://example.org/a", "\"https://example.org/a?b=c#d\"", "-1", "[x]", "\"\"", "  \"padded\"  ", "1e3", "yes", "\"tab\there\""]
+                             "https://example.org/a", "\"https://example.org/a?b=c#d\"", "-1", "[x]", "\"\"", "  \"padded\"  ", "1e3", "yes", "\"tab\there\"",
+                             "2025-04?", "2025%", "2025-04-01?~", "../2025-04", "2025-04-01/..", "2025-04-01/2025-04-03", "202X", "2025-21",
+                             ".inf", ".NaN", ".", "...", ".5", "..x", ". a", "a ? b", "a ~", "%a", "?a", "a?: b", "a %", "~a"]
     static let listValues = ["[a, b]", "[]", "[ a ,b ]", "[a,,b]", "[a, \"b c\"]", "[null]", "[kirill-dmitriev, steve-witkoff]", "a-single",
                              "[a, [b]]", "[a,]", "[1, 2]",
                              "[\"B. Renlober\", \"Livinren\"]", "[B. Renlober, Livinren]", "[\"a, b\", c]", "[ \"x\" ]", "[\"x\" , y]",
@@ -67,5 +69,13 @@ import Testing
         let simple = try #require(SimpleYAML.parse(yaml, knownKeys: Self.keys, listKeys: ["people", "events"]))
         #expect(ArticleFields(simple: simple) == ArticleFields(title: "Vinzel sanctions: said meeting", date: "2022-12-25", source: "The Daily Ledger",
                                                              author: "Zelber Mika", people: ["a-b", "c"], events: ["riyadh-talks"]))
+    }
+
+    /// So are dates with EDTF's qualifiers and open ends, unquoted, as people write them.
+    @Test func uncertainAndOpenDatesAreReadByHand() throws {
+        for date in ["2019-04?", "2019-04-01~", "2019%", "../2020-05", "2019-04-01/2019-04-03", "2019-04/..", "201X", "2019-21"] {
+            let simple = try #require(SimpleYAML.parse("title: \"Talks\"\ndate: \(date)\n", knownKeys: Self.keys, listKeys: ["people", "events"]), "\(date)")
+            #expect(ArticleFields(simple: simple).date == date)
+        }
     }
 }
