@@ -82,37 +82,39 @@ public enum Linker {
         for person in people { checkWikiLinks(in: person.profile, firstLine: person.bodyFirstLine, path: person.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
         for event in events { checkWikiLinks(in: event.description, firstLine: event.bodyFirstLine, path: event.path, enabled: true, targets: targets, allSlugs: allSlugs, log: &log) }
 
-        // Cross-references.
-        var peopleOfArticle: [[Int]] = []
-        var eventsOfArticle: [[Int]] = []
-        var articlesOfPerson = [[Int]](repeating: [], count: people.count)
-        var articlesOfEvent = [[Int]](repeating: [], count: events.count)
-        for a in articles.indices {
-            let path = articles[a].path
-            let refs = references[path]
-            var seen = Set<Int>()
-            var list: [Int] = []
-            for mention in articleTexts[a].mentions where seen.insert(mention.person).inserted { list.append(mention.person) }
-            for (i, slug) in articles[a].people.enumerated() {
-                if let p = personBySlug[slug] {
-                    if seen.insert(p).inserted { list.append(p) }
-                } else {
-                    report(slug: slug, kind: "person", at: refs?.people[safe: i], path: path, candidates: Array(personBySlug.keys), log: &log)
-                }
+        // Cross-references: each article's people (in the order first named) and events, in parallel; then the
+        // reverse lists, in article order.
+        let ofArticle = Parallel.map(Array(articles.indices)) { a -> (people: [Int], events: [Int], log: DiagnosticLog) in
+            var log = DiagnosticLog()
+            let article = articles[a]
+            var list: [Int] = []                  // a handful of people: a search of the list beats a Set
+            func add(_ person: Int) { if !list.contains(person) { list.append(person) } }
+            for mention in articleTexts[a].mentions { add(mention.person) }
+            for (i, slug) in article.people.enumerated() {
+                if let p = personBySlug[slug] { add(p) }
+                else { report(slug: slug, kind: "person", at: references[article.path]?.people[safe: i], path: article.path, candidates: Array(personBySlug.keys), log: &log) }
             }
-            peopleOfArticle.append(list)
-            for p in list { articlesOfPerson[p].append(a) }
-
-            var eventSet = Set<Int>()
-            for (i, slug) in articles[a].events.enumerated() {
-                if let e = eventBySlug[slug] { eventSet.insert(e) }
-                else { report(slug: slug, kind: "event", at: refs?.events[safe: i], path: path, candidates: Array(eventBySlug.keys), log: &log) }
+            var events: [Int] = []
+            for (i, slug) in article.events.enumerated() {
+                if let e = eventBySlug[slug] { events.append(e) }
+                else { report(slug: slug, kind: "event", at: references[article.path]?.events[safe: i], path: article.path, candidates: Array(eventBySlug.keys), log: &log) }
             }
-            for mention in articleTexts[a].eventMentions { eventSet.insert(mention.event) }
-            let sortedEvents = eventSet.sorted()
-            eventsOfArticle.append(sortedEvents)
-            for e in sortedEvents { articlesOfEvent[e].append(a) }
+            for mention in articleTexts[a].eventMentions { events.append(mention.event) }
+            events.sort()
+            var distinct: [Int] = []
+            for e in events where distinct.last != e { distinct.append(e) }
+            return (list, distinct, log)
         }
+        let peopleOfArticle = ofArticle.map(\.people)
+        let eventsOfArticle = ofArticle.map(\.events)
+        var personArticles = [[Int]](repeating: [], count: people.count)
+        var eventArticles = [[Int]](repeating: [], count: events.count)
+        for (a, found) in ofArticle.enumerated() {
+            log.append(contentsOf: found.log)
+            for p in found.people { personArticles[p].append(a) }
+            for e in found.events { eventArticles[e].append(a) }
+        }
+        let articlesOfPerson = personArticles, articlesOfEvent = eventArticles
 
         var eventsOfPerson = [[Int]](repeating: [], count: people.count)
         for (e, event) in events.enumerated() {
@@ -126,14 +128,16 @@ public enum Linker {
             }
         }
 
-        // Co-mentions: pairs within each article; linear in the sum of (people per article)².
-        var pairCounts = [[Int: Int]](repeating: [:], count: people.count)
-        for list in peopleOfArticle where list.count > 1 {
-            for x in list { for y in list where y != x { pairCounts[x][y, default: 0] += 1 } }
-        }
-        let coMentions = pairCounts.map { counts in
-            counts.map { CoMention(person: $0.key, articles: $0.value) }
-                .sorted { ($1.articles, people[$0.person].name) < ($0.articles, people[$1.person].name) }
+        // Co-mentions: for each person, the others named in their articles, counted; linear in the sum of
+        // (people per article)². Ties between equal counts go by name, then by the order of people.
+        let nameRank = Self.ranks(of: people.indices.sorted(by: { (people[$0].name, $0) < (people[$1].name, $1) }))
+        let coMentions = Parallel.map(Array(people.indices)) { x -> [CoMention] in
+            var counts: [Int: Int] = [:]
+            for a in articlesOfPerson[x] where peopleOfArticle[a].count > 1 {
+                for y in peopleOfArticle[a] where y != x { counts[y, default: 0] += 1 }
+            }
+            return counts.map { CoMention(person: $0.key, articles: $0.value) }
+                .sorted { ($1.articles, nameRank[$0.person]) < ($0.articles, nameRank[$1.person]) }
         }
 
         let dossier = Dossier(settings: content.settings, people: people, events: events, articles: articles, assets: content.assets,
@@ -143,6 +147,13 @@ public enum Linker {
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
                               quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
         return (dossier, log)
+    }
+
+    /// The inverse of an ordering: for each index, its place in `order`.
+    static func ranks(of order: [Int]) -> [Int] {
+        var rank = [Int](repeating: 0, count: order.count)
+        for (place, index) in order.enumerated() { rank[index] = place }
+        return rank
     }
 
     // MARK: - Finding names in one body
