@@ -70,14 +70,6 @@ public struct SiteWriter: Sendable {
         Self.removeTree(staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            // Every folder first, so that putting files needs no coordination between threads.
-            var folders = Set<String>()
-            for path in paths {
-                let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty, folders.insert(folder).inserted {
-                    try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
-                }
-            }
         } catch {
             Self.removeTree(staging)
             throw error
@@ -210,6 +202,9 @@ public final class StagedSite: @unchecked Sendable {
     let beforeWrite: (@Sendable (String) throws -> Void)?
     private let lock = NSLock()
     private var writtenFiles: [String] = [], unchanged = 0
+    /// Folders made in the staging folder so far: each is made when the first file in it is written (a rebuild
+    /// writes a handful of files; making every folder of the site up front cost more than writing them).
+    private var madeFolders: Set<Substring> = [""]
 
     init(output: String, label: String, staging: String, existed: Bool, oldFiles: Set<String>, removedFiles: [String],
          beforeWrite: (@Sendable (String) throws -> Void)?) {
@@ -217,7 +212,7 @@ public final class StagedSite: @unchecked Sendable {
         self.oldFiles = oldFiles; self.removedFiles = removedFiles; self.beforeWrite = beforeWrite
     }
 
-    /// Puts one file of the new site in place (thread-safe: each path is put once, its folder already exists).
+    /// Puts one file of the new site in place (thread-safe: each path is put once).
     public func put(_ path: String, _ content: OutputFile.Content) throws {
         try beforeWrite?(path)
         var content = content
@@ -225,9 +220,25 @@ public final class StagedSite: @unchecked Sendable {
         let same: Bool
         if case .unchanged = content, oldFiles.contains(path) { same = true }
         else { same = oldFiles.contains(path) && SiteWriter.sameContent(content, atPath: output + "/" + path) }
-        if !same { try SiteWriter.writeFile(content, to: staging + "/" + path) }
+        if !same {
+            try makeFolder(of: path)
+            try SiteWriter.writeFile(content, to: staging + "/" + path)
+        }
         lock.lock()
         if same { unchanged += 1 } else { writtenFiles.append(path) }
+        lock.unlock()
+    }
+
+    private func makeFolder(of path: String) throws {
+        let folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+        lock.lock()
+        let made = madeFolders.contains(folder)
+        lock.unlock()
+        guard !made else { return }
+        // Two threads may both make it: creating a folder that exists (with its parents) is no error.
+        try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+        lock.lock()
+        madeFolders.insert(folder)
         lock.unlock()
     }
 
