@@ -36,18 +36,24 @@ public final class ContentSnapshot: @unchecked Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let magic = Array("dossier content snapshot 1\n".utf8)
+    // The file: magic, the program's identity, the number of records, then per file its path and its record,
+    // length-prefixed (4 bytes, little-endian). Opening reads only the paths; a record is decoded when its file is
+    // looked up (on whichever core loads that article), and an unchanged one is copied as bytes into the next file.
+    static let magic = Array("dossier content snapshot 2\n".utf8)
     /// A file modified less than this before the build read it is read again next time: on a file system whose
     /// clock ticks coarsely, a second edit within the same tick could leave size and times as they were.
     static let settleNanoseconds: Int64 = 1_000_000_000
 
     let path: String
     private let salt: String
-    private let records: [String: Record]
+    private let stored: ByteStore?
+    private let records: [String: Range<Int>]           // file → its record in `stored`
     /// When this build started reading: files changed after `started - settle` are not kept for the next.
     let started: Int64
     private let lock = NSLock()
-    private var next: [(String, Record)] = []
+    private enum Kept { case stored(Range<Int>), read(Record) }
+    private var next: [(String, Kept)] = []
+    private let saving = DispatchGroup()
     /// Articles this build took from the snapshot, without reading their files.
     public private(set) var reused = 0
 
@@ -58,24 +64,34 @@ public final class ContentSnapshot: @unchecked Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         started = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        var records: [String: Record] = [:]
-        if let store = ByteStore(mapping: path), store.starts(with: Self.magic) {
+        var records: [String: Range<Int>] = [:]
+        let store = ByteStore(mapping: path)
+        if let store, store.starts(with: Self.magic) {
             var reader = ByteReader(store: store, position: Self.magic.count)
             if let stored = try? reader.string(), stored == salt, let count = try? reader.count() {
+                records.reserveCapacity(count)
                 for _ in 0..<count {
-                    guard let (file, record) = try? reader.record() else { records = [:]; break }
-                    records[file] = record
+                    guard let file = try? reader.string(), store.count - reader.position >= 4 else { records = [:]; break }
+                    let length = Int(store.littleEndian(UInt32.self, at: reader.position))
+                    let start = reader.position + 4
+                    guard length <= store.count - start else { records = [:]; break }
+                    records[file] = start..<(start + length)
+                    reader.position = start + length
                 }
             }
         }
+        stored = store
         self.records = records
     }
 
     /// The article at `path` as the last build read it, when the file (and sidecar) still has the same stamp.
     func article(at path: String, sidecar: String?) -> Record? {
-        guard let record = records[path], record.sidecar == sidecar, let stamp = Stamp(path), stamp == record.stamp,
-              sidecar.flatMap({ Stamp($0) }) == record.sidecarStamp else { return nil }
-        lock.lock(); reused += 1; next.append((path, record)); lock.unlock()
+        guard let range = records[path], let stored else { return nil }
+        var reader = ByteReader(store: stored, position: range.lowerBound, end: range.upperBound)
+        guard let stamps = try? reader.stamps(), stamps.sidecar == sidecar, Stamp(path) == stamps.stamp,
+              sidecar.flatMap({ Stamp($0) }) == stamps.sidecarStamp,
+              let record = try? reader.record(file: path, stamps: stamps) else { return nil }
+        lock.lock(); reused += 1; next.append((path, .stored(range))); lock.unlock()
         return record
     }
 
@@ -86,17 +102,34 @@ public final class ContentSnapshot: @unchecked Sendable {
         guard newest < started - Self.settleNanoseconds, sidecar == nil || stamps.1 != nil else { return }
         let record = Record(stamp: stamps.0, sidecar: sidecar, sidecarStamp: stamps.1, article: article, references: references,
                             warnings: warnings)
-        lock.lock(); next.append((path, record)); lock.unlock()
+        lock.lock(); next.append((path, .read(record))); lock.unlock()
     }
 
-    /// Writes what this build read (through a temporary file and a rename); failing to write is no error.
-    public func save() {
+    /// Writes what this build read (through a temporary file and a rename) on another thread; `finishSaving`
+    /// waits for it. Failing to write is no error.
+    public func saveInBackground() {
+        DispatchQueue.global().async(group: saving) { self.save() }
+    }
+
+    /// Returns once the file is written.
+    public func finishSaving() { saving.wait() }
+
+    func save() {
         var writer = ByteWriter()
         writer.bytes = Self.magic
         writer.string(salt)
         let records = next.sorted { $0.0 < $1.0 }
         writer.int(records.count)
-        for (file, record) in records { writer.record(file, record) }
+        for (file, kept) in records {
+            writer.string(file)
+            let lengthAt = writer.bytes.count
+            writer.fixed(UInt32(0))
+            switch kept {
+            case .stored(let range): if let stored { writer.bytes += stored.bytes(range) }
+            case .read(let record): writer.record(record)
+            }
+            writer.setLength(UInt32(writer.bytes.count - lengthAt - 4), at: lengthAt)
+        }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         FileWriting.replace(path, with: writer.bytes)
@@ -115,8 +148,7 @@ extension ByteWriter {
         for location in list { int(location.line); int(location.column) }
     }
 
-    mutating func record(_ file: String, _ record: ContentSnapshot.Record) {
-        string(file)
+    mutating func record(_ record: ContentSnapshot.Record) {
         stamp(record.stamp)
         optional(record.sidecar)
         if let sidecarStamp = record.sidecarStamp { int(1); stamp(sidecarStamp) } else { int(0) }
@@ -144,11 +176,16 @@ extension ByteReader {
         try (0..<count()).map { _ in SourceLocation(line: try int(), column: try int()) }
     }
 
-    mutating func record() throws -> (String, ContentSnapshot.Record) {
-        let file = try string()
+    /// What a record says of the files: enough to tell whether the rest of it still holds.
+    mutating func stamps() throws -> (stamp: ContentSnapshot.Stamp, sidecar: String?, sidecarStamp: ContentSnapshot.Stamp?) {
         let stamp = try stamp()
         let sidecar = try optional()
-        let sidecarStamp = try int() == 1 ? try self.stamp() : nil
+        return (stamp, sidecar, try int() == 1 ? try self.stamp() : nil)
+    }
+
+    /// The rest of the record of `file`, after its `stamps()`.
+    mutating func record(file: String, stamps: (stamp: ContentSnapshot.Stamp, sidecar: String?, sidecarStamp: ContentSnapshot.Stamp?))
+        throws -> ContentSnapshot.Record {
         let slug = try string(), title = try string()
         guard let date = DateTexts.date(try string()) else { throw Malformed() }
         let source = try optional(), author = try optional(), url = try optional(), summary = try optional()
@@ -168,7 +205,8 @@ extension ByteReader {
         }
         let article = Article(slug: slug, title: title, date: date, source: source, author: author, url: url, summary: summary,
                               people: people, events: events, text: body, format: format, path: file, bodyFirstLine: bodyFirstLine)
-        return (file, ContentSnapshot.Record(stamp: stamp, sidecar: sidecar, sidecarStamp: sidecarStamp, article: article,
-                                             references: references, warnings: warnings))
+        guard position == end else { throw Malformed() }
+        return ContentSnapshot.Record(stamp: stamps.stamp, sidecar: stamps.sidecar, sidecarStamp: stamps.sidecarStamp, article: article,
+                                      references: references, warnings: warnings)
     }
 }

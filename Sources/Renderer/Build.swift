@@ -51,7 +51,8 @@ public enum SiteBuilder {
         let cacheFolder = PageCache.folder(forOutput: options.output)
         let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())
         let (content, references, loadLog) = ContentLoader.load(directory: options.content, snapshot: snapshot)
-        snapshot.save()
+        snapshot.saveInBackground()
+        defer { snapshot.finishSaving() }
         log.append(contentsOf: loadLog)
 
         progress?(2, steps[1])
@@ -78,7 +79,7 @@ public enum SiteBuilder {
         progress?(4, steps[3])
         let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output)
         let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
-                                               articleSignatures: incremental.articleSignatures)
+                                               signatures: incremental.signatures)
         let extras = incremental.keep(made)
         log.append(contentsOf: extraProblems)
         guard !log.hasErrors else { throw BuildFailure(log.items) }
@@ -128,11 +129,12 @@ public enum SiteBuilder {
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
     /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
-    /// `articleSignatures`: each article's own inputs, which sign the search index's parts (`SearchIndex.files`).
+    /// `signatures`: what every page depends on, each article's own inputs and its spellings of names, which sign
+    /// the search index's files (`SearchIndex.files`).
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
-                           articleSignatures: [UInt64]) -> ([OutputFile], [Diagnostic]) {
+                           signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var files = SearchIndex.files(dossier, articleSignatures: articleSignatures) + Feeds.files(dossier, pagePaths: pagePaths)
+        var files = SearchIndex.files(dossier, global: signatures.global, articleSignatures: signatures.articles, spellings: signatures.spellings) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {

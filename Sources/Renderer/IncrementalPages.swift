@@ -18,13 +18,14 @@ struct IncrementalPages: Sendable {
     /// Parallel to `planned`: true where the file in the output can be kept.
     let reusable: [Bool]
     /// Each article's own inputs (`PageSignatures.articles`), for files made from several articles.
-    let articleSignatures: [UInt64]
+    /// What the pages and the search index are signed with.
+    let signatures: PageSignatures
     private let cache: PageCache
 
     init(dossier: Dossier, templatesDirectory: String, output: String) {
         self.output = output
         let signatures = PageSignatures(dossier: dossier, templatesDirectory: templatesDirectory)
-        articleSignatures = signatures.articles
+        self.signatures = signatures
         planned = Parallel.map(PageBuilder.plan(dossier)) { page in
             let signature: UInt64
             switch page.kind {

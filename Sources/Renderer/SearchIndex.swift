@@ -24,14 +24,16 @@ enum SearchIndex {
 
     /// `assets/search-index.js` (people and events, and the names of the parts), then the parts in
     /// `assets/search/`, newest articles first, each signed by its articles' inputs (`articleSignatures`).
-    static func files(_ dossier: Dossier, articleSignatures: [UInt64]) -> [OutputFile] {
+    /// `global`: what every page depends on (`PageSignatures.global`), which signs the first file with the spellings.
+    static func files(_ dossier: Dossier, global: UInt64, articleSignatures: [UInt64], spellings: [UInt64]) -> [OutputFile] {
         let newestFirst = Array(dossier.articles.indices.reversed())
         let parts = stride(from: 0, to: newestFirst.count, by: articlesPerPart).map {
             Array(newestFirst[$0..<min($0 + articlesPerPart, newestFirst.count)])
         }
         let partPaths = parts.indices.map { Paths.searchIndexPart($0 + 1) }
         let identity = PageSignatures.programIdentity()
-        var files = [OutputFile(path: Paths.searchIndex, content: .generated { script(dossier, parts: partPaths) })]
+        var files = [OutputFile(path: Paths.searchIndex, content: .generated { script(dossier, parts: partPaths) },
+                                signature: indexSignature(global: global, parts: partPaths, spellings: spellings))]
         for (path, articles) in zip(partPaths, parts) {
             var h = StableHash()
             h.add("search-part-1"); h.add(identity); h.add(path)
@@ -39,6 +41,18 @@ enum SearchIndex {
             files.append(OutputFile(path: path, content: .generated { part(dossier, articles: articles) }, signature: h.value))
         }
         return files
+    }
+
+    /// What the first file is made from: its people and events (all of their fields are in `global`, with the
+    /// program, the templates and every article's slug and title), the names of the parts, and the spellings the
+    /// articles use for each person (`PageSignatures.spellings`, one hash per article), which an edit of one
+    /// article can change. Hashing every mention costs a fraction of making the file, which an edit would
+    /// otherwise do each time.
+    static func indexSignature(global: UInt64, parts: [String], spellings: [UInt64]) -> UInt64 {
+        var h = StableHash()
+        h.add("search-index-1"); h.add(global); h.add(parts)
+        for article in spellings { h.add(article) }
+        return h.value
     }
 
     /// The index's first file: people and events, and the parts that hold the articles, in the order they load.
@@ -54,8 +68,9 @@ enum SearchIndex {
     }
 
     /// One part: the lines of `articles`, made straight from their blocks (no String is made of the text).
+    /// On all cores: a rebuild after an edit makes one part, and waits for it.
     static func part(_ dossier: Dossier, articles: [Int]) -> [UInt8] {
-        part(lines: articles.map { a in
+        part(lines: Parallel.map(articles) { a in
             JSONLine.encode(articleRecord(dossier, a, text: "")) { out in appendCompactedJSON(dossier.articleTexts[a], to: &out) }
         })
     }

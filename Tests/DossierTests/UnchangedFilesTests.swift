@@ -86,9 +86,37 @@ import Testing
         try "---\ntitle: \"Note 1\"\ndate: 2000-01-01\n---\nNote number 1 says word1.\n\nIt now says more.\n"
             .write(toFile: content + "/articles/note-1.md", atomically: true, encoding: .utf8)
         let second = try buildSite(content: content, output: site)
-        #expect(second.filesKept == 1)
+        #expect(second.filesKept == 2, "the first file (no name changed) and the part without note 1 are not even made")
         let after = UnchangedFilesTests.stamps(site)
         #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["articles/note-1.html", "assets/search/articles-2.js"])
         #expect(try searchRecords(site).contains { $0.x == "Note number 1 says word1. It now says more." })
+    }
+
+    /// The first file lists, for each person, every spelling the articles use: an edit that adds one rewrites it,
+    /// an edit that names nobody new keeps it.
+    @Test func theFirstFileIsRewrittenWhenAnArticleSpellsANameAnew() throws {
+        let scratch = Scratch("dossier-search-spellings")
+        let content = scratch.copy(Repo.fixture("small"), as: "Content")
+        let site = scratch.path + "/Site"
+        _ = try buildSite(content: content, output: site)
+        func lenaOde() throws -> SearchRecordView { try #require(try searchRecords(site).first { $0.t == "Lena Ode" }) }
+        #expect(try lenaOde().n == [])
+        let article = content + "/articles/accord-reported.md"
+        let original = try String(contentsOfFile: article, encoding: .utf8)
+
+        try (original + "\nThe harbour was calm that evening.\n").write(toFile: article, atomically: true, encoding: .utf8)
+        let before = UnchangedFilesTests.stamps(site)
+        let quiet = try buildSite(content: content, output: site)
+        #expect(quiet.filesKept == 1, "the first file is kept unmade; the only part holds the edited article")
+        #expect(UnchangedFilesTests.stamps(site)["assets/search-index.js"] == before["assets/search-index.js"])
+
+        try (original + "\nLena Ode watched; Ode said nothing.\n").write(toFile: article, atomically: true, encoding: .utf8)
+        let stamped = UnchangedFilesTests.stamps(site)
+        _ = try buildSite(content: content, output: site)
+        #expect(UnchangedFilesTests.stamps(site)["assets/search-index.js"] != stamped["assets/search-index.js"])
+        #expect(try lenaOde().n == ["Ode"])
+        let clean = scratch.path + "/Clean"
+        _ = try buildSite(content: content, output: clean)
+        #expect(SiteFiles.read(site, "assets/search-index.js") == SiteFiles.read(clean, "assets/search-index.js"))
     }
 }

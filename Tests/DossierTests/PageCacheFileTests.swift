@@ -1,0 +1,44 @@
+// The page cache's file, read byte by byte: what a build writes, the next reads back exactly; anything that is
+// not such a file (cut short, damaged) is no cache at all, so every page is rendered again.
+
+import Foundation
+@testable import Renderer
+import Testing
+
+@Suite struct PageCacheFileTests {
+    static let sample: PageCache = {
+        var cache = PageCache()
+        cache.entries["people/kirill-dmitriev.html"] = .init(signature: 0xfedc_ba98_7654_3210, size: 12_345, modified: 1_764_000_000_123_456_789)
+        cache.entries["articles/ätsch, ein titel.html"] = .init(signature: 0, size: 0, modified: -86_400_000_000_000)   // before 1970
+        cache.entries["assets/search/articles-1.js"] = .init(signature: UInt64.max, size: Int.max, modified: Int64.min + 1)
+        return cache
+    }()
+
+    @Test func whatIsWrittenIsReadBack() throws {
+        let bytes = Self.sample.bytes
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix(PageCache.header + "\n"))
+        #expect(text.contains("\npeople/kirill-dmitriev.html\tfedcba9876543210\t12345\t1764000000123456789\n"))
+        let read = try #require(PageCache.parse(bytes))
+        #expect(read.entries == Self.sample.entries)
+    }
+
+    @Test func anEmptyCacheIsOnlyItsHeader() throws {
+        #expect(try #require(PageCache.parse(PageCache().bytes)).entries.isEmpty)
+    }
+
+    @Test func aDamagedFileIsNoCache() {
+        let bytes = Self.sample.bytes
+        let damaged: [[UInt8]] = [
+            Array(bytes.dropLast()),                                                   // the last line cut short
+            Array(bytes.prefix(bytes.count / 2)),
+            Array("dossier page cache 0\n".utf8) + bytes.drop(while: { $0 != 10 }).dropFirst(),   // another format
+            bytes.map { $0 == UInt8(ascii: "f") ? UInt8(ascii: "g") : $0 },           // not hexadecimal
+            Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t12345\t", with: "\t12345\t\t").utf8),
+            Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t12345\t", with: "\t99999999999999999999999\t").utf8),
+        ]
+        for file in damaged {
+            #expect(PageCache.parse(file) == nil, "\(String(decoding: file, as: UTF8.self))")
+        }
+    }
+}
