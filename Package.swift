@@ -22,6 +22,8 @@ let package = Package(
         // The command's allocator (see Sources/CJemalloc/shim.h); the library modules do not depend on it.
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc",
                        providers: [.apt(["libjemalloc-dev"])]),
+        // jemalloc's options for the command (see Sources/JemallocOptions/options.c).
+        .target(name: "JemallocOptions"),
         .target(name: "Markdown", dependencies: ["CCMark"]),
         .target(name: "EDTF"),
         .target(name: "Content", dependencies: [
@@ -36,7 +38,7 @@ let package = Package(
             "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "Server", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Renderer", "Content", "Authoring", "Server", "CJemalloc", "JemallocOptions", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
             "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",

@@ -1,0 +1,1 @@
+// Nothing to call: Sources/JemallocOptions/options.c only defines the `malloc_conf` string jemalloc reads.
