@@ -95,9 +95,11 @@ public enum SiteBuilder {
         }
 
         progress?(5, steps[4])
-        let pages = PagePipeline(builder: PageBuilder(dossier: dossier), templates: templates, files: Set(paths),
-                                 outputLabel: outputLabel, staged: staged)
         let toRender = incremental.toRender
+        // A rebuild that renders no list and few pages shows few articles: their values are made as pages ask.
+        let fewPages = toRender.count < 1_000 && !toRender.contains { if case .list = $0.page.kind { true } else { false } }
+        let pages = PagePipeline(builder: PageBuilder(dossier: dossier, fewPages: fewPages), templates: templates, files: Set(paths),
+                                 outputLabel: outputLabel, staged: staged)
         log.append(contentsOf: pages.run(render: toRender, keep: incremental.kept.map(\.path), extras: extras))
         guard !log.hasErrors else {
             staged.abandon()

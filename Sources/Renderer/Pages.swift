@@ -2,6 +2,7 @@
 // the home page and the timeline. Pure: no I/O, so it can be tested and run in parallel.
 
 import Content
+import Foundation
 import EDTF
 import Markdown
 
@@ -15,19 +16,22 @@ struct PageSpec: Sendable {
 struct PageBuilder: Sendable {
     let dossier: Dossier
     /// Per article, made once: every person page, index and timeline lists the same articles again.
-    let articleDates: [DateView]
-    let summaries: [String?]
+    let articleDates: PerArticle<DateView>
+    let summaries: PerArticle<String?>
     /// Links to each article from a page one folder down (people/, events/, articles/): person and event pages
     /// list tens of thousands of them between them.
-    let articleLinksFromFolder: [ArticleLink]
+    let articleLinksFromFolder: PerArticle<ArticleLink>
 
-    init(dossier: Dossier) {
+    /// `fewPages`: only a few pages will be asked for (a rebuild after an edit), so each article's values are made
+    /// when a page first shows it rather than all up front on every core.
+    init(dossier: Dossier, fewPages: Bool = false) {
         self.dossier = dossier
-        let dates = Parallel.map(dossier.articles) { Self.dateView($0.date) }
-        let summaries = Parallel.map(Array(dossier.articles.indices)) { Self.summary(of: $0, in: dossier) }
+        let count = dossier.articles.count
+        let dates = PerArticle(count: count, upFront: !fewPages) { Self.dateView(dossier.articles[$0].date) }
+        let summaries = PerArticle(count: count, upFront: !fewPages) { Self.summary(of: $0, in: dossier) }
         articleDates = dates
         self.summaries = summaries
-        articleLinksFromFolder = Parallel.map(Array(dossier.articles.indices)) { a in
+        articleLinksFromFolder = PerArticle(count: count, upFront: !fewPages) { a in
             Self.articleLink(dossier.articles[a], root: "../", date: dates[a], summary: summaries[a])
         }
     }
@@ -348,5 +352,33 @@ struct PageBuilder: Sendable {
         guard date.month != nil else { return (year, year, year) }
         let iso = "\(year)-\(start.month < 10 ? "0" : "")\(start.month)"
         return (year, "\(monthNames[start.month - 1]) \(year)", iso)
+    }
+}
+
+/// One value per article, made from its index: all up front on every core, or each when first asked for (from
+/// any thread; two threads asking at once may both make it, and make the same value).
+final class PerArticle<Value: Sendable>: @unchecked Sendable {
+    private let all: [Value]?
+    private let lock = NSLock()
+    private var made: [Value?]
+    private let make: @Sendable (Int) -> Value
+
+    init(count: Int, upFront: Bool, make: @escaping @Sendable (Int) -> Value) {
+        self.make = make
+        all = upFront ? Parallel.map(Array(0..<count), make) : nil
+        made = upFront ? [] : [Value?](repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value {
+        if let all { return all[index] }
+        lock.lock()
+        let kept = made[index]
+        lock.unlock()
+        if let kept { return kept }
+        let value = make(index)
+        lock.lock()
+        made[index] = value
+        lock.unlock()
+        return value
     }
 }
