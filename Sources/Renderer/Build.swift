@@ -48,6 +48,12 @@ public enum SiteBuilder {
         defer { leftovers.freeAfterReturn() }
 
         progress?(1, steps[0])
+        // A build killed after deciding what to change in the output is completed first; then the output, as it now
+        // is, is listed on another thread (IncrementalPages and SiteWriter look at every file). Only an output folder
+        // the build may write to is touched or listed (OutputGuard: not /, not inside Content/, ...).
+        let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates)
+        if outputProblems.isEmpty { SiteWriter.finishLeftovers(output: options.output) }
+        let listing = outputProblems.isEmpty ? OutputListing(output: options.output) : nil
         let cacheFolder = PageCache.folder(forOutput: options.output)
         let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())
         let (content, references, loadLog) = ContentLoader.load(directory: options.content, snapshot: snapshot)
@@ -67,7 +73,7 @@ public enum SiteBuilder {
             dossier = linked
         }
 
-        log.append(contentsOf: OutputGuard.problems(output: options.output, content: options.content, templates: options.templates))
+        log.append(contentsOf: outputProblems)
 
         progress?(3, steps[2])
         let (templates, templateProblems) = TemplateSet.load(directory: options.templates, required: PageBuilder.layouts)
@@ -77,7 +83,7 @@ public enum SiteBuilder {
         leftovers.hold(content)
 
         progress?(4, steps[3])
-        let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output)
+        let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output, listing: listing)
         let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
                                                signatures: incremental.signatures)
         let extras = incremental.keep(made)
@@ -88,7 +94,7 @@ public enum SiteBuilder {
         let staged: StagedSite
         do {
             PageCache.remove(forOutput: options.output)           // while Site/ changes, no cache can vouch for it
-            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths)
+            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths, listing: listing)
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)

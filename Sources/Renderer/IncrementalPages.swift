@@ -17,13 +17,16 @@ struct IncrementalPages: Sendable {
     let planned: [Planned]
     /// Parallel to `planned`: true where the file in the output can be kept.
     let reusable: [Bool]
-    /// Each article's own inputs (`PageSignatures.articles`), for files made from several articles.
     /// What the pages and the search index are signed with.
     let signatures: PageSignatures
     private let cache: PageCache
+    private let listing: OutputListing
 
-    init(dossier: Dossier, templatesDirectory: String, output: String) {
+    /// `listing`: the output folder as the build found it (by default, listed now).
+    init(dossier: Dossier, templatesDirectory: String, output: String, listing: OutputListing? = nil) {
         self.output = output
+        let listing = listing ?? OutputListing(output: output)
+        self.listing = listing
         let signatures = PageSignatures(dossier: dossier, templatesDirectory: templatesDirectory)
         self.signatures = signatures
         planned = Parallel.map(PageBuilder.plan(dossier)) { page in
@@ -38,18 +41,18 @@ struct IncrementalPages: Sendable {
         }
         let cache = PageCache.load(forOutput: output)
         self.cache = cache
-        let root = URL(fileURLWithPath: output).standardizedFileURL.path
-        reusable = cache.entries.isEmpty ? planned.map { _ in false } : Parallel.map(planned) { page in
-            cache.holds(page.path, signature: page.signature, in: root)
+        let stamps = cache.entries.isEmpty ? [:] : listing.stamps
+        reusable = cache.entries.isEmpty ? planned.map { _ in false } : planned.map { page in
+            cache.holds(page.path, signature: page.signature, stamp: stamps[page.path])
         }
     }
 
     /// Other files made by the build, each marked `unchanged` when it has a signature and the output still has
     /// the file the last build made with that signature.
     func keep(_ files: [OutputFile]) -> [OutputFile] {
-        let root = URL(fileURLWithPath: output).standardizedFileURL.path
+        let stamps = listing.stamps
         return files.map { file in
-            guard let signature = file.signature, cache.holds(file.path, signature: signature, in: root) else { return file }
+            guard let signature = file.signature, cache.holds(file.path, signature: signature, stamp: stamps[file.path]) else { return file }
             var kept = file
             kept.content = .unchanged
             return kept

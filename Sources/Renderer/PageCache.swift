@@ -223,9 +223,10 @@ struct PageCache {
 
     static let header = "dossier page cache 1"
 
-    /// Whether the file at `path` under the output folder `root` is the one the last build wrote for `signature`.
-    func holds(_ path: String, signature: UInt64, in root: String) -> Bool {
-        guard let entry = entries[path], entry.signature == signature, let stamp = Self.stamp(root + "/" + path) else { return false }
+    /// Whether the output's file at `path`, found with `stamp` (nil: not there), is the one the last build wrote for
+    /// `signature`.
+    func holds(_ path: String, signature: UInt64, stamp: (size: Int, modified: Int64)?) -> Bool {
+        guard let entry = entries[path], entry.signature == signature, let stamp else { return false }
         return stamp.size == entry.size && stamp.modified == entry.modified
     }
 

@@ -52,20 +52,21 @@ public struct SiteWriter: Sendable {
 
     /// Opens a staging folder for a site that will hold exactly `paths`; files are then put into it one by one
     /// (from any thread) while the pages are still being rendered, so no build holds the whole site in memory.
-    public func stage(paths: [String]) throws -> StagedSite {
+    /// `listing`: the output's files as the build found them (by default, listed now).
+    func stage(paths: [String], listing: OutputListing? = nil) throws -> StagedSite {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent().path
         let name = outputURL.lastPathComponent
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        finishLeftovers(parent: parent, name: name, output: outputURL.path)
+        Self.finishLeftovers(output: output)
 
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: outputURL.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
             throw WriteError(path: output, message: "exists and is not a folder; move it away or choose another --output")
         }
-        let oldFiles = exists ? Set(Self.listFiles(outputURL.path)) : []
+        let oldFiles = exists ? Set((listing ?? OutputListing(output: output)).files) : []
         let staging = parent + "/." + name + ".dossier-staging-\(getpid())"
         Self.removeTree(staging)
         do {
@@ -106,11 +107,13 @@ public struct SiteWriter: Sendable {
 
     /// Staging folders of builds that were killed before they finished: one killed after its commit point
     /// (it holds a journal) is completed, the others are removed.
-    private func finishLeftovers(parent: String, name: String, output: String) {
-        let prefix = "." + name + ".dossier-staging-"
+    static func finishLeftovers(output: String) {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = outputURL.deletingLastPathComponent().path
+        let prefix = "." + outputURL.lastPathComponent + ".dossier-staging-"
         for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted() where entry.hasPrefix(prefix) {
             let staging = parent + "/" + entry
-            if let journal = Journal.read(staging) { journal.apply(from: staging, to: output) }
+            if let journal = Journal.read(staging) { journal.apply(from: staging, to: outputURL.path) }
             Self.removeTree(staging)
         }
     }
@@ -277,6 +280,30 @@ public final class StagedSite: @unchecked Sendable {
     func commitJournalOnly() throws {
         try Journal(written: writtenFiles.sorted(), removed: removedFiles).write(into: staging)
     }
+}
+
+/// The output folder's files as a build found them, with their sizes and modification times: listed on another
+/// thread from the start of the build, while the content is read and linked, since a rebuild looks at every one
+/// (to keep the pages whose inputs did not change, and to remove the files the new site no longer has).
+final class OutputListing: @unchecked Sendable {
+    private var found: (files: [String], stamps: [String: (size: Int, modified: Int64)]) = ([], [:])
+    private let done = DispatchGroup()
+
+    init(output: String) {
+        let root = URL(fileURLWithPath: output).standardizedFileURL.path
+        DispatchQueue.global().async(group: done) {
+            let files = SiteWriter.listFiles(root)
+            var stamps: [String: (size: Int, modified: Int64)] = [:]
+            stamps.reserveCapacity(files.count)
+            for file in files { if let stamp = PageCache.stamp(root + "/" + file) { stamps[file] = stamp } }
+            self.found = (files, stamps)
+        }
+    }
+
+    /// Every file (symbolic links to files included), as paths relative to the output folder.
+    var files: [String] { done.wait(); return found.files }
+    /// Size and modification time of each regular file (links followed).
+    var stamps: [String: (size: Int, modified: Int64)] { done.wait(); return found.stamps }
 }
 
 /// What a rebuild changes in the output: files to move in from the staging folder, files to remove. Once it is
