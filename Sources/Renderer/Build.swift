@@ -48,11 +48,10 @@ public enum SiteBuilder {
         defer { leftovers.freeAfterReturn() }
 
         progress?(1, steps[0])
-        // A build killed after deciding what to change in the output is completed first; then the output, as it now
-        // is, is listed on another thread (IncrementalPages and SiteWriter look at every file). Only an output folder
-        // the build may write to is touched or listed (OutputGuard: not /, not inside Content/, ...).
+        // The output is listed on another thread from the start (IncrementalPages and SiteWriter look at every file),
+        // after a killed build's journal is completed (OutputListing). Only an output folder the build may write to
+        // is touched or listed (OutputGuard: not /, not inside Content/, ...).
         let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates)
-        if outputProblems.isEmpty { SiteWriter.finishLeftovers(output: options.output) }
         let listing = outputProblems.isEmpty ? OutputListing(output: options.output) : nil
         let cacheFolder = PageCache.folder(forOutput: options.output)
         let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())

@@ -52,21 +52,21 @@ public struct SiteWriter: Sendable {
 
     /// Opens a staging folder for a site that will hold exactly `paths`; files are then put into it one by one
     /// (from any thread) while the pages are still being rendered, so no build holds the whole site in memory.
-    /// `listing`: the output's files as the build found them (by default, listed now).
+    /// `listing`: the output's files as the build found them (by default, listed now: see `OutputListing`).
     func stage(paths: [String], listing: OutputListing? = nil) throws -> StagedSite {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent().path
         let name = outputURL.lastPathComponent
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        Self.finishLeftovers(output: output)
+        let listing = listing ?? OutputListing(output: output)        // completes a killed build's journal first
 
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: outputURL.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
             throw WriteError(path: output, message: "exists and is not a folder; move it away or choose another --output")
         }
-        let oldFiles = exists ? Set((listing ?? OutputListing(output: output)).files) : []
+        let oldFiles = exists ? Set(listing.files) : []
         let staging = parent + "/." + name + ".dossier-staging-\(getpid())"
         Self.removeTree(staging)
         do {
@@ -107,7 +107,7 @@ public struct SiteWriter: Sendable {
 
     /// Staging folders of builds that were killed before they finished: one killed after its commit point
     /// (it holds a journal) is completed, the others are removed.
-    static func finishLeftovers(output: String) {
+    fileprivate static func finishLeftovers(output: String) {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent().path
         let prefix = "." + outputURL.lastPathComponent + ".dossier-staging-"
@@ -285,11 +285,13 @@ public final class StagedSite: @unchecked Sendable {
 /// The output folder's files as a build found them, with their sizes and modification times: listed on another
 /// thread from the start of the build, while the content is read and linked, since a rebuild looks at every one
 /// (to keep the pages whose inputs did not change, and to remove the files the new site no longer has).
+/// A build killed after its journal is completed first, so the listing is of the output as that build left it.
 final class OutputListing: @unchecked Sendable {
     private var found: (files: [String], stamps: [String: (size: Int, modified: Int64)]) = ([], [:])
     private let done = DispatchGroup()
 
     init(output: String) {
+        SiteWriter.finishLeftovers(output: output)
         let root = URL(fileURLWithPath: output).standardizedFileURL.path
         DispatchQueue.global().async(group: done) {
             let files = SiteWriter.listFiles(root)
