@@ -41,6 +41,11 @@ public enum SiteBuilder {
     /// Steps in the order they run, for progress output.
     public static let steps = ["read content", "link", "load templates", "plan pages", "render, check and stage", "put in place"]
 
+    /// Whether a build into `output` will find an earlier build's analyses beside it (and so redo little).
+    public static func hasCache(output: String) -> Bool {
+        FileManager.default.fileExists(atPath: PageCache.folder(forOutput: output) + "/analysis.bin")
+    }
+
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
         var log = DiagnosticLog()
