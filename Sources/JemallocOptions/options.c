@@ -3,7 +3,7 @@
 //
 // thp:always, metadata_thp:always: back the heap with transparent huge pages (the kernel's setting here is
 // "madvise", so jemalloc asks for them). A rebuild after an edit maps a quarter of a gigabyte it fills once;
-// with 4 KiB pages, a seventh of its time went to page faults. Edit of one article in 10,000: 0.40 -> 0.34 s;
+// with 4 KiB pages, a seventh of its time went to page faults. Edit of one article in 10,000: 0.40 -> 0.34 s.
 // A first build maps and frees far more, and zeroing huge pages cost it a second of system time in eleven, so
 // the command turns them off (dossier_use_small_pages) when no earlier build left its cache (run 8).
 const char *malloc_conf = "thp:always,metadata_thp:always";
