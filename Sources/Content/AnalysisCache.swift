@@ -512,6 +512,7 @@ enum DateTexts {
     private static let lock = NSLock()
 
     static func date(_ text: String) -> EDTFDate? {
+        if let date = EDTFDate.plain(text) { return date }       // most dates, without the lock
         lock.lock()
         if let date = parsed[text] { lock.unlock(); return date }
         lock.unlock()
