@@ -27,7 +27,7 @@ public final class AnalysisCache: @unchecked Sendable {
     // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
     // article adds one record rather than writing every article's again. It is rewritten with only the records in
     // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
-    static let magic = Array("dossier analysis cache 5\n".utf8)
+    static let magic = Array("dossier analysis cache 6\n".utf8)
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
@@ -319,6 +319,8 @@ struct ByteWriter {
         int(entry.dates.count)
         for d in entry.dates {
             int(d.block); int(d.sentence); range(d.range); string(d.expression); string(d.date.edtf); string(d.sentenceText)
+            int(d.people.count)
+            for p in d.people { int(p) }
         }
         var document = ByteWriter()
         document.document(entry.text.document)
@@ -343,8 +345,19 @@ struct ByteWriter {
 
     mutating func body(_ text: BodyText) {
         if let first = text.firstParagraph { int(1); string(first) } else { int(0) }
-        int(text.mentions.count)
-        for m in text.mentions { int(m.person); int(m.block); range(m.range); int(m.sentence); int(Self.mentionKinds.firstIndex(of: m.kind)!); string(m.text) }
+        let digest = text.mentionDigest
+        int(digest.people.count)
+        for p in digest.people { int(p) }
+        uint64(digest.spellings)
+        // The mentions, behind their length: a reader skips them until they are asked for.
+        var mentions = ByteWriter()
+        mentions.int(text.mentions.count)
+        for m in text.mentions {
+            mentions.int(m.person); mentions.int(m.block); mentions.range(m.range); mentions.int(m.sentence)
+            mentions.int(Self.mentionKinds.firstIndex(of: m.kind)!); mentions.string(m.text)
+        }
+        int(mentions.bytes.count)
+        bytes += mentions.bytes
         int(text.eventMentions.count)
         for m in text.eventMentions { int(m.event); int(m.block); range(m.range); int(m.sentence) }
         int(text.wikiLinks.count)
@@ -440,7 +453,7 @@ struct ByteReader {
     }
 
     mutating func entry(document remade: @escaping @Sendable () -> Document = { Document(blocks: [], links: []) }) throws -> AnalysisCache.Entry {
-        var text = try body()
+        var text = try body { Document(blocks: [], links: []) }
         let quotes = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), words = try string()
             let speaker: Int? = try int() == 1 ? try int() : nil
@@ -449,15 +462,15 @@ struct ByteReader {
         let dates = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), expression = try string()
             guard let date = DateTexts.date(try string()) else { throw Malformed() }
+            let sentenceText = try string()
             return DatedStatement(block: block, sentence: sentence, range: range, expression: expression, date: date,
-                                  sentenceText: try string())
+                                  sentenceText: sentenceText, people: try (0..<count()).map { _ in try int() })
         }
         // The document stays where it is until asked for; the mapped file stays mapped as long as it may be.
         let length = try count()
         let document = ByteReader(store: store, position: position, end: position + length)
         try skip(length)
-        text = BodyText(firstParagraph: text.firstParagraph, mentions: text.mentions, eventMentions: text.eventMentions,
-                        wikiLinks: text.wikiLinks) {
+        text.decodeDocument {
             var reader = document
             return (try? reader.document()) ?? remade()
         }
@@ -475,20 +488,19 @@ struct ByteReader {
     }
 
     /// What `ByteWriter.body` wrote: all but the document, which `entry()` attaches.
-    mutating func body() throws -> BodyText {
+    /// `document`: decodes the body's document when it is first asked for.
+    mutating func body(document: @escaping @Sendable () -> Document) throws -> BodyText {
         let first: String? = try int() == 1 ? try string() : nil
-        var text = BodyText(firstParagraph: first) { Document(blocks: [], links: []) }
-        text.mentions = try (0..<count()).map { _ in
-            let person = try int(), block = try int(), range = try range(), sentence = try int()
-            let code = try int()
-            guard ByteWriter.mentionKinds.indices.contains(code) else { throw Malformed() }
-            let kind = ByteWriter.mentionKinds[code]
-            return Mention(person: person, block: block, range: range, sentence: sentence, kind: kind, text: try string())
-        }
-        text.eventMentions = try (0..<count()).map { _ in
+        let people = try (0..<count()).map { _ in try int() }
+        let digest = BodyText.MentionDigest(people: people, spellings: try uint64())
+        // The mentions stay where they are until asked for; a damaged record then has none.
+        let length = try count()
+        let mentionBytes = ByteReader(store: store, position: position, end: position + length)
+        try skip(length)
+        let eventMentions = try (0..<count()).map { _ in
             EventMention(event: try int(), block: try int(), range: try range(), sentence: try int())
         }
-        text.wikiLinks = try (0..<count()).map { _ in
+        let wikiLinks = try (0..<count()).map { _ in
             let block = try int(), range = try range()
             let tag = try int(), index = try int()
             let target: LinkTarget
@@ -501,7 +513,20 @@ struct ByteReader {
             let label: String? = try int() == 1 ? try string() : nil
             return WikiLink(block: block, range: range, target: target, text: label)
         }
-        return text
+        return BodyText(firstParagraph: first, digest: digest, mentions: {
+            var reader = mentionBytes
+            return (try? reader.mentions()) ?? []
+        }, eventMentions: eventMentions, wikiLinks: wikiLinks, decode: document)
+    }
+
+    mutating func mentions() throws -> [Mention] {
+        try (0..<count()).map { _ in
+            let person = try int(), block = try int(), range = try range(), sentence = try int()
+            let code = try int()
+            guard ByteWriter.mentionKinds.indices.contains(code) else { throw Malformed() }
+            let kind = ByteWriter.mentionKinds[code]
+            return Mention(person: person, block: block, range: range, sentence: sentence, kind: kind, text: try string())
+        }
     }
 }
 

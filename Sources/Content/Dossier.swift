@@ -40,9 +40,39 @@ public struct BodyText: Sendable {
     private var source: Deferred<Document>
     /// The text of the first paragraph, which lists show as a summary; known without the document.
     public private(set) var firstParagraph: String?
-    public var mentions: [Mention] = []
+    /// The names found, in text order. From the cache, decoded when first asked for: a rebuild needs every
+    /// article's people and spellings (kept apart below), but the mentions themselves only of the pages it renders.
+    public var mentions: [Mention] {
+        get { mentionSource.value }
+        set { mentionSource = Deferred(newValue); digest = nil }
+    }
     public var eventMentions: [EventMention] = []
     public var wikiLinks: [WikiLink] = []
+    private var mentionSource = Deferred<[Mention]>([])
+    private var digest: MentionDigest?
+
+    /// What every build needs of the mentions of every article; the analysis cache keeps it beside them.
+    struct MentionDigest: Sendable, Equatable {
+        var people: [Int]
+        var spellings: UInt64
+    }
+
+    /// Who the mentions name, each once, in the order first named.
+    public var peopleNamed: [Int] { (digest ?? Self.digest(of: mentions)).people }
+    /// A hash of who each mention other than a wikilink names, and how it spells them: the search index lists
+    /// every spelling of every person, so a page of it changes when an edit spells a name anew.
+    public var spellingsHash: UInt64 { (digest ?? Self.digest(of: mentions)).spellings }
+    var mentionDigest: MentionDigest { digest ?? Self.digest(of: mentions) }
+
+    static func digest(of mentions: [Mention]) -> MentionDigest {
+        var people: [Int] = []                  // a handful of people: a search of the list beats a Set
+        var h = StableHash()
+        for mention in mentions {
+            if !people.contains(mention.person) { people.append(mention.person) }
+            if mention.kind != .wikilink { h.add(mention.person); h.add(mention.text) }
+        }
+        return MentionDigest(people: people, spellings: h.value)
+    }
 
     /// The blocks and links. For a body whose analysis came from the cache, decoded when first asked for: a
     /// rebuild shows few bodies, and what it needs of the others (mentions, quotations, dates) is kept apart.
@@ -56,12 +86,18 @@ public struct BodyText: Sendable {
         firstParagraph = Self.firstParagraph(of: document)
     }
 
-    init(firstParagraph: String?, mentions: [Mention] = [], eventMentions: [EventMention] = [], wikiLinks: [WikiLink] = [],
-         decode: @escaping @Sendable () -> Document) {
+    /// A body read back from the analysis cache: the document and the mentions decoded when first asked for.
+    init(firstParagraph: String?, digest: MentionDigest, mentions: @escaping @Sendable () -> [Mention],
+         eventMentions: [EventMention], wikiLinks: [WikiLink], decode: @escaping @Sendable () -> Document) {
         source = Deferred(make: decode)
         self.firstParagraph = firstParagraph
-        self.mentions = mentions; self.eventMentions = eventMentions; self.wikiLinks = wikiLinks
+        self.digest = digest
+        mentionSource = Deferred(make: mentions)
+        self.eventMentions = eventMentions; self.wikiLinks = wikiLinks
     }
+
+    /// The document, from `decode` when first asked for (the first paragraph stays as it is).
+    mutating func decodeDocument(_ decode: @escaping @Sendable () -> Document) { source = Deferred(make: decode) }
 
     static func firstParagraph(of document: Document) -> String? {
         document.blocks.first(where: { $0.kind == .paragraph })?.text

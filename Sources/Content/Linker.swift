@@ -59,8 +59,11 @@ public enum Linker {
             let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
             let text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
                                events: eventPhrases, targets: targets)
-            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens),
-                                            dates: TextDates.statements(in: document, tokens: tokens, articleDate: article.date))
+            var dates = TextDates.statements(in: document, tokens: tokens, articleDate: article.date)
+            for d in dates.indices {
+                dates[d].people = text.mentions.filter { $0.block == dates[d].block && $0.sentence == dates[d].sentence }.map(\.person)
+            }
+            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens), dates: dates)
             return (entry: entry, danglingLinks: danglingLinks)
         }
         let articleTexts = readings.map(\.entry.text)
@@ -89,7 +92,7 @@ public enum Linker {
             let article = articles[a]
             var list: [Int] = []                  // a handful of people: a search of the list beats a Set
             func add(_ person: Int) { if !list.contains(person) { list.append(person) } }
-            for mention in articleTexts[a].mentions { add(mention.person) }
+            for person in articleTexts[a].peopleNamed { add(person) }
             for (i, slug) in article.people.enumerated() {
                 if let p = personBySlug[slug] { add(p) }
                 else { report(slug: slug, kind: "person", at: references[article.path]?.people[safe: i], path: article.path, candidates: Array(personBySlug.keys), log: &log) }
@@ -168,6 +171,7 @@ public enum Linker {
     static func analyze(_ document: Document, tokens tokensOfBlock: [[WordToken]], wikilinks: Bool, names: NameTable?,
                         events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
         var body = BodyText(document: document)
+        var mentions: [Mention] = []                    // set on the body once, at the end
         var surnameHits: [(block: Int, range: Range<Int>, sentence: Int, text: String, candidates: [Int])] = []
         for (b, block) in body.document.blocks.enumerated() {
             let tokens = tokensOfBlock[b]
@@ -179,7 +183,7 @@ public enum Linker {
                     masked.append(link.range)
                     if case .person(let p) = link.target {
                         let sentence = block.sentences.firstIndex { $0.contains(link.range.lowerBound) } ?? 0
-                        body.mentions.append(Mention(person: p, block: b, range: link.range, sentence: sentence, kind: .wikilink,
+                        mentions.append(Mention(person: p, block: b, range: link.range, sentence: sentence, kind: .wikilink,
                                                      text: link.text ?? ""))
                     }
                 }
@@ -196,7 +200,7 @@ public enum Linker {
                     let text = substring(block.text, range)
                     let sentence = sentenceOf[match.first]
                     if let direct = match.values.first(where: { $0.kind != .surname }) {
-                        body.mentions.append(Mention(person: direct.person, block: b, range: range, sentence: sentence, kind: direct.kind, text: text))
+                        mentions.append(Mention(person: direct.person, block: b, range: range, sentence: sentence, kind: direct.kind, text: text))
                     } else {
                         surnameHits.append((b, range, sentence, text, match.values.map(\.person)))
                     }
@@ -215,7 +219,7 @@ public enum Linker {
         // A surname alone names the one person of that surname whom this article also names in full;
         // with one such person in the whole dossier it is unambiguous anyway.
         if !surnameHits.isEmpty {
-            let named = Set(body.mentions.map(\.person))
+            let named = Set(mentions.map(\.person))
             for hit in surnameHits {
                 let person: Int?
                 if hit.candidates.count == 1 { person = hit.candidates[0] }
@@ -224,11 +228,12 @@ public enum Linker {
                     person = here.count == 1 ? here[0] : nil
                 }
                 if let person {
-                    body.mentions.append(Mention(person: person, block: hit.block, range: hit.range, sentence: hit.sentence, kind: .surname, text: hit.text))
+                    mentions.append(Mention(person: person, block: hit.block, range: hit.range, sentence: hit.sentence, kind: .surname, text: hit.text))
                 }
             }
-            body.mentions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
+            mentions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
         }
+        body.mentions = mentions
         return body
     }
 

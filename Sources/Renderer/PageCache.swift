@@ -54,11 +54,7 @@ struct PageSignatures {
             return h.value
         }
         self.articles = articles
-        spellings = Parallel.map(dossier.articleTexts) { text in
-            var h = StableHash()
-            for mention in text.mentions where mention.kind != .wikilink { h.add(mention.person); h.add(mention.text) }
-            return h.value
-        }
+        spellings = dossier.articleTexts.map(\.spellingsHash)
         listedArticles = Parallel.map(Array(dossier.articles.indices)) { Self.listed($0, in: dossier) }
         var bounds: [(earliest: DayStamp, latest: DayStamp, order: Int)] = []
         var statementArticle: [Int] = []
@@ -182,12 +178,12 @@ struct PageSignatures {
         for p in dossier.peopleOfArticle[a] { h.add(p) }
         h.add(dossier.eventsOfArticle[a].count)
         for e in dossier.eventsOfArticle[a] { h.add(e) }
-        let text = dossier.articleTexts[a]
         h.add(dossier.datedStatements[a].count)
         for statement in dossier.datedStatements[a] {
             h.add(statement.block); h.add(statement.sentence); h.add(statement.date.edtf)
             h.add(statement.sentenceText)
-            for mention in text.mentions where mention.block == statement.block && mention.sentence == statement.sentence { h.add(mention.person) }
+            h.add(statement.people.count)
+            for person in statement.people { h.add(person) }
         }
         return h.value
     }

@@ -286,8 +286,25 @@ import Testing
             #expect(back.text.document == entry.text.document)
             #expect(back.text.mentions == entry.text.mentions)
             #expect(back.text.eventMentions == entry.text.eventMentions)
+            // What every rebuild needs of every article is read without the mentions, and agrees with them.
+            let mentions = entry.text.mentions
+            var firstNamed: [Int] = []
+            for m in mentions where !firstNamed.contains(m.person) { firstNamed.append(m.person) }
+            #expect(back.text.peopleNamed == firstNamed)
+            #expect(back.text.spellingsHash == entry.text.spellingsHash)
+            for statement in entry.dates {
+                #expect(statement.people == mentions.filter { $0.block == statement.block && $0.sentence == statement.sentence }.map(\.person))
+            }
             #expect(reader.position == writer.bytes.count)
         }
+        #expect(linked.datedStatements.joined().contains { !$0.people.isEmpty })
+        // The spellings' hash changes with a spelling, and not with a wikilink's text.
+        let named = try #require(linked.articleTexts.first { $0.mentions.contains { $0.kind != .wikilink } })
+        var respelled = named
+        let m = try #require(respelled.mentions.firstIndex { $0.kind != .wikilink })
+        respelled.mentions[m].text += "x"
+        #expect(respelled.spellingsHash != named.spellingsHash)
+        #expect(respelled.peopleNamed == named.peopleNamed)
         // A document that does not decode (its bytes damaged) is made again from the body, not shown empty.
         let a = try #require(linked.articles.indices.first { !linked.articleTexts[$0].document.blocks.isEmpty })
         let entry = AnalysisCache.Entry(text: linked.articleTexts[a], quotes: linked.quotes[a], dates: linked.datedStatements[a])

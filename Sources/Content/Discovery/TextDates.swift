@@ -13,6 +13,9 @@ public struct DatedStatement: Sendable, Equatable {
     public var date: EDTFDate
     /// The sentence it is in, as written: lists of every article show it, and need not decode each body for it.
     public var sentenceText: String = ""
+    /// Whom the sentence names: the person of each mention in it, in text order (filled in by the Linker). Lists of
+    /// every article sign each article by it, without decoding every article's mentions.
+    public var people: [Int] = []
 }
 
 enum TextDates {
