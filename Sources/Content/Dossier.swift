@@ -44,25 +44,26 @@ public struct BodyText: Sendable {
     /// article's people and spellings (kept apart below), but the mentions themselves only of the pages it renders.
     public var mentions: [Mention] {
         get { mentionSource.value }
-        set { mentionSource = Deferred(newValue); digest = nil }
+        set { mentionSource = Deferred(newValue); digest = Self.digest(of: newValue) }
     }
     public var eventMentions: [EventMention] = []
     public var wikiLinks: [WikiLink] = []
     private var mentionSource = Deferred<[Mention]>([])
-    private var digest: MentionDigest?
+    private var digest = Self.digest(of: [])
 
-    /// What every build needs of the mentions of every article; the analysis cache keeps it beside them.
+    /// What every build needs of the mentions of every article, made when they are set; the analysis cache keeps it
+    /// beside them.
     struct MentionDigest: Sendable, Equatable {
         var people: [Int]
         var spellings: UInt64
     }
 
     /// Who the mentions name, each once, in the order first named.
-    public var peopleNamed: [Int] { (digest ?? Self.digest(of: mentions)).people }
+    public var peopleNamed: [Int] { digest.people }
     /// A hash of who each mention other than a wikilink names, and how it spells them: the search index lists
     /// every spelling of every person, so a page of it changes when an edit spells a name anew.
-    public var spellingsHash: UInt64 { (digest ?? Self.digest(of: mentions)).spellings }
-    var mentionDigest: MentionDigest { digest ?? Self.digest(of: mentions) }
+    public var spellingsHash: UInt64 { digest.spellings }
+    var mentionDigest: MentionDigest { digest }
 
     static func digest(of mentions: [Mention]) -> MentionDigest {
         var people: [Int] = []                  // a handful of people: a search of the list beats a Set
