@@ -43,8 +43,11 @@ public enum SiteBuilder {
 
     /// Whether a build into `output` will find an earlier build's analyses beside it (and so redo little).
     public static func hasCache(output: String) -> Bool {
-        FileManager.default.fileExists(atPath: PageCache.folder(forOutput: output) + "/analysis.bin")
+        FileManager.default.fileExists(atPath: PageCache.folder(forOutput: output) + "/" + analysisFile)
     }
+
+    /// The analysis cache's file in the cache folder (`hasCache` asks whether it is there).
+    private static let analysisFile = "analysis.bin"
 
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
@@ -70,7 +73,7 @@ public enum SiteBuilder {
         var analysisCache: AnalysisCache?
         defer { analysisCache?.finishSaving() }                   // written while the pages render; never cut short
         if let content {
-            let cache = AnalysisCache(path: cacheFolder + "/analysis.bin", salt: PageSignatures.programIdentity())
+            let cache = AnalysisCache(path: cacheFolder + "/" + analysisFile, salt: PageSignatures.programIdentity())
             let (linked, linkLog) = Linker.link(content, references: references, cache: cache)
             analysisCache = cache
             log.append(contentsOf: linkLog)

@@ -61,8 +61,8 @@ extension PageBuilder {
             let article = dossier.articles[a]
             // The people the sentence names, so the timeline's person filter keeps it with them.
             var named: [String] = []
-            for mention in dossier.articleTexts[a].mentions where mention.block == statement.block && mention.sentence == statement.sentence {
-                let slug = dossier.people[mention.person].slug
+            for person in statement.people {
+                let slug = dossier.people[person].slug
                 if !named.contains(slug) { named.append(slug) }
             }
             return (statement.date, TimelineEntry(date: Self.dateView(statement.date), kind: "Reported", isEvent: false,
@@ -84,7 +84,7 @@ extension PageBuilder {
             // The sentence's date must fall within the event's: "in February", "in 2022" or "this week" do not date a day's event.
             guard event.date.earliest <= statement.date.earliest, statement.date.latest <= event.date.latest else { continue }
             let text = dossier.articleTexts[a]
-            let sharesPerson = text.mentions.contains { $0.block == statement.block && $0.sentence == statement.sentence && people.contains($0.person) }
+            let sharesPerson = statement.people.contains(where: people.contains)
             let sharesPlace = place.map { NameTokens.words(of: sentence(of: statement, in: a)).contains($0) } ?? false
             guard sharesPerson || sharesPlace else { continue }
             let key = [a, statement.block, statement.sentence]
