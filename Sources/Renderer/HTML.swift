@@ -18,42 +18,97 @@ public enum HTML {
     /// `text` escaped, with each UTF-8 range in `marks` wrapped in `<mark>`. Ranges may overlap or be unsorted.
     /// One byte buffer, one String at the end: person pages quote hundreds of thousands of sentences.
     static func marked(_ text: String, _ marks: [Range<Int>]) -> String {
+        marked(text, 0..<text.utf8.count, marks)
+    }
+
+    /// `marked(substring, marks)` of the UTF-8 range `part` of `text` (a sentence of its block), without making the
+    /// substring; `marks` count from the start of `part`. The size is counted first, then the bytes are written
+    /// straight into the new String's storage.
+    static func marked(_ text: String, _ part: Range<Int>, _ marks: [Range<Int>]) -> String {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8 { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole[part])
             var ranges = marks.map { max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound) }.filter { !$0.isEmpty }
             if ranges.count > 1 { ranges.sort { $0.lowerBound < $1.lowerBound } }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16 * ranges.count + 32)
-            var position = 0, i = 0
-            while i < ranges.count {
-                var range = ranges[i]
-                i += 1
-                while i < ranges.count, ranges[i].lowerBound <= range.upperBound {       // overlapping or touching: one mark
-                    range = range.lowerBound..<max(range.upperBound, ranges[i].upperBound)
-                    i += 1
+            // Overlapping or touching ranges make one mark.
+            var merged: [Range<Int>] = []
+            merged.reserveCapacity(ranges.count)
+            for range in ranges {
+                if let last = merged.last, range.lowerBound <= last.upperBound {
+                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+                } else {
+                    merged.append(range)
                 }
-                let start = max(range.lowerBound, position)
-                appendEscaped(bytes[position..<start], to: &out)
-                out.append(contentsOf: "<mark>".utf8)
-                appendEscaped(bytes[start..<range.upperBound], to: &out)
-                out.append(contentsOf: "</mark>".utf8)
-                position = range.upperBound
             }
-            appendEscaped(bytes[position...], to: &out)
-            return String(decoding: out, as: UTF8.self)
+            let size = escapedCount(bytes[...]) + merged.count * ("<mark>".utf8.count + "</mark>".utf8.count)
+            return String(unsafeUninitializedCapacity: size) { out in
+                var at = 0, position = 0
+                for range in merged {
+                    at = writeEscaped(bytes[position..<range.lowerBound], to: out, at: at)
+                    at = write("<mark>", to: out, at: at)
+                    at = writeEscaped(bytes[range], to: out, at: at)
+                    at = write("</mark>", to: out, at: at)
+                    position = range.upperBound
+                }
+                return writeEscaped(bytes[position...], to: out, at: at)
+            }
         }
     }
 
-    static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+    /// The escaped size of `bytes`.
+    private static func escapedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var count = bytes.count
+        for byte in bytes where byte <= UInt8(ascii: ">") {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "'"): count += 4
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): count += 3
+            case UInt8(ascii: "\""): count += 5
+            default: break
+            }
+        }
+        return count
+    }
+
+    private static func write(_ literal: StaticString, to out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        let count = literal.utf8CodeUnitCount
+        UnsafeMutableRawPointer(out.baseAddress! + at).copyMemory(from: literal.utf8Start, byteCount: count)
+        return at + count
+    }
+
+    /// Writes `bytes` escaped at `at` (room for `escapedCount` of them is there); returns where it stopped.
+    private static func writeEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        var at = at
         for byte in bytes {
+            guard byte <= UInt8(ascii: ">") else { out[at] = byte; at += 1; continue }
+            switch byte {
+            case UInt8(ascii: "&"): at = write("&amp;", to: out, at: at)
+            case UInt8(ascii: "<"): at = write("&lt;", to: out, at: at)
+            case UInt8(ascii: ">"): at = write("&gt;", to: out, at: at)
+            case UInt8(ascii: "\""): at = write("&quot;", to: out, at: at)
+            case UInt8(ascii: "'"): at = write("&#39;", to: out, at: at)
+            default: out[at] = byte; at += 1
+            }
+        }
+        return at
+    }
+
+    static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        // Runs of bytes that stand as they are (nearly all of any text) are copied at once.
+        var start = bytes.startIndex
+        for i in bytes.indices {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                    || byte == UInt8(ascii: "'") else { continue }
+            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.base[start..<i])) }
+            start = i + 1
             switch byte {
             case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+            default: out.append(contentsOf: "&#39;".utf8)
             }
         }
+        if start < bytes.endIndex { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.base[start..<bytes.endIndex])) }
     }
 }

@@ -212,15 +212,23 @@ struct PageBuilder: Sendable {
     /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
     static func quotes(_ text: BodyText, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
         var order: [SentenceKey] = []
-        var ranges: [SentenceKey: [Range<Int>]] = [:]
+        var ranges: [[Range<Int>]] = []
+        var place: [SentenceKey: Int] = [:]       // kept only for long lists: a few sentences are searched faster
         for mark in marks {
             let key = SentenceKey(block: mark.block, sentence: mark.sentence)
             let sentence = text.document.blocks[mark.block].sentences[mark.sentence]
-            if ranges[key] == nil { order.append(key) }
-            ranges[key, default: []].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
+            let found = order.count > 16 ? place[key] : order.lastIndex(of: key)
+            let k = found ?? order.count
+            if found == nil {
+                order.append(key)
+                ranges.append([])
+                if order.count > 16 { if order.count == 17 { for (i, key) in order.enumerated() { place[key] = i } } else { place[key] = k } }
+            }
+            ranges[k].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
         }
-        return order.map { key in
-            QuoteView(sentenceHTML: HTML.marked(text.sentence(block: key.block, index: key.sentence), ranges[key]!))
+        return order.indices.map { k in
+            let block = text.document.blocks[order[k].block]
+            return QuoteView(sentenceHTML: HTML.marked(block.text, block.sentences[order[k].sentence], ranges[k]))
         }
     }
 

@@ -150,9 +150,36 @@ enum SearchIndex {
     /// The byte path of `compact`, appending to `out` (JSON-escaped when `escape`); false, with `out` partly
     /// written, when a scalar outside the byte path's range means Character's rules must decide.
     static func appendCompacted(_ text: String, to out: inout [UInt8], escape: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { appendCompacted($0, to: &out, escape: escape) }
+    }
+
+    private static func appendCompacted(_ buffer: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], escape: Bool) -> Bool {
+        out.reserveCapacity(out.count + buffer.count)
+        /// Printable ASCII that is written as it is (escaping, quotes and backslashes are not).
+        @inline(__always) func plain(_ byte: UInt8) -> Bool {
+            byte > 0x20 && byte < 0x7F && !(escape && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")))
+        }
         var pendingSpace = false, wroteAny = false
-        var utf8 = text.utf8.makeIterator()
-        while let lead = utf8.next() {
+        var p = 0
+        while p < buffer.count {
+            let lead = buffer[p]
+            p += 1
+            // A run of plain ASCII, single spaces between its words included, is written as it stands: most text is.
+            if plain(lead) {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                wroteAny = true
+                let start = p - 1
+                var end = p
+                while end < buffer.count {
+                    if plain(buffer[end]) { end += 1 }
+                    else if buffer[end] == 0x20, end + 1 < buffer.count, plain(buffer[end + 1]) { end += 2 }
+                    else { break }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                p = end
+                continue
+            }
             var scalar = UInt32(lead)
             var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
             var count = 1
@@ -160,7 +187,8 @@ enum SearchIndex {
                 count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                 scalar = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
                 for k in 1..<count {
-                    let next = utf8.next()!
+                    let next = buffer[p]
+                    p += 1
                     scalar = scalar << 6 | UInt32(next & 0x3F)
                     if k == 1 { bytes.0 = next } else if k == 2 { bytes.1 = next } else { bytes.2 = next }
                 }

@@ -36,6 +36,21 @@ import Testing
             #expect(SearchIndex.compact(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(text.unicodeScalars.map { $0.value })")
         }
     }
+
+    /// The index writes a block compacted and escaped in one pass, copying runs of plain ASCII (spaces between
+    /// words included) at once: it must equal escaping the compacted text.
+    @Test func compactedAndEscapedInOnePassEqualsEscapingTheCompactedText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r", "\"", "\\", "\u{1F}", "\u{7F}", "x.y", "é", "’", "\u{2003}", "/", "<"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var onePass: [UInt8] = []
+            #expect(SearchIndex.appendCompacted(text, to: &onePass, escape: true))
+            var twoPasses: [UInt8] = []
+            JSONLine.escape(SearchIndex.compact(text), &twoPasses)
+            #expect(onePass == twoPasses, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
 }
 
 /// Article lines of the search index are written straight from the blocks; they must equal the lines made
