@@ -1,6 +1,7 @@
 // Runs independent per-item work on every core; results come back in input order so output stays deterministic.
 
 import Dispatch
+import Foundation
 
 public enum Parallel {
     /// `transform` applied to each element, on all cores, results in the order of `items`.
@@ -23,36 +24,47 @@ public enum Parallel {
 
 extension Parallel {
     /// `map`, run on other threads while the caller goes on: for overlapping a serial step with reading the next items.
-    /// If no thread has taken it up by the time the caller asks for the results, the caller makes them itself,
-    /// so waiting never depends on a free thread.
+    /// Items are handed out one at a time, and the caller, once it asks for the results, takes what is left
+    /// itself: a thread that waits never leaves a core idle (the pool may not lend a second thread while the
+    /// caller works), and waiting never depends on a free thread.
     public final class Pending<R: Sendable>: @unchecked Sendable {
-        private var results: [R] = []        // written once, by whoever claimed the work, read only after `done`
-        private var claimed = false          // read and written only on `claims`
-        private let claims = DispatchQueue(label: "Parallel.Pending")
-        private let done = DispatchGroup()
-        private let work: @Sendable () -> [R]
+        private let count: Int
+        private let results: ResultBuffer<R>
+        private let transform: @Sendable (Int) -> R
+        private var next = 0, finished = 0   // guarded by `lock`
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
 
         public init<T: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) {
-            work = { Parallel.map(items, transform) }
-            done.enter()
-            DispatchQueue.global().async { [self] in runIfUnclaimed() }
+            count = items.count
+            results = ResultBuffer(count: items.count)
+            self.transform = { transform(items[$0]) }
+            for _ in 0..<ProcessInfo.processInfo.activeProcessorCount {
+                DispatchQueue.global().async { [self] in work() }
+            }
         }
 
         /// The results, in the order of the items, once all are made.
         public func wait() -> [R] {
-            runIfUnclaimed()
-            done.wait()
-            return results
+            work()
+            if count > 0 { done.wait() }
+            return results.values()
         }
 
-        private func runIfUnclaimed() {
-            let mine = claims.sync { () -> Bool in
-                defer { claimed = true }
-                return !claimed
+        private func work() {
+            while let i = take() {
+                results.set(i, transform(i))
+                let last = lock.withLock { finished += 1; return finished == count }
+                if last { done.signal() }
             }
-            guard mine else { return }
-            results = work()
-            done.leave()
+        }
+
+        private func take() -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                next += 1
+                return next - 1
+            }
         }
     }
 }
