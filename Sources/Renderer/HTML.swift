@@ -16,7 +16,7 @@ public enum HTML {
     }
 
     /// `text` escaped, with each UTF-8 range in `marks` wrapped in `<mark>`. Ranges may overlap or be unsorted.
-    /// One byte buffer, one String at the end: person pages quote hundreds of thousands of sentences.
+    /// Written straight into the String's own storage: person pages quote hundreds of thousands of sentences.
     static func marked(_ text: String, _ marks: [Range<Int>]) -> String {
         marked(text, 0..<text.utf8.count, marks)
     }

@@ -222,7 +222,8 @@ struct PageBuilder: Sendable {
             if found == nil {
                 order.append(key)
                 ranges.append([])
-                if order.count > 16 { if order.count == 17 { for (i, key) in order.enumerated() { place[key] = i } } else { place[key] = k } }
+                if order.count == 17 { for (i, key) in order.enumerated() { place[key] = i } }   // from here on, looked up
+                else if order.count > 17 { place[key] = k }
             }
             ranges[k].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
         }
