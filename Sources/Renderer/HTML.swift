@@ -8,10 +8,7 @@ public enum HTML {
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var text = text
         return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            appendEscaped(bytes[...], to: &out)
-            return String(decoding: out, as: UTF8.self)
+            String(unsafeUninitializedCapacity: escapedCount(bytes[...])) { writeEscaped(bytes[...], to: $0, at: 0) }
         }
     }
 
@@ -96,25 +93,5 @@ public enum HTML {
             }
         }
         return at
-    }
-
-    static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        // Runs of bytes that stand as they are (nearly all of any text) are copied at once.
-        var start = bytes.startIndex
-        for i in bytes.indices {
-            let byte = bytes[i]
-            guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                    || byte == UInt8(ascii: "'") else { continue }
-            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.base[start..<i])) }
-            start = i + 1
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            default: out.append(contentsOf: "&#39;".utf8)
-            }
-        }
-        if start < bytes.endIndex { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.base[start..<bytes.endIndex])) }
     }
 }
