@@ -106,7 +106,7 @@ public final class AnalysisCache: @unchecked Sendable {
         var h = StableHash()
         h.add(tables)
         h.add(article.format.rawValue)
-        h.add(article.date.edtf)
+        h.add(article.date)
         h.add(article.bodyHash)
         return h.value
     }

@@ -1,5 +1,7 @@
 // A hash that is the same in every run and on every machine, for the incremental-build caches.
 
+import EDTF
+
 /// A 64-bit hash, stable across runs and machines (Swift's `Hasher` is seeded per process): xxHash64's round for
 /// numbers and for a string's bytes eight at a time, FNV-1a for a string's last few bytes.
 public struct StableHash: Sendable {
@@ -37,4 +39,9 @@ public struct StableHash: Sendable {
 
     public mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
     public mutating func add(_ texts: [String]) { add(texts.count); for text in texts { add(text) } }
+
+    public mutating func add(_ date: EDTFDate) { date.forEachCanonicalNumber { add($0) } }
+    public mutating func add(_ date: EDTFDate?) {
+        if let date { add(1 as UInt64); add(date) } else { add(0 as UInt64) }
+    }
 }

@@ -37,10 +37,10 @@ struct PageSignatures {
         for person in dossier.people {
             // Spellings found by discovery link like aliases, and discovered people are named in every article.
             g.add(person.slug); g.add(person.name); g.add(person.withVariantsAsAliases.aliases); g.add(person.role)
-            g.add(person.affiliation); g.add(person.born?.edtf); g.add(person.profile); g.add(person.curated ? "curated" : "found")
+            g.add(person.affiliation); g.add(person.born); g.add(person.profile); g.add(person.curated ? "curated" : "found")
         }
         for event in dossier.events {
-            g.add(event.slug); g.add(event.title); g.add(event.date.edtf); g.add(event.place); g.add(event.people)
+            g.add(event.slug); g.add(event.title); g.add(event.date); g.add(event.place); g.add(event.people)
             g.add(event.aliases); g.add(event.description)
         }
         g.add(dossier.articles.count)
@@ -48,7 +48,7 @@ struct PageSignatures {
         global = g.value
         let articles = Parallel.map(dossier.articles) { article in
             var h = StableHash()
-            h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
+            h.add(article.slug); h.add(article.title); h.add(article.date); h.add(article.source); h.add(article.author)
             h.add(article.url); h.add(article.summary); h.add(article.people); h.add(article.events); h.add(article.bodyHash)
             h.add(article.format.rawValue)
             return h.value
@@ -169,7 +169,7 @@ struct PageSignatures {
     static func listed(_ a: Int, in dossier: Dossier) -> UInt64 {
         let article = dossier.articles[a]
         var h = StableHash()
-        h.add(article.slug); h.add(article.title); h.add(article.date.edtf); h.add(article.source); h.add(article.author)
+        h.add(article.slug); h.add(article.title); h.add(article.date); h.add(article.source); h.add(article.author)
         // The summary lists show is cut from the first paragraph; the whole paragraph signs it, without the cutting
         // (a walk over Characters, for every article, on every build).
         h.add(article.url); h.add(article.summary)
@@ -180,7 +180,7 @@ struct PageSignatures {
         for e in dossier.eventsOfArticle[a] { h.add(e) }
         h.add(dossier.datedStatements[a].count)
         for statement in dossier.datedStatements[a] {
-            h.add(statement.block); h.add(statement.sentence); h.add(statement.date.edtf)
+            h.add(statement.block); h.add(statement.sentence); h.add(statement.date)
             h.add(statement.sentenceText)
             h.add(statement.people.count)
             for person in statement.people { h.add(person) }
