@@ -23,7 +23,9 @@ enum Node: Sendable {
 }
 
 /// A variable or section name as written, decoded: where the lookup starts, the dotted path, the transforms.
-struct Name: Sendable {
+/// A class: the renderer passes names around for every node it visits, and a copy of a class is one count where a
+/// copy of a struct was one per array.
+final class Name: Sendable {
     enum Start: Sendable {
         /// `.`: the current value.
         case current
@@ -39,6 +41,8 @@ struct Name: Sendable {
     let path: [String]
     /// In the order they apply: `a(b(x))` applies b, then a.
     let transforms: [Transform]
+    /// `field`, with no dots and no transforms: most names, looked up without slicing.
+    let plainField: String?
 
     init(_ name: String, transforms: [String] = []) {
         if name == "." {
@@ -50,8 +54,10 @@ struct Name: Sendable {
         } else {
             start = .stack
         }
-        path = name.split(separator: ".").map(String.init)
+        let path = name.split(separator: ".").map(String.init)
+        self.path = path
         self.transforms = transforms.reversed().map { Transform(rawValue: $0) ?? .unknown }
+        plainField = !name.isEmpty && name.first != "." && path.count == 1 && transforms.isEmpty ? path[0] : nil
     }
 }
 

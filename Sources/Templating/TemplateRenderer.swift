@@ -33,19 +33,20 @@ struct TemplateRenderer {
         output.reserveCapacity(capacity)
     }
 
+    /// The scope is only read here; what a template changes of it for the nodes after (`escapes`) is kept beside it,
+    /// so that a template is rendered without copying its scope.
     mutating func render(_ template: Template, _ scope: Scope) {
-        var scope = scope
-        let indentation = scope.indentation
-        guard !indentation.isEmpty else {
-            for node in template.nodes { render(node, &scope) }
+        var escapes = scope.escapes
+        guard !scope.indentation.isEmpty else {
+            for node in template.nodes { render(node, scope, escapes: &escapes) }
             return
         }
         let start = output.count
         for node in template.nodes {
             let before = output.count
-            render(node, &scope)
+            render(node, scope, escapes: &escapes)
             if output.count > before, endsWithNewline(before, from: start) {
-                output.insert(contentsOf: indentation, at: before)
+                output.insert(contentsOf: scope.indentation, at: before)
             }
         }
     }
@@ -56,21 +57,27 @@ struct TemplateRenderer {
         return end - 1 == start || output[end - 2] != UInt8(ascii: "\r")
     }
 
-    private mutating func render(_ node: Node, _ scope: inout Scope) {
+    /// `escapes`: the scope's, as the template's nodes so far have left it.
+    private mutating func render(_ node: Node, _ scope: Scope, escapes: inout Bool) {
+        func entered() -> Scope {
+            var inner = scope
+            inner.escapes = escapes
+            return inner
+        }
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let name, let escaped):
             guard let value = lookUp(name, scope) else { return }
-            write(value, escaped: escaped && scope.escapes)
+            write(value, escaped: escaped && escapes)
         case .section(let name, let body):
-            renderSection(lookUp(name, scope), body, scope)
+            renderSection(lookUp(name, scope), body, escapes == scope.escapes ? scope : entered())
         case .invertedSection(let name, let body):
-            renderInvertedSection(lookUp(name, scope), body, scope)
+            renderInvertedSection(lookUp(name, scope), body, escapes == scope.escapes ? scope : entered())
         case .block(let name, let fallback, let indentation):
-            var inner = scope
+            var inner = entered()
             inner.position = nil
-            inner.indentation += indentation
+            if !indentation.isEmpty { inner.indentation += indentation }
             render(scope.overrides[name] ?? fallback, inner)
         case .partial(let index, let indentation, let overrides):
             guard let index else { return }
@@ -78,14 +85,16 @@ struct TemplateRenderer {
         case .dynamicPartial(let name, let indentation, let overrides):
             guard case .text(let partialName) = lookUp(name, scope), let index = templateIndex[partialName] else { return }
             renderPartial(templates[index], indentation, overrides, scope)
-        case .contentType(let escapes):
-            scope.escapes = escapes
+        case .contentType(let newValue):
+            escapes = newValue
         }
     }
 
     private mutating func renderPartial(_ template: Template, _ indentation: [UInt8], _ overrides: [String: Template], _ scope: Scope) {
-        let inner = Scope(position: nil, indentation: scope.indentation + indentation,
-                          overrides: scope.overrides.merging(overrides) { outer, _ in outer })
+        // A partial starts escaped, as Mustache does; most add no indentation and no overrides, and then take the
+        // outer ones as they are instead of new copies.
+        let inner = Scope(position: nil, indentation: indentation.isEmpty ? scope.indentation : scope.indentation + indentation,
+                          overrides: overrides.isEmpty ? scope.overrides : scope.overrides.merging(overrides) { outer, _ in outer })
         render(template, inner)
     }
 
@@ -156,6 +165,15 @@ struct TemplateRenderer {
     // MARK: - Names
 
     private func lookUp(_ name: Name, _ scope: Scope) -> TemplateData? {
+        // Most names are one field: climb the stack by index, reading each value where it is.
+        if let field = name.plainField {
+            var i = stack.count - 1
+            while i >= 0 {
+                if let child = stack[i].child(named: field) { return child }
+                i -= 1
+            }
+            return nil
+        }
         var transforms = name.transforms[...]
         var value: TemplateData?
         switch name.start {
