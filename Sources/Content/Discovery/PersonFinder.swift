@@ -87,7 +87,7 @@ enum PersonFinder {
                 let w = lower(k)
                 if NameCues.honorifics.contains(w) { honorific = true; titleInRun = true; k += 1 }
                 else if isTitle(w) { titleInRun = true; k += 1 }
-                else if isQualifier(w) || NameCues.functionWords.contains(w) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil { k += 1 }
+                else if isQualifier(w) || NameCues.functionWords.contains(w) || NameCues.calendarWords.contains(w) { k += 1 }
                 else { break }
             }
             if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens[k].word) { k += 1 }
@@ -95,7 +95,7 @@ enum PersonFinder {
             let words = (k...j).map { tokens[$0].word }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
             if words.contains(where: { let w = $0.lowercasedQuickly; return NameCues.organisationOrPlaceWords.contains(w)
-                || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.months[w] != nil || NameCues.weekdays[w] != nil }) { continue }
+                || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.calendarWords.contains(w) }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
             var roleStart = k
@@ -121,7 +121,7 @@ enum PersonFinder {
             let afterName = tokens[j].possessiveEnd
             if j + 1 < tokens.count, !tokens[j].isPossessive, isComma(bytes[afterName..<tokens[j + 1].start]) {
                 var a = j + 1
-                if ["the", "a", "an", "his", "her", "its", "their"].contains(lower(a)) { a += 1 }
+                if NameCues.appositionOpeners.contains(lower(a)) { a += 1 }
                 var e = a
                 var sawTitle = false
                 while e < tokens.count, e - a < 8, !NameCues.roleStops.contains(lower(e)) {
@@ -138,7 +138,7 @@ enum PersonFinder {
                 }
             }
             let verbAfter = j + 1 < tokens.count && joined(j) && NameCues.attributionVerbs.contains(lower(j + 1))
-            let verbBefore = i > 0 && joined(i - 1) && ["said", "says", "told", "wrote", "added"].contains(lower(i - 1))
+            let verbBefore = i > 0 && joined(i - 1) && NameCues.attributionBefore.contains(lower(i - 1))
             result.append(NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
                                   hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
                                   startsWithGivenName: isGivenName(words[0]),
