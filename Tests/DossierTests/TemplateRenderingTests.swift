@@ -137,4 +137,14 @@ private struct Page: TemplateValue {
         #expect(try render(["main": "{{=<% %>=}}<% title2 %> {{title2}}\n<%={{ }}=%>{{title2}}|{{%CONTENT_TYPE:TEXT}}{{title}}"]) ==
                 "Hello World {{title2}}\nHello World|<a href=\"x\">Tom & 'Jerry'</a>")
     }
+
+    /// Turning escaping off holds for the rest of the template and the sections and lists in it; a partial starts
+    /// escaped again, as swift-mustache's did.
+    @Test func contentTypeReachesSectionsAndListsButNotPartials() throws {
+        let raw = "<a href=\"x\">Tom & 'Jerry'</a>"
+        let escaped = "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        #expect(try render(["main": "{{title}}|{{%CONTENT_TYPE:TEXT}}{{#sub}}{{title}}{{/sub}}|{{#items}}{{title}}{{/items}}|{{> p}}|{{title}}",
+                            "p": "{{title}}"]) ==
+                "\(escaped)|\(raw)|\(raw)\(raw)\(raw)|\(escaped)|\(raw)")
+    }
 }
