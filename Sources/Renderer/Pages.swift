@@ -206,7 +206,9 @@ struct PageBuilder: Sendable {
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
     func quotes(of p: Int, in a: Int) -> [QuoteView] {
         let text = dossier.articleTexts[a]
-        return Self.quotes(text, text.mentions.lazy.filter { $0.person == p }.map { ($0.block, $0.sentence, $0.range) })
+        // By index, reading only the fields needed: a copy of each mention (its text) was most of a person page's time.
+        let mentions = text.mentions
+        return Self.quotes(text, mentions.indices.lazy.filter { mentions[$0].person == p }.map { (mentions[$0].block, mentions[$0].sentence, mentions[$0].range) })
     }
 
     /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
@@ -214,9 +216,15 @@ struct PageBuilder: Sendable {
         var order: [SentenceKey] = []
         var ranges: [[Range<Int>]] = []
         var place: [SentenceKey: Int] = [:]       // kept only for long lists: a few sentences are searched faster
+        // Read once: each `text.document` takes a lock and copies the document, retaining its arrays.
+        let blocks = text.document.blocks
+        // Where each sentence starts, read in place rather than through a copy of its block.
+        let sentenceStart = { (block: Int, sentence: Int) in
+            blocks.withUnsafeBufferPointer { $0[block].sentences.withUnsafeBufferPointer { $0[sentence].lowerBound } }
+        }
         for mark in marks {
             let key = SentenceKey(block: mark.block, sentence: mark.sentence)
-            let sentence = text.document.blocks[mark.block].sentences[mark.sentence]
+            let start = sentenceStart(mark.block, mark.sentence)
             let found = order.count > 16 ? place[key] : order.lastIndex(of: key)
             let k = found ?? order.count
             if found == nil {
@@ -225,11 +233,12 @@ struct PageBuilder: Sendable {
                 if order.count == 17 { for (i, key) in order.enumerated() { place[key] = i } }   // from here on, looked up
                 else if order.count > 17 { place[key] = k }
             }
-            ranges[k].append((mark.range.lowerBound - sentence.lowerBound)..<(mark.range.upperBound - sentence.lowerBound))
+            ranges[k].append((mark.range.lowerBound - start)..<(mark.range.upperBound - start))
         }
-        return order.indices.map { k in
-            let block = text.document.blocks[order[k].block]
-            return QuoteView(sentenceHTML: HTML.marked(block.text, block.sentences[order[k].sentence], ranges[k]))
+        return blocks.withUnsafeBufferPointer { blocks in
+            order.indices.map { k in
+                QuoteView(sentenceHTML: HTML.marked(blocks[order[k].block].text, blocks[order[k].block].sentences[order[k].sentence], ranges[k]))
+            }
         }
     }
 
