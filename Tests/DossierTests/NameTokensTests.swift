@@ -29,17 +29,21 @@ import Testing
     }
 
     @Test func quickLowerCaseAndCueLookupsAnswerAsTheSlowOnes() async {
-        let cues: Set<String> = ["said", "will", "march", "k", "kelvin", "sergei", "al", "mr"]
+        // Members of 15 and 16 bytes: the set packs words of up to 15 bytes and asks a Set<String> of longer ones.
+        let cues: Set<String> = ["said", "will", "march", "k", "kelvin", "sergei", "al", "mr", "internationalis", "internationalist"]
         let set = WordSet(cues)
-        let pieces = Self.pieces + ["said", "Said", "SAID", "will", "march", "\u{212A}", "elvin", "sergei", "Sergei", "O'Sergei", "al", "mr"]
+        let pieces = Self.pieces + ["said", "Said", "SAID", "will", "march", "\u{212A}", "elvin", "sergei", "Sergei", "O'Sergei", "al", "mr",
+                                    "INTERNATIONAL", "is", "t", "Internationalist"]
         await propertyCheck(count: 400, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...3)) { indexes in
             let word = indexes.map { pieces[$0] }.joined()
             #expect(word.lowercasedQuickly == word.lowercased(), "\(word.debugDescription)")
             #expect(set.contains(word) == cues.contains(word), "\(word.debugDescription)")
             #expect(set.contains(word.lowercased()) == cues.contains(word.lowercased()), "\(word.debugDescription)")
+            #expect(set.containsLowercase(of: word) == cues.contains(word.lowercased()), "\(word.debugDescription)")
             #expect(PersonFinder.isGivenName(word) == NameCues.givenNames.contains(Slug.make(from: word)), "\(word.debugDescription)")
         }
         #expect(set.contains("\u{212A}elvin".lowercased()) && !set.contains("mrs") && set.contains("k"))
+        #expect(set.containsLowercase(of: "INTERNATIONALIS") && set.containsLowercase(of: "Internationalist") && !set.contains("Internationalist"))
     }
 
     /// The definition, scalar by scalar: words are runs of word scalars; an apostrophe between word scalars stays

@@ -30,7 +30,9 @@ enum PersonFinder {
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
 
-        let lowered = tokens.map(\.word.lowercasedQuickly)         // once per token: each is looked at several times
+        // Once per token, each is looked at several times, and asked of several cue sets by its key.
+        let lowered = tokens.map(\.word.lowercasedQuickly)
+        let keys = lowered.map { WordSet.Key($0) }
         let capitals = tokens.map(\.word.startsUppercase)
         func lower(_ i: Int) -> String { lowered[i] }
         func isCapitalised(_ i: Int) -> Bool { capitals[i] }
@@ -44,7 +46,7 @@ enum PersonFinder {
         func joined(_ i: Int) -> Bool {
             guard i + 1 < tokens.count, !tokens[i].isPossessive else { return false }
             var gap = bytes[tokens[i].end..<tokens[i + 1].start]
-            if gap.first == UInt8(ascii: "."), Variants.isInitial(tokens[i].word) || NameCues.abbreviatedTitles.contains(lowered[i]) {
+            if gap.first == UInt8(ascii: "."), Variants.isInitial(tokens[i].word) || has(NameCues.abbreviatedTitles, i) {
                 gap = gap.dropFirst()
             }
             return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
@@ -58,8 +60,10 @@ enum PersonFinder {
             return bytes[tokens[i - 1].possessiveEnd..<tokens[i].start].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: ":") }
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
-        func isTitle(_ word: String) -> Bool { NameCues.titleWords.contains(word) }
-        func isQualifier(_ word: String) -> Bool { NameCues.qualifierWords.contains(word) }
+        /// Whether token i, in lower case, is in `set`.
+        func has(_ set: WordSet, _ i: Int) -> Bool { keys[i].map(set.contains) ?? set.contains(lowered[i]) }
+        func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
+        func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
 
         var i = 0
         while i < tokens.count {
@@ -78,41 +82,39 @@ enum PersonFinder {
             // "European Council President"), then sentence-opening words and qualifiers.
             var k = i
             var titleInRun = false, honorific = false
-            if let t = (i..<j).last(where: { isTitle(lower($0)) }) {
+            if let t = (i..<j).last(where: { isTitle($0) }) {
                 titleInRun = true
-                honorific = NameCues.honorifics.contains(lower(t))
+                honorific = has(NameCues.honorifics, t)
                 k = t + 1
             }
             while k <= j {
-                let w = lower(k)
-                if NameCues.honorifics.contains(w) { honorific = true; titleInRun = true; k += 1 }
-                else if isTitle(w) { titleInRun = true; k += 1 }
-                else if isQualifier(w) || NameCues.functionWords.contains(w) || NameCues.calendarWords.contains(w) { k += 1 }
+                if has(NameCues.honorifics, k) { honorific = true; titleInRun = true; k += 1 }
+                else if isTitle(k) { titleInRun = true; k += 1 }
+                else if isQualifier(k) || has(NameCues.functionWords, k) || has(NameCues.calendarWords, k) { k += 1 }
                 else { break }
             }
-            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens[k].word) { k += 1 }
+            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens[k].word, lowered: lower(k)) { k += 1 }
             guard k <= j else { continue }
             let words = (k...j).map { tokens[$0].word }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
-            if words.contains(where: { let w = $0.lowercasedQuickly; return NameCues.organisationOrPlaceWords.contains(w)
-                || (NameCues.functionWords.contains(w) && !NameCues.nameParticles.contains($0)) || NameCues.calendarWords.contains(w) }) { continue }
+            if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0)
+                || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens[$0].word)) || has(NameCues.calendarWords, $0) }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
             var roleStart = k
             var titleBefore = false
             var b = i - 1
             while b >= 0, joined(b) {
-                let w = lower(b)
-                if isTitle(w) { titleBefore = true; roleStart = b; b -= 1 }
-                else if isQualifier(w) { roleStart = b; b -= 1 }
-                else if w == "of", b > 0, joined(b - 1), isTitle(lower(b - 1)) { roleStart = b; b -= 1 }
+                if isTitle(b) { titleBefore = true; roleStart = b; b -= 1 }
+                else if isQualifier(b) { roleStart = b; b -= 1 }
+                else if lower(b) == "of", b > 0, joined(b - 1), isTitle(b - 1) { roleStart = b; b -= 1 }
                 else { break }
             }
             if i < k { roleStart = min(roleStart, i) }
-            while roleStart < k, NameCues.functionWords.contains(lower(roleStart)) { roleStart += 1 }
+            while roleStart < k, has(NameCues.functionWords, roleStart) { roleStart += 1 }
             let hasTitle = titleInRun || titleBefore
             var role: String?
-            if hasTitle, roleStart < k, (roleStart..<k).contains(where: { isTitle(lower($0)) && !NameCues.honorifics.contains(lower($0)) }) {
+            if hasTitle, roleStart < k, (roleStart..<k).contains(where: { isTitle($0) && !has(NameCues.honorifics, $0) }) {
                 role = slice(roleStart, k - 1)
             }
 
@@ -121,36 +123,37 @@ enum PersonFinder {
             let afterName = tokens[j].possessiveEnd
             if j + 1 < tokens.count, !tokens[j].isPossessive, isComma(bytes[afterName..<tokens[j + 1].start]) {
                 var a = j + 1
-                if NameCues.appositionOpeners.contains(lower(a)) { a += 1 }
+                if has(NameCues.appositionOpeners, a) { a += 1 }
                 var e = a
                 var sawTitle = false
-                while e < tokens.count, e - a < 8, !NameCues.roleStops.contains(lower(e)) {
-                    if isTitle(lower(e)) { sawTitle = true }
+                while e < tokens.count, e - a < 8, !has(NameCues.roleStops, e) {
+                    if isTitle(e) { sawTitle = true }
                     if !joined(e) { break }
                     e += 1
                 }
                 if e < tokens.count, sawTitle, e >= a {
-                    let end = NameCues.roleStops.contains(lower(e)) ? e - 1 : e
-                    if end >= a, isTitle(lower(end)) || (a...end).contains(where: { isTitle(lower($0)) }) {
+                    let end = has(NameCues.roleStops, e) ? e - 1 : e
+                    if end >= a, isTitle(end) || (a...end).contains(where: { isTitle($0) }) {
                         hasApposition = true
                         if role == nil { role = slice(a, end) }
                     }
                 }
             }
-            let verbAfter = j + 1 < tokens.count && joined(j) && NameCues.attributionVerbs.contains(lower(j + 1))
-            let verbBefore = i > 0 && joined(i - 1) && NameCues.attributionBefore.contains(lower(i - 1))
+            let verbAfter = j + 1 < tokens.count && joined(j) && has(NameCues.attributionVerbs, j + 1)
+            let verbBefore = i > 0 && joined(i - 1) && has(NameCues.attributionBefore, i - 1)
             result.append(NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
                                   hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
-                                  startsWithGivenName: isGivenName(words[0]),
+                                  startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
                                   honorific: honorific))
         }
         return result
     }
 
     /// Whether a word is a given name the tables know (compared as a slug: "Sergei", "SERGEI").
-    static func isGivenName(_ word: String) -> Bool {
+    /// `lowered`: the word in lower case, when the caller has it already.
+    static func isGivenName(_ word: String, lowered: String? = nil) -> Bool {
         // The slug of an ASCII word of letters and digits is the word in lower case (up to the slug's length limit).
-        if word.isASCIIAlphanumeric, word.utf8.count < 80 { return NameCues.givenNames.contains(word.lowercasedQuickly) }
+        if word.isASCIIAlphanumeric, word.utf8.count < 80 { return NameCues.givenNames.contains(lowered ?? word.lowercasedQuickly) }
         return NameCues.givenNames.contains(Slug.make(from: word))
     }
 

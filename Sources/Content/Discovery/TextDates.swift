@@ -30,12 +30,15 @@ enum TextDates {
             let bytes = Array(block.text.utf8)
             var sentenceOf = [Int](repeating: 0, count: tokens.count)
             var futureBefore = [Bool](repeating: false, count: tokens.count)   // a future word earlier in the same sentence
+            var mayStartDate = [Bool](repeating: false, count: tokens.count)   // a date word or a number: most words are neither
             var s = 0, future = false
             for (t, token) in tokens.enumerated() {
                 while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }
                 sentenceOf[t] = s
                 futureBefore[t] = future
-                if NameCues.futureWords.containsLowercase(of: token.word) { future = true }
+                let key = WordSet.Key(token.word, lowering: true)
+                if NameCues.futureWords.containsLowercase(of: token.word, key: key) { future = true }
+                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: token.word, key: key) || token.word.startsWithNumber
             }
             // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
             func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].word.lowercasedQuickly : "" }
@@ -64,7 +67,7 @@ enum TextDates {
             var i = 0
             while i < tokens.count {
                 // Most words start no date expression: skip them at the cost of one lookup.
-                guard NameCues.dateTriggers.containsLowercase(of: tokens[i].word) || tokens[i].word.startsWithNumber else { i += 1; continue }
+                guard mayStartDate[i] else { i += 1; continue }
                 var first = i, last = i
                 var date: EDTFDate?
                 let lead = w(i - 1)

@@ -1,46 +1,105 @@
-// The cue tables of discovery as sets that turn most words away before hashing them: the passes over a text ask
-// every word whether it is a date word, a future word, a title ..., and nearly all are not.
+// The cue tables of discovery as sets that answer for most words without hashing a String: the passes over a text
+// ask every word whether it is a date word, a future word, a title ..., and `Set<String>`'s hashing of each word
+// was a twelfth of a build.
 
 /// A set of ASCII words. `contains` answers as `Set<String>.contains` does.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
+    /// Every member: answers for the words the table cannot hold (not ASCII, which may still equal a member under
+    /// Unicode equivalence, or longer than `Key` holds).
     private let words: Set<String>
-    /// Per first byte, one bit per length in bytes of the members starting with it (lengths over 63 share bit 63).
-    private let lengthsByFirstByte: [UInt64]
+    /// The members as keys, by open addressing: a power-of-two count of slots, empty ones zero.
+    private let slots: [Key]
+    private let shift: UInt64
+    /// Per first byte, one bit per length of the members starting with it: most words are turned away by it alone.
+    private let lengthsByFirstByte: [UInt16]
+
+    /// An ASCII word of up to 15 bytes, packed with its length into two integers: equal exactly when the words are.
+    struct Key: Equatable {
+        var low: UInt64, high: UInt64
+        static let empty = Key(low: 0, high: 0)
+
+        /// nil for a word the key cannot hold. `lowering`: the key of `word.lowercased()` (for ASCII, A-Z to a-z).
+        init?(_ word: String, lowering: Bool = false) {
+            guard let key = word.withUTF8Bytes({ bytes -> Key? in
+                guard bytes.count <= 15 else { return nil }
+                var packed: (UInt64, UInt64) = (0, 0)
+                withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+                var low = UInt64(littleEndian: packed.0), high = UInt64(littleEndian: packed.1)
+                guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+                if lowering { low = Self.lowered(low); high = Self.lowered(high) }
+                return Key(low: low, high: high | UInt64(bytes.count) << 56)
+            }) else { return nil }
+            self = key
+        }
+
+        /// A-Z to a-z in eight ASCII bytes at once: a byte is a capital when adding 0x3F sets its top bit (it is at
+        /// least "A") and adding 0x25 does not (it is at most "Z"); no sum carries into the next byte.
+        private static func lowered(_ bytes: UInt64) -> UInt64 {
+            let atLeastA = (bytes &+ 0x3F3F_3F3F_3F3F_3F3F) & 0x8080_8080_8080_8080
+            let pastZ = (bytes &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+            return bytes | (atLeastA & ~pastZ) >> 2
+        }
+
+        var firstByte: Int { Int(low & 0xFF) }
+        var length: Int { Int(high >> 56) }
+
+        init(low: UInt64, high: UInt64) { self.low = low; self.high = high }
+
+        /// Multiplicative hashing: the top bits of the product pick the slot.
+        func slot(_ shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+        }
+    }
 
     init(_ words: Set<String>) {
         precondition(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "cue words are ASCII")
         self.words = words
-        var lengths = [UInt64](repeating: 0, count: 256)
-        for word in words { if let first = word.utf8.first { lengths[Int(first)] |= Self.bit(word.utf8.count) } }
+        var bits: UInt64 = 3
+        while 1 << bits < 2 * words.count { bits += 1 }
+        shift = 64 - bits
+        var slots = [Key](repeating: .empty, count: 1 << bits)
+        var lengths = [UInt16](repeating: 0, count: 128)
+        for word in words {
+            guard let key = Key(word) else { continue }              // too long: the set answers for it
+            lengths[key.firstByte] |= 1 << key.length
+            var s = key.slot(shift)
+            while slots[s] != .empty { s = (s + 1) & (slots.count - 1) }
+            slots[s] = key
+        }
+        self.slots = slots
         lengthsByFirstByte = lengths
     }
 
     init(arrayLiteral words: String...) { self.init(Set(words)) }
 
     func contains(_ word: String) -> Bool {
-        // An ASCII word equals a member only byte for byte, so only when a member has its first byte and length.
-        // A word with other bytes may still equal one under Unicode equivalence: the set answers for it.
-        if let (first, length) = Self.asciiShape(word), lengthsByFirstByte[Int(first)] & Self.bit(length) == 0 { return false }
-        return words.contains(word)
+        guard let key = Key(word) else { return words.contains(word) }
+        return contains(key)
     }
 
-    /// `contains(word.lowercased())`, lowering only the words that may be members: an ASCII word in lower case
-    /// keeps its length and starts with its first byte in lower case.
+    /// Whether a word with this key is a member.
+    func contains(_ key: Key) -> Bool {
+        guard lengthsByFirstByte[key.firstByte] & 1 << key.length != 0 else { return false }
+        return slots.withUnsafeBufferPointer { slots in
+            var s = key.slot(shift)
+            while true {
+                let found = slots[s]
+                if found == key { return true }
+                if found == .empty { return false }
+                s = (s + 1) & (slots.count - 1)
+            }
+        }
+    }
+
+    /// `contains(word.lowercased())`, without making the lower-case word when it is ASCII.
     func containsLowercase(of word: String) -> Bool {
-        if let (first, length) = Self.asciiShape(word) {
-            let lower = first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") ? first + 32 : first
-            if lengthsByFirstByte[Int(lower)] & Self.bit(length) == 0 { return false }
-        }
-        return words.contains(word.lowercasedQuickly)
+        containsLowercase(of: word, key: Key(word, lowering: true))
     }
 
-    /// The first byte and the length of a non-empty ASCII word; nil for any other.
-    private static func asciiShape(_ word: String) -> (first: UInt8, length: Int)? {
-        word.withUTF8Bytes { bytes in
-            guard let first = bytes.first, !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return (first, bytes.count)
-        }
+    /// The same, for a word whose `Key(word, lowering: true)` is known: a pass that asks several sets of each word
+    /// makes it once.
+    func containsLowercase(of word: String, key: Key?) -> Bool {
+        guard let key else { return words.contains(word.lowercasedQuickly) }
+        return contains(key)
     }
-
-    private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 }
