@@ -295,8 +295,9 @@ struct PageBuilder: Sendable {
             insertions.append(Insertion(block: link.block, range: link.range, destination: href, title: nil, replacement: link.text ?? title))
         }
         if linkMentions {
-            var linked = Set<[Int]>()
-            for mention in text.mentions where mention.kind != .wikilink && linked.insert([mention.block, mention.person]).inserted {
+            struct BlockPerson: Hashable { var block: Int, person: Int }
+            var linked = Set<BlockPerson>()              // each person is linked once per block
+            for mention in text.mentions where mention.kind != .wikilink && linked.insert(BlockPerson(block: mention.block, person: mention.person)).inserted {
                 let person = dossier.people[mention.person]
                 insertions.append(Insertion(block: mention.block, range: mention.range, destination: root + Paths.person(person.slug),
                                             title: person.name, replacement: nil))
