@@ -7,6 +7,17 @@ public struct WordToken: Sendable, Equatable {
     public var end: Int
     public var possessiveEnd: Int
     public var isPossessive: Bool { possessiveEnd > end }
+    /// The word packed for the cue sets when it is ASCII of up to 15 bytes, else `.empty`: made from the bytes the
+    /// tokenizer has in hand, so the passes that ask sets of every word need not read each word again.
+    var key = WordSet.Key.empty
+
+    /// `key` lowered: the key of `word.lowercased()`, or nil when the word has none.
+    var lowercaseKey: WordSet.Key? { key == .empty ? nil : key.lowercased() }
+
+    /// The key is made from the word: equal words have equal keys.
+    public static func == (a: WordToken, b: WordToken) -> Bool {
+        a.word == b.word && a.start == b.start && a.end == b.end && a.possessiveEnd == b.possessiveEnd
+    }
 }
 
 public enum NameTokens {
@@ -33,9 +44,10 @@ public enum NameTokens {
             let start = p
             p += firstWidth
             var end: Int?, possessiveEnd: Int?
+            var isASCII = firstWidth == 1
             while p < bytes.count {
                 let (s, width) = scalar(in: bytes, at: p)
-                if isWordScalar(s) { p += width; continue }
+                if isWordScalar(s) { p += width; isASCII = isASCII && width == 1; continue }
                 guard isApostrophe(s), p + width < bytes.count else { break }
                 let (next, nextWidth) = scalar(in: bytes, at: p + width)
                 guard isWordScalar(next) else { break }
@@ -47,10 +59,13 @@ public enum NameTokens {
                     break
                 }
                 p += width
+                isASCII = isASCII && width == 1
             }
             let wordEnd = end ?? p
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
-            tokens.append(WordToken(word: word, start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd))
+            let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
+            let word = String(decoding: wordBytes, as: UTF8.self)
+            let key = isASCII && wordBytes.count <= 15 ? WordSet.Key(packing: wordBytes) : .empty
+            tokens.append(WordToken(word: word, start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd, key: key))
         }
         return tokens
     }

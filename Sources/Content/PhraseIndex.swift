@@ -7,11 +7,15 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// The first UTF-8 byte of every phrase's first word: most words of a text start no phrase, and this
     /// turns them away without hashing them (the dictionary lookup was a large part of matching).
     private var startsPhrase = [Bool](repeating: false, count: 256)
+    /// Finer, for a word with a key (`WordToken.key`): a bit per hash of the first words that have one.
+    private var firstWordBits = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
+    private static var filterBits: UInt64 { 14 }
 
     /// Adds a phrase given as words. Several values may share a phrase (two people with one surname).
     mutating func insert(_ words: [String], _ value: Value) {
         guard !words.isEmpty else { return }
         if let first = words[0].utf8.first { startsPhrase[Int(first)] = true }
+        if let key = WordSet.Key(words[0]) { let bit = key.slot(64 - Self.filterBits); firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63) }
         var node = 0
         for word in words {
             if let next = children[node][word] {
@@ -35,6 +39,15 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         return startsPhrase[Int(first)]
     }
 
+    /// The same for a token: by its key when it has one (a short ASCII word equals only a word of the same bytes;
+    /// one that equals a first word of other bytes under Unicode equivalence, as "K" the Kelvin sign, is not taken
+    /// as a start, as the first-byte test did not take it either).
+    @inline(__always) private func mayStartPhrase(_ token: WordToken) -> Bool {
+        guard token.key != .empty else { return mayStartPhrase(token.word) }
+        let bit = token.key.slot(64 - Self.filterBits)
+        return firstWordBits[bit >> 6] & 1 << UInt64(bit & 63) != 0
+    }
+
     struct Match {
         var first: Int       // index of the first token
         var last: Int        // index of the last token
@@ -47,7 +60,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         var result: [Match] = []
         var i = 0
         while i < tokens.count {
-            if !mayStartPhrase(tokens[i].word) { i += 1; continue }
+            if !mayStartPhrase(tokens[i]) { i += 1; continue }
             var node = 0
             var best: Match?
             var j = i

@@ -14,7 +14,13 @@ import Testing
     @Test func bytesTokenizeAsScalars() async {
         await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...30)) { indexes in
             let text = indexes.map { Self.pieces[$0] }.joined()
-            #expect(NameTokens.tokenize(text) == Self.scalarTokenize(text), "\(text.debugDescription)")
+            let tokens = NameTokens.tokenize(text)
+            #expect(tokens == Self.scalarTokenize(text), "\(text.debugDescription)")
+            // Each token's key, made from the bytes in hand, is the key of its word, in lower case too.
+            for token in tokens {
+                #expect(token.key == WordSet.Key(token.word) ?? .empty, "\(token.word.debugDescription)")
+                #expect(token.lowercaseKey == (token.key == .empty ? nil : WordSet.Key(token.word.lowercased())), "\(token.word.debugDescription)")
+            }
         }
     }
 

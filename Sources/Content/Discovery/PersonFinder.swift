@@ -32,7 +32,7 @@ enum PersonFinder {
 
         // Once per token, each is looked at several times, and asked of several cue sets by its key.
         let lowered = tokens.map(\.word.lowercasedQuickly)
-        let keys = lowered.map { WordSet.Key($0) }
+        let keys = tokens.indices.map { tokens[$0].lowercaseKey ?? WordSet.Key(lowered[$0]) }
         let capitals = tokens.map(\.word.startsUppercase)
         func lower(_ i: Int) -> String { lowered[i] }
         func isCapitalised(_ i: Int) -> Bool { capitals[i] }

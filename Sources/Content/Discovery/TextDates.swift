@@ -36,7 +36,7 @@ enum TextDates {
                 while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }
                 sentenceOf[t] = s
                 futureBefore[t] = future
-                let key = WordSet.Key(token.word, lowering: true)
+                let key = token.lowercaseKey
                 if NameCues.futureWords.containsLowercase(of: token.word, key: key) { future = true }
                 mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: token.word, key: key) || token.word.startsWithNumber
             }

@@ -22,15 +22,22 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         init?(_ word: String, lowering: Bool = false) {
             guard let key = word.withUTF8Bytes({ bytes -> Key? in
                 guard bytes.count <= 15 else { return nil }
-                var packed: (UInt64, UInt64) = (0, 0)
-                withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-                var low = UInt64(littleEndian: packed.0), high = UInt64(littleEndian: packed.1)
-                guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
-                if lowering { low = Self.lowered(low); high = Self.lowered(high) }
-                return Key(low: low, high: high | UInt64(bytes.count) << 56)
+                let key = Key(packing: bytes)
+                guard (key.low | key.high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+                return lowering ? key.lowercased() : key
             }) else { return nil }
             self = key
         }
+
+        /// The key of up to 15 bytes, which must be ASCII for it to mean anything (the tokenizer knows they are).
+        init(packing bytes: UnsafeBufferPointer<UInt8>) {
+            var packed: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            self.init(low: UInt64(littleEndian: packed.0), high: UInt64(littleEndian: packed.1) | UInt64(bytes.count) << 56)
+        }
+
+        /// The key of the word in lower case.
+        func lowercased() -> Key { Key(low: Self.lowered(low), high: Self.lowered(high)) }
 
         /// A-Z to a-z in eight ASCII bytes at once: a byte is a capital when adding 0x3F sets its top bit (it is at
         /// least "A") and adding 0x25 does not (it is at most "Z"); no sum carries into the next byte.
