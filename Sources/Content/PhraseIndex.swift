@@ -15,7 +15,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     mutating func insert(_ words: [String], _ value: Value) {
         guard !words.isEmpty else { return }
         if let first = words[0].utf8.first { startsPhrase[Int(first)] = true }
-        if let key = WordSet.Key(words[0]) { let bit = key.slot(64 - Self.filterBits); firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63) }
+        if let key = WordSet.Key(words[0]) { let (word, bit) = Self.filterBit(key); firstWordBits[word] |= bit }
         var node = 0
         for word in words {
             if let next = children[node][word] {
@@ -44,8 +44,14 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// as a start, as the first-byte test did not take it either).
     @inline(__always) private func mayStartPhrase(_ token: WordToken) -> Bool {
         guard token.key != .empty else { return mayStartPhrase(token.word) }
-        let bit = token.key.slot(64 - Self.filterBits)
-        return firstWordBits[bit >> 6] & 1 << UInt64(bit & 63) != 0
+        let (word, bit) = Self.filterBit(token.key)
+        return firstWordBits[word] & bit != 0
+    }
+
+    /// Where a key's bit is in `firstWordBits`: the one place insertion and lookup agree on.
+    @inline(__always) private static func filterBit(_ key: WordSet.Key) -> (word: Int, bit: UInt64) {
+        let index = key.slot(64 - filterBits)
+        return (index >> 6, 1 << UInt64(index & 63))
     }
 
     struct Match {
