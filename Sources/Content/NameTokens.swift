@@ -37,6 +37,7 @@ public enum NameTokens {
     private static func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         var tokens: [WordToken] = []
         tokens.reserveCapacity(bytes.count / 6)
+        let keysMakeWords = WordSet.Key.makesWords
         var p = 0
         while p < bytes.count {
             let (first, firstWidth) = scalar(in: bytes, at: p)
@@ -63,8 +64,8 @@ public enum NameTokens {
             }
             let wordEnd = end ?? p
             let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
-            let word = String(decoding: wordBytes, as: UTF8.self)
             let key = isASCII && wordBytes.count <= 15 ? WordSet.Key(packing: wordBytes) : .empty
+            let word = keysMakeWords && key != .empty ? key.word : String(decoding: wordBytes, as: UTF8.self)
             tokens.append(WordToken(word: word, start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd, key: key))
         }
         return tokens

@@ -30,11 +30,14 @@ enum PersonFinder {
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
 
-        // Once per token, each is looked at several times, and asked of several cue sets by its key.
-        let lowered = tokens.map(\.word.lowercasedQuickly)
-        let keys = tokens.indices.map { tokens[$0].lowercaseKey ?? WordSet.Key(lowered[$0]) }
-        let capitals = tokens.map(\.word.startsUppercase)
-        func lower(_ i: Int) -> String { lowered[i] }
+        // Once per token, each is looked at several times, and asked of several cue sets by its key (lowered). A
+        // word in lower case is made only when asked for: from its key, for most words.
+        let keys = tokens.map { $0.lowercaseKey ?? WordSet.Key($0.word.lowercasedQuickly) }
+        let capitals = tokens.map { $0.key == .empty ? $0.word.startsUppercase : $0.key.startsUppercase }
+        let keysMakeWords = WordSet.Key.makesWords
+        func lower(_ i: Int) -> String {
+            keysMakeWords && tokens[i].key != .empty ? keys[i]!.word : tokens[i].word.lowercasedQuickly
+        }
         func isCapitalised(_ i: Int) -> Bool { capitals[i] }
         func isAcronym(_ word: String) -> Bool {
             if word.isASCIIAlphanumeric {
@@ -61,7 +64,7 @@ enum PersonFinder {
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
         /// Whether token i, in lower case, is in `set`.
-        func has(_ set: WordSet, _ i: Int) -> Bool { keys[i].map(set.contains) ?? set.contains(lowered[i]) }
+        func has(_ set: WordSet, _ i: Int) -> Bool { keys[i].map(set.contains) ?? set.contains(lower(i)) }
         func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
         func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
 

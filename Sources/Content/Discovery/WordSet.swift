@@ -48,6 +48,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         }
 
         var firstByte: Int { Int(low & 0xFF) }
+        /// `word.startsUppercase` for the word packed (ASCII: its first byte is A-Z).
+        var startsUppercase: Bool { (0x41...0x5A).contains(low & 0xFF) }
         var length: Int { Int(high >> 56) }
 
         init(low: UInt64, high: UInt64) { self.low = low; self.high = high }
@@ -108,5 +110,26 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     func containsLowercase(of word: String, key: Key?) -> Bool {
         guard let key else { return words.contains(word.lowercasedQuickly) }
         return contains(key)
+    }
+}
+
+extension WordSet.Key {
+    /// Whether `word` may be used: checked once against strings the standard library made.
+    static let makesWords: Bool = ["", "a", "Dmitriev", "abcdefghijklmno"].allSatisfy { text in
+        var text = text
+        return text.withUTF8 { Self(packing: $0).wordByLayout } == text
+    }
+
+    /// The word the key packs, made without reading or checking its bytes again: a String of up to 15 ASCII bytes
+    /// is stored in place as these same two integers with 0xE0 | count in the top byte (the standard library's
+    /// small-string layout on 64-bit platforms). Making tokens' words with `String(decoding:)`, which checks every
+    /// byte again, was 2 % of a build's samples. Callers ask `makesWords` first (once, not per word).
+    var word: String {
+        assert(Self.makesWords && self != .empty)
+        return wordByLayout
+    }
+
+    private var wordByLayout: String {
+        unsafeBitCast((low, high | 0xE0 << 56), to: String.self)
     }
 }
