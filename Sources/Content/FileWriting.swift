@@ -6,9 +6,13 @@ import Foundation
 public enum FileWriting {
     /// Writes all of `bytes` to `fd` (retrying short writes and EINTR); the errno of a failure, or nil.
     public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 { if errno == EINTR { continue }; return errno }
             offset += n
         }
@@ -19,12 +23,18 @@ public enum FileWriting {
     /// False when it could not be written (the old file, if any, is left as it was).
     @discardableResult
     public static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
+        replace(path) { writeAll($0, bytes) == nil }
+    }
+
+    /// The same for a file written in parts: `write` writes it to the descriptor it is given, and says whether it could.
+    @discardableResult
+    public static func replace(_ path: String, writing write: (Int32) -> Bool) -> Bool {
         let temporary = path + ".\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
-        let failed = writeAll(fd, bytes)
+        let written = write(fd)
         close(fd)
-        guard failed == nil, rename(temporary, path) == 0 else { unlink(temporary); return false }
+        guard written, rename(temporary, path) == 0 else { unlink(temporary); return false }
         return true
     }
 }
