@@ -24,6 +24,14 @@ import Testing
         }
     }
 
+    @Test func everyASCIICharacterTokenizesAsItsScalar() {
+        // Each character alone and between letters: the tokenizer classifies ASCII by a mask of its own.
+        let characters = (1..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for text in [characters.joined(), characters.joined(separator: "a"), characters.map { "Ab" + $0 + "9" }.joined(separator: " ")] {
+            #expect(NameTokens.tokenize(text) == Self.scalarTokenize(text))
+        }
+    }
+
     @Test func keysMakeTheWordsTheStandardLibraryWould() async {
         #expect(WordSet.Key.makesWords)
         // Any ASCII word of up to 15 bytes: the word made from its key is the one String(decoding:) makes, to the bit.
