@@ -37,11 +37,13 @@ import Testing
         // Any ASCII word of up to 15 bytes: the word made from its key is the one String(decoding:) makes, to the bit.
         await propertyCheck(count: 400, input: Gen.int(in: 0...127).array(of: 1...15)) { codes in
             let bytes = codes.map(UInt8.init)
-            let made = bytes.withUnsafeBufferPointer { WordSet.Key(packing: $0).word }
+            let key = bytes.withUnsafeBufferPointer { WordSet.Key(packing: $0) }
+            let made = key.word
             let expected = String(decoding: bytes, as: UTF8.self)
             #expect(made == expected && Array(made.utf8) == bytes && made.count == expected.count && made.hashValue == expected.hashValue)
             #expect(unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(expected, to: (UInt64, UInt64).self), "\(expected.debugDescription)")
             #expect(made.lowercased() == expected.lowercased() && made + "x" == expected + "x")
+            #expect(key.startsUppercase == expected.startsUppercase && key.startsWithDigit == expected.startsWithNumber)
         }
     }
 

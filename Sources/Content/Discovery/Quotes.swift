@@ -96,14 +96,23 @@ enum Quotes {
 
     /// “…” and "…" pairs on one block (smart punctuation has usually curled them already).
     static func quotationSpans(_ text: String) -> [(outer: Range<Int>, inner: Range<Int>)] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(quotationSpans(utf8:))
+    }
+
+    /// On the bytes where the String keeps them: most bytes are neither `"` nor the first byte of a curly quote
+    /// (0xE2), and are passed over by that one test.
+    private static func quotationSpans(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [(outer: Range<Int>, inner: Range<Int>)] {
         var result: [(outer: Range<Int>, inner: Range<Int>)] = []
         var open: (at: Int, width: Int, curly: Bool)?
         var i = 0
-        while i < bytes.count {
-            let isCurlyOpen = i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C
-            let isCurlyClose = i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D
-            let isStraight = bytes[i] == UInt8(ascii: "\"")
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "\"") || byte == 0xE2 else { i += 1; continue }
+            let isCurlyOpen = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C
+            let isCurlyClose = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D
+            let isStraight = byte == UInt8(ascii: "\"")
             if let o = open {
                 if (o.curly && isCurlyClose) || (!o.curly && isStraight) {
                     let width = isStraight ? 1 : 3

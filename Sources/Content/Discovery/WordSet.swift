@@ -50,6 +50,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         var firstByte: Int { Int(low & 0xFF) }
         /// `word.startsUppercase` for the word packed (ASCII: its first byte is A-Z).
         var startsUppercase: Bool { (0x41...0x5A).contains(low & 0xFF) }
+        /// `word.startsWithNumber` for the word packed (ASCII: its first byte is 0-9).
+        var startsWithDigit: Bool { (0x30...0x39).contains(low & 0xFF) }
         var length: Int { Int(high >> 56) }
 
         init(low: UInt64, high: UInt64) { self.low = low; self.high = high }
