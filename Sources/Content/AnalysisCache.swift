@@ -219,8 +219,6 @@ public final class AnalysisCache: @unchecked Sendable {
         writer.bytes = Self.decisionsMagic
         if let decisions { writer.decisions(decisions); FileWriting.replace(decisionsPath, with: writer.bytes) } else { unlink(decisionsPath) }
     }
-
-    /// Appends the records to the end of the file in one write.
 }
 
 /// Bytes a ByteReader reads: a file mapped into memory (unmapped when the last reader is gone), or a copy of an array.

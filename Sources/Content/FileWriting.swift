@@ -9,6 +9,7 @@ public enum FileWriting {
         bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 
+    /// The same for bytes where they are (a mapped file's, a buffer's).
     public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func everyASCIICharacterTokenizesAsItsScalar() {
-        // Each character alone and between letters: the tokenizer classifies ASCII by a mask of its own.
+        // Each character alone and between letters: the tokenizer tells ASCII word bytes by their values, not by Character.
         let characters = (1..<128).map { String(UnicodeScalar(UInt8($0))) }
         for text in [characters.joined(), characters.joined(separator: "a"), characters.map { "Ab" + $0 + "9" }.joined(separator: " ")] {
             #expect(NameTokens.tokenize(text) == Self.scalarTokenize(text))
