@@ -14,6 +14,11 @@ public struct WordToken: Sendable, Equatable {
     /// `key` lowered: the key of `word.lowercased()`, or nil when the word has none.
     var lowercaseKey: WordSet.Key? { key == .empty ? nil : key.lowercased() }
 
+    /// `word.startsUppercase`, from the key's first byte when there is one.
+    var startsUppercase: Bool { key == .empty ? word.startsUppercase : key.startsUppercase }
+    /// `word.startsWithNumber`, from the key's first byte when there is one.
+    var startsWithNumber: Bool { key == .empty ? word.startsWithNumber : key.startsWithDigit }
+
     /// The key is made from the word: equal words have equal keys.
     public static func == (a: WordToken, b: WordToken) -> Bool {
         a.word == b.word && a.start == b.start && a.end == b.end && a.possessiveEnd == b.possessiveEnd

@@ -20,6 +20,8 @@ import Testing
             for token in tokens {
                 #expect(token.key == WordSet.Key(token.word) ?? .empty, "\(token.word.debugDescription)")
                 #expect(token.lowercaseKey == (token.key == .empty ? nil : WordSet.Key(token.word.lowercased())), "\(token.word.debugDescription)")
+                #expect(token.startsUppercase == token.word.startsUppercase && token.startsWithNumber == token.word.startsWithNumber,
+                        "\(token.word.debugDescription)")
             }
         }
     }

@@ -174,12 +174,12 @@ enum NameCues {
     static let dateTriggers = WordSet(Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
         .union(["last", "this", "next", "earlier", "later"]))
 
-    /// Words that make a weekday point forward ("will meet on Friday") instead of back.
     /// Months and weekdays, as one set: a capitalised one is a date, never part of a name.
     static let calendarWords = WordSet(Set(months.keys).union(weekdays.keys))
     /// What may open an apposition after a name: "Moussa Koussa, the foreign minister".
     static let appositionOpeners: WordSet = ["the", "a", "an", "his", "her", "its", "their"]
     /// Verbs of saying that stand before a name: "said Dmitriev".
     static let attributionBefore: WordSet = ["said", "says", "told", "wrote", "added"]
+    /// Words that make a weekday point forward ("will meet on Friday") instead of back.
     static let futureWords: WordSet = ["will", "next", "plans", "scheduled", "expected", "due"]
 }

@@ -33,7 +33,7 @@ enum PersonFinder {
         // Once per token, each is looked at several times, and asked of several cue sets by its key (lowered). A
         // word in lower case is made only when asked for: from its key, for most words.
         let keys = tokens.map { $0.lowercaseKey ?? WordSet.Key($0.word.lowercasedQuickly) }
-        let capitals = tokens.map { $0.key == .empty ? $0.word.startsUppercase : $0.key.startsUppercase }
+        let capitals = tokens.map(\.startsUppercase)
         let keysMakeWords = WordSet.Key.makesWords
         func lower(_ i: Int) -> String {
             keysMakeWords && tokens[i].key != .empty ? keys[i]!.word : tokens[i].word.lowercasedQuickly

@@ -38,14 +38,11 @@ enum TextDates {
                 futureBefore[t] = future
                 let key = token.lowercaseKey
                 if NameCues.futureWords.containsLowercase(of: token.word, key: key) { future = true }
-                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: token.word, key: key)
-                    || (token.key == .empty ? token.word.startsWithNumber : token.key.startsWithDigit)
+                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: token.word, key: key) || token.startsWithNumber
             }
             // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
             func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].word.lowercasedQuickly : "" }
-            func capitalised(_ i: Int) -> Bool {
-                i < tokens.count && (tokens[i].key == .empty ? tokens[i].word.startsUppercase : tokens[i].key.startsUppercase)
-            }
+            func capitalised(_ i: Int) -> Bool { i < tokens.count && tokens[i].startsUppercase }
             func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].word.count <= 2 ? Int(tokens[i].word) : nil }
             func year(_ i: Int) -> Int? {
                 guard i < tokens.count, tokens[i].word.count == 4, let y = Int(tokens[i].word), (1800...2100).contains(y) else { return nil }
