@@ -24,7 +24,7 @@ browser-test: site
 	sh Tests/Browser/run.sh
 
 build: deps
-	$(SWIFT) build --product dossier
+	$(SWIFT) build
 
 # Two system libraries: libcmark (Markdown) and jemalloc (the command's allocator); pkg-config tells whether they are there.
 deps:

@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
 // Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
-// Content ← Authoring (new, import) and Renderer ← Server (serve) feed the command line too.
+// Content ← Authoring (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
+// `dossier serve` runs.
 import PackageDescription
 
 let package = Package(
@@ -9,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
+        .executable(name: "dossier-serve", targets: ["dossier-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -37,8 +39,18 @@ let package = Package(
         .target(name: "Server", dependencies: [
             "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        // What both programs' command lines share: options, console output, the build summary.
+        .target(name: "CommandLineSupport", dependencies: [
+            "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "Server", "CJemalloc", "JemallocOptions", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Renderer", "Content", "Authoring", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
+        .executableTarget(name: "dossier-serve", dependencies: [
+            "Server", "Renderer", "Content", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
             "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",

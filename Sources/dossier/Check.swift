@@ -1,6 +1,7 @@
 // `dossier check`: what discovery found and what needs an analyst's decision, for people or (--json) machines.
 
 import ArgumentParser
+import CommandLineSupport
 import Content
 
 struct Check: ParsableCommand {

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import CJemalloc  // linked for its malloc: see Sources/CJemalloc/shim.h
+import CommandLineSupport
 import Content
 import Foundation
 import JemallocOptions
@@ -24,18 +25,8 @@ struct DossierCommand: AsyncParsableCommand {
           dossier import article.txt --date 2025-04-01 --source "CNN"
           dossier serve
         """,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self],
+        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self],
         defaultSubcommand: nil)
-}
-
-/// Where content, templates and output live; shared by every command that builds.
-struct Folders: ParsableArguments {
-    @Option(help: "The content folder: dossier.yml, articles/, people/, events/, assets/.")
-    var content = "Content"
-    @Option(help: "The folder of Mustache layouts and the theme's assets/.")
-    var templates = "Templates"
-    @Option(help: "Where the site is written. It is replaced only when the build succeeds.")
-    var output = "Site"
 }
 
 struct Build: ParsableCommand {
@@ -72,29 +63,5 @@ struct Build: ParsableCommand {
             console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ is unchanged")
             throw ExitCode(1)
         }
-    }
-}
-
-enum Terminal {
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sorted() { printError(diagnostic.description) }
-    }
-
-    static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    static func summary(_ report: BuildReport, output: String) -> String {
-        let kinds: [(String, String)] = [("person", "people"), ("event", "events"), ("article", "articles")]
-        var parts = kinds.map { "\(report.pages[$0.0] ?? 0) \($0.1)" }
-        let lists = report.pageCount - kinds.reduce(0) { $0 + (report.pages[$1.0] ?? 0) }
-        parts.append("\(lists) lists")
-        parts.append("\(report.assets) assets")
-        let w = report.write
-        if report.reused > 0 { parts.append("\(report.rendered) rendered, \(report.reused) kept: inputs unchanged") }
-        if report.articlesUnread > 0 { parts.append("\(report.articlesUnread) article files unchanged, not read") }
-        if report.articlesReused > 0 { parts.append("\(report.articlesAnalysed) articles analysed, \(report.articlesReused) as before") }
-        return "Built \(output)/ in \(String(format: "%.2f", report.seconds)) s: \(report.pageCount) pages (\(parts.joined(separator: ", "))); "
-            + "\(w.written) written, \(w.unchanged) unchanged, \(w.removed) removed. Open \(output)/index.html"
     }
 }

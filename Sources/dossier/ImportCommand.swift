@@ -2,6 +2,7 @@
 // prints the new file's path, the people it names and the names the dossier does not know.
 
 import ArgumentParser
+import CommandLineSupport
 import Authoring
 import Foundation
 

@@ -1,6 +1,7 @@
 // `dossier new person|event|article`: parses the options and calls Authoring.NewPage; prints the new file's path.
 
 import ArgumentParser
+import CommandLineSupport
 import Authoring
 import Foundation
 

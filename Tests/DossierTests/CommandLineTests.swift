@@ -31,6 +31,26 @@ import Testing
         #expect(result.output.contains("USAGE: dossier"))
     }
 
+    /// `dossier serve` runs `dossier-serve` from the folder `dossier` is in (the tests above serve through it);
+    /// without it, it says what is missing.
+    @Test func serveSaysSoWhenItsServerProgramIsMissing() async throws {
+        let scratch = Scratch("dossier-alone")
+        let alone = URL(fileURLWithPath: scratch.path).resolvingSymlinksInPath().path
+        try FileManager.default.copyItem(atPath: DossierBinary.path, toPath: alone + "/dossier")
+        let result = try await DossierBinary.run(["serve", "--port", "0"], executable: alone + "/dossier")
+        #expect(result.status == 2)
+        #expect(result.errors == "error: \(alone)/dossier-serve is missing: `dossier serve` runs it, and `swift build` builds it beside dossier\n")
+    }
+
+    /// The server's libraries (FlyingFox, and FoundationNetworking with curl and OpenSSL under it) are linked into
+    /// `dossier-serve` only, so that every other command starts without loading them.
+    @Test func onlyTheServeProgramLinksTheServersLibraries() throws {
+        let library = Data("libFoundationNetworking.so".utf8)       // the name a dynamic-section entry would give
+        let helper = URL(fileURLWithPath: DossierBinary.path).deletingLastPathComponent().appendingPathComponent("dossier-serve")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: DossierBinary.path)).range(of: library) == nil)
+        #expect(try Data(contentsOf: helper).range(of: library) != nil)
+    }
+
     @Test func exitStatusSaysWhatWentWrong() async throws {
         let dossier = Dossier()
         #expect(try await DossierBinary.run(["build"] + dossier.folders).status == 0)

@@ -17,11 +17,12 @@ enum DossierBinary {
         return Repo.root + "/.build/debug/dossier"
     }()
 
+    /// `executable`: another copy of the program than `path`.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    in directory: String? = nil, timeout: Double = 60) async throws -> CommandResult {
+                    in directory: String? = nil, timeout: Double = 60, executable: String = path) async throws -> CommandResult {
         try await offPool {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
+            process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
             var env = ProcessInfo.processInfo.environment
             env.removeValue(forKey: "NO_COLOR")

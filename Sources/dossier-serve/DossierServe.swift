@@ -1,39 +1,26 @@
-// `dossier serve`: parses the options, starts the preview server (Sources/Server), reports its builds, and
-// stops it cleanly on Ctrl-C or SIGTERM.
+// `dossier-serve`, which `dossier serve` runs: parses the options, starts the preview server (Sources/Server),
+// reports its builds, and stops it cleanly on Ctrl-C or SIGTERM. A program of its own so that the server's
+// libraries (FlyingFox, FoundationNetworking) are not loaded by every other command: with them, a rebuild after
+// an edit of one article in 10,000 took a sixth longer (0.27 -> 0.32 s), and `dossier --help` 19 ms instead of 12.
 
 import ArgumentParser
+import CJemalloc  // linked for its malloc: see Sources/CJemalloc/shim.h
+import CommandLineSupport
 import Content
 import Foundation
 import Renderer
 import Server
 
-struct Serve: AsyncParsableCommand {
+@main
+struct DossierServe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site, serve it on this machine, and rebuild and reload open pages on every change.",
-        discussion: """
-        Watches the content and templates folders; after each change it rebuilds (writing only the files that \
-        changed) and every open page reloads itself. A failed build is printed here and shown over the page, \
-        while the last good site stays served. Pages get a small reload script as they are served; the files \
-        in the output folder never contain it. Only files inside the output folder are served.
+        commandName: "dossier serve", abstract: ServeArguments.abstract, discussion: ServeArguments.discussion)
 
-        Exit status: 0 stopped with Ctrl-C or SIGTERM; 2 cannot listen (the port is taken, say); 64 wrong options.
-
-        Example:
-          dossier serve                      # http://127.0.0.1:8000/
-          dossier serve --port 0             # a free port, printed
-          dossier serve --content ../briefing/Content --output /tmp/site
-        """)
-
-    @OptionGroup var folders: Folders
-    @Option(help: "The port to listen on; 0 picks a free one.")
-    var port = 8000
-    @Option(help: "The address to listen on. The default, 127.0.0.1, is reachable from this machine only.")
-    var host = "127.0.0.1"
-    @OptionGroup var verbosity: Verbosity
-
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1–65535, or 0 to pick a free one") }
-    }
+    @OptionGroup var options: ServeArguments
+    var folders: Folders { options.folders }
+    var port: Int { options.port }
+    var host: String { options.host }
+    var verbosity: Verbosity { options.verbosity }
 
     func run() async throws {
         let console = Console(quiet: verbosity.quiet, verbose: verbosity.verbose)

@@ -1,21 +1,23 @@
 // How the command line talks: results on standard output, problems and progress on standard error, colour
 // only on a terminal and never with NO_COLOR set, `[i/n] step` progress only on a terminal, --quiet and --verbose.
+// Shared by `dossier` and `dossier-serve`.
 
 import ArgumentParser
 import Content
 import Foundation
 
 /// `--quiet` and `--verbose`, for the commands that do not declare their own.
-struct Verbosity: ParsableArguments {
+public struct Verbosity: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
-    var quiet = false
+    public var quiet = false
     @Flag(name: .shortAndLong, help: "Also print each step as it runs, with timings.")
-    var verbose = false
+    public var verbose = false
+    public init() {}
 }
 
-final class Console: @unchecked Sendable {
-    enum Level { case quiet, normal, verbose }
-    let level: Level
+public final class Console: @unchecked Sendable {
+    public enum Level: Sendable { case quiet, normal, verbose }
+    public let level: Level
     private let errorColour: Bool
     private let outputColour: Bool
     private let errorIsTerminal: Bool
@@ -23,7 +25,7 @@ final class Console: @unchecked Sendable {
     private var progressShown = false
     private let started = DispatchTime.now()
 
-    init(quiet: Bool = false, verbose: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(quiet: Bool = false, verbose: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         level = quiet ? .quiet : verbose ? .verbose : .normal
         errorIsTerminal = isatty(STDERR_FILENO) == 1
         errorColour = Console.colourAllowed(isTerminal: errorIsTerminal, environment: environment)
@@ -31,7 +33,7 @@ final class Console: @unchecked Sendable {
     }
 
     /// https://no-color.org: any non-empty NO_COLOR turns colour off; so does a dumb terminal or a pipe.
-    static func colourAllowed(isTerminal: Bool, environment: [String: String]) -> Bool {
+    public static func colourAllowed(isTerminal: Bool, environment: [String: String]) -> Bool {
         guard isTerminal else { return false }
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
         return environment["TERM"] != "dumb"
@@ -40,13 +42,13 @@ final class Console: @unchecked Sendable {
     // MARK: Standard output: what the command produced
 
     /// A result line (a path written, a summary); left out with --quiet unless `always`.
-    func result(_ line: String, always: Bool = false) {
+    public func result(_ line: String, always: Bool = false) {
         guard always || level != .quiet else { return }
         clearProgress()
         write(line, to: FileHandle.standardOutput)
     }
 
-    func success(_ line: String) {
+    public func success(_ line: String) {
         guard level != .quiet else { return }
         clearProgress()
         write(paint(line, "32", outputColour), to: FileHandle.standardOutput)
@@ -54,7 +56,7 @@ final class Console: @unchecked Sendable {
 
     // MARK: Standard error: problems, notes, progress
 
-    func diagnostics(_ diagnostics: [Diagnostic]) {
+    public func diagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.sorted() {
             let word = diagnostic.severity.rawValue
             let painted = paint(word, diagnostic.severity == .error ? "1;31" : "1;33", errorColour)
@@ -62,22 +64,22 @@ final class Console: @unchecked Sendable {
         }
     }
 
-    func error(_ message: String) { problem(paint("error", "1;31", errorColour) + ": " + message) }
+    public func error(_ message: String) { problem(paint("error", "1;31", errorColour) + ": " + message) }
 
-    func warning(_ message: String) { problem(paint("warning", "1;33", errorColour) + ": " + message) }
+    public func warning(_ message: String) { problem(paint("warning", "1;33", errorColour) + ": " + message) }
 
-    func note(_ message: String) {
+    public func note(_ message: String) {
         guard level != .quiet else { return }
         problem(paint("note", "1;36", errorColour) + ": " + message)
     }
 
-    func verbose(_ message: String) {
+    public func verbose(_ message: String) {
         guard level == .verbose else { return }
         problem(paint(message, "2", errorColour))
     }
 
     /// `[i/n] step`: kept as lines with --verbose; on a terminal, one line rewritten in place and cleared at the end.
-    func progress(step: Int, of total: Int, _ name: String) {
+    public func progress(step: Int, of total: Int, _ name: String) {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         switch level {
         case .verbose:
@@ -96,7 +98,7 @@ final class Console: @unchecked Sendable {
         }
     }
 
-    func clearProgress() {
+    public func clearProgress() {
         lock.withLock {
             guard progressShown else { return }
             progressShown = false
