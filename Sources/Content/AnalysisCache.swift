@@ -31,6 +31,13 @@ public final class AnalysisCache: @unchecked Sendable {
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
+    /// Where each record is, written after the file by every save: a rebuild reads 200 KB instead of touching a
+    /// page of the file for every record's header (10,000 articles: 95 MB, 16 ms of a 0.23 s rebuild). It names the
+    /// file it describes by inode and length, so an index left by an interrupted save is not believed.
+    static let indexMagic = Array("dossier analysis index 1\n".utf8)
+    static let indexEntry = 20                            // key: 8 bytes, payload start: 8, payload length: 4
+    static func indexPath(besides path: String) -> String { path + ".index" }
+
     var decisionsPath: String { Self.decisionsPath(besides: path) }
     static func decisionsPath(besides path: String) -> String { (path as NSString).deletingLastPathComponent + "/decisions.bin" }
 
@@ -49,7 +56,10 @@ public final class AnalysisCache: @unchecked Sendable {
         var offsets: [UInt64: Range<Int>] = [:]
         var position = 0
         let store = ByteStore(mapping: path)
-        if let store, store.starts(with: Self.magic) {
+        if let store, store.starts(with: Self.magic), let indexed = Self.readIndex(besides: path, describing: store) {
+            offsets = indexed
+            position = store.count
+        } else if let store, store.starts(with: Self.magic) {
             position = Self.magic.count
             let end = store.count
             while position < end {
@@ -139,6 +149,41 @@ public final class AnalysisCache: @unchecked Sendable {
         return try? reader.entry(document: document)
     }
 
+    /// The records' places from the index beside `path`, when it describes `store` (same inode, same length) and
+    /// every place lies inside it; nil otherwise, and the file's headers are read instead.
+    private static func readIndex(besides path: String, describing store: ByteStore) -> [UInt64: Range<Int>]? {
+        guard let index = ByteStore(mapping: indexPath(besides: path)), index.starts(with: indexMagic),
+              index.count >= indexMagic.count + 24 else { return nil }
+        let head = indexMagic.count
+        let count = Int(truncatingIfNeeded: index.littleEndian(UInt64.self, at: head + 16))
+        guard index.littleEndian(UInt64.self, at: head) == store.inode, index.littleEndian(UInt64.self, at: head + 8) == UInt64(store.count),
+              count >= 0, index.count == head + 24 + count * indexEntry else { return nil }
+        var offsets: [UInt64: Range<Int>] = [:]
+        offsets.reserveCapacity(count)
+        for i in 0..<count {
+            let at = head + 24 + i * indexEntry
+            let start = Int(truncatingIfNeeded: index.littleEndian(UInt64.self, at: at + 8))
+            let length = Int(index.littleEndian(UInt32.self, at: at + 16))
+            guard start >= magic.count + recordHeader, start <= store.count - length else { return nil }
+            offsets[index.littleEndian(UInt64.self, at: at)] = start..<(start + length)
+        }
+        return offsets
+    }
+
+    /// Writes the index of the file at `path` as it now is, holding `records`; removes it when the file cannot be read.
+    private static func writeIndex(besides path: String, records: [(key: UInt64, payload: Range<Int>)]) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { unlink(indexPath(besides: path)); return }
+        var writer = ByteWriter()
+        writer.bytes = indexMagic
+        writer.bytes.reserveCapacity(indexMagic.count + 24 + records.count * indexEntry)
+        writer.fixed(UInt64(info.st_ino)); writer.fixed(UInt64(info.st_size)); writer.fixed(UInt64(records.count))
+        for record in records {
+            writer.fixed(record.key); writer.fixed(UInt64(record.payload.lowerBound)); writer.fixed(UInt32(record.payload.count))
+        }
+        if !FileWriting.replace(indexPath(besides: path), with: writer.bytes) { unlink(indexPath(besides: path)) }
+    }
+
     private let saving = DispatchGroup()
 
     /// `save` on another thread; `finishSaving` waits for it.
@@ -176,9 +221,12 @@ public final class AnalysisCache: @unchecked Sendable {
         // Records are encoded one after another into one buffer, written out whenever it holds a megabyte: a first
         // build's records are 95 MB for 10,000 articles, and an array each, then all of them joined into one more,
         // cost a build 4 % of its samples, a third of it faulting in fresh memory.
-        func writeFresh(to fd: Int32) -> Bool {
+        // `at`: where in the file the first is written; `records` gets each one's place.
+        var records: [(key: UInt64, payload: Range<Int>)] = []
+        func writeFresh(to fd: Int32, at fileOffset: Int) -> Bool {
             var record = ByteWriter()
             record.bytes.reserveCapacity(1 << 21)
+            var flushed = fileOffset
             for (key, payload) in fresh {
                 let start = record.bytes.count
                 record.fixed(key); record.fixed(UInt32(0))
@@ -187,8 +235,10 @@ public final class AnalysisCache: @unchecked Sendable {
                 case .runs(let value): record.runs(value)
                 }
                 record.setLength(UInt32(record.bytes.count - start - Self.recordHeader), at: start + 8)
+                records.append((key, (flushed + start + Self.recordHeader)..<(flushed + record.bytes.count)))
                 if record.bytes.count >= 1 << 20 {
                     guard FileWriting.writeAll(fd, record.bytes) == nil else { return false }
+                    flushed += record.bytes.count
                     record.bytes.removeAll(keepingCapacity: true)
                 }
             }
@@ -199,20 +249,28 @@ public final class AnalysisCache: @unchecked Sendable {
         if let stored, stored.count == validLength, validLength <= 2 * (Self.magic.count + inUseBytes) + 2 * fresh.count * 64 {
             // Appended, unless nothing is new. (Fresh records count at a low guess of their size, known only once
             // they are written: a guess that can only make the rewrite come sooner.)
+            records = offsets.map { ($0.key, $0.value) }
+            var written = true
             if !fresh.isEmpty {
                 let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-                if fd >= 0 { _ = writeFresh(to: fd); close(fd) }
+                written = fd >= 0 && writeFresh(to: fd, at: validLength)
+                if fd >= 0 { close(fd) }
             }
+            if written { Self.writeIndex(besides: path, records: records) } else { unlink(Self.indexPath(besides: path)) }
         } else {
-            FileWriting.replace(path) { fd in
+            let written = FileWriting.replace(path) { fd in
                 guard FileWriting.writeAll(fd, Self.magic) == nil else { return false }
+                var at = Self.magic.count
                 if let stored {
-                    for (_, range) in inUse.sorted(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+                    for (key, range) in inUse.sorted(by: { $0.1.lowerBound < $1.1.lowerBound }) {
                         guard FileWriting.writeAll(fd, stored.bytes(range.lowerBound - Self.recordHeader..<range.upperBound)) == nil else { return false }
+                        records.append((key, (at + Self.recordHeader)..<(at + Self.recordHeader + range.count)))
+                        at += Self.recordHeader + range.count
                     }
                 }
-                return writeFresh(to: fd)
+                return writeFresh(to: fd, at: at)
             }
+            if written { Self.writeIndex(besides: path, records: records) } else { unlink(Self.indexPath(besides: path)) }
         }
 
         var writer = ByteWriter()
@@ -226,11 +284,13 @@ final class ByteStore: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
     private let mapped: Bool
+    /// The mapped file's inode number (0 for a copy of an array): which file an index describes.
+    let inode: UInt64
 
     init(_ bytes: [UInt8]) {
         let copy = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { if let source = $0.baseAddress { copy.copyMemory(from: source, byteCount: bytes.count) } }
-        base = UnsafeRawPointer(copy); count = bytes.count; mapped = false
+        base = UnsafeRawPointer(copy); count = bytes.count; mapped = false; inode = 0
     }
 
     /// The file at `path`, mapped read-only; nil when it is missing, empty or cannot be mapped.
@@ -241,7 +301,7 @@ final class ByteStore: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
               let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
-        base = UnsafeRawPointer(address); count = Int(info.st_size); mapped = true
+        base = UnsafeRawPointer(address); count = Int(info.st_size); mapped = true; inode = UInt64(info.st_ino)
     }
 
     deinit {

@@ -145,6 +145,26 @@ import Testing
         #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
     }
 
+    /// Every build writes an index of the cache's records beside it, so that a rebuild need not read every record's
+    /// header; an index that does not describe the file as it is (left by a save cut short, say) is not believed.
+    @Test func aStaleIndexOfTheAnalysisCacheIsNotBelieved() throws {
+        _ = try buildSite(content: content, output: site)
+        let index = scratch.path + "/.Site.dossier-cache/analysis.bin.index"
+        let firstIndex = try #require(FileManager.default.contents(atPath: index))
+        try append("\nA first new line.\n", to: "articles/accord-reported.md")
+        #expect(try buildSite(content: content, output: site).articlesAnalysed == 1)     // its record appended
+        #expect(FileManager.default.contents(atPath: index) != firstIndex)
+        // The first build's index lacks that record: believed, it would have the next build analyse that article again.
+        #expect(FileManager.default.createFile(atPath: index, contents: firstIndex))
+        try append("\nAnother new line.\n", to: "articles/envoys-meet.md")
+        let third = try buildSite(content: content, output: site)
+        #expect(third.articlesAnalysed == 1 && third.articlesReused == 2)
+        let clean = scratch.path + "/Clean"
+        _ = try buildSite(content: content, output: clean)
+        #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
+        #expect(try buildSite(content: content, output: site).articlesAnalysed == 0)
+    }
+
     /// Each rebuild appends what it analysed; once the records in use are less than half of the file it is rewritten
     /// with them alone, so editing one article again and again does not grow the cache without end.
     @Test func theAnalysisCacheDoesNotGrowWithoutEnd() throws {
