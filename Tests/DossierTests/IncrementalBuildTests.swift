@@ -163,6 +163,15 @@ import Testing
         _ = try buildSite(content: content, output: clean)
         #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
         #expect(try buildSite(content: content, output: site).articlesAnalysed == 0)
+
+        // An index for this very file whose count of records is damaged: not believed either, and no crash.
+        var damaged = [UInt8](try #require(FileManager.default.contents(atPath: index)))
+        let countAt = "dossier analysis index 1\n".utf8.count + 16
+        for i in 0..<8 { damaged[countAt + i] = i == 7 ? 0x7F : 0xFF }
+        #expect(FileManager.default.createFile(atPath: index, contents: Data(damaged)))
+        try append("\nA third new line.\n", to: "articles/envoys-meet.md")
+        let fourth = try buildSite(content: content, output: site)
+        #expect(fourth.articlesAnalysed == 1 && fourth.articlesReused == 2)
     }
 
     /// Each rebuild appends what it analysed; once the records in use are less than half of the file it is rewritten
