@@ -246,19 +246,20 @@ public final class AnalysisCache: @unchecked Sendable {
         }
 
         let inUseBytes = inUse.reduce(0) { $0 + $1.1.count + Self.recordHeader }
+        let written: Bool
         if let stored, stored.count == validLength, validLength <= 2 * (Self.magic.count + inUseBytes) + 2 * fresh.count * 64 {
             // Appended, unless nothing is new. (Fresh records count at a low guess of their size, known only once
             // they are written: a guess that can only make the rewrite come sooner.)
             records = offsets.map { ($0.key, $0.value) }
-            var written = true
-            if !fresh.isEmpty {
+            if fresh.isEmpty {
+                written = true
+            } else {
                 let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
                 written = fd >= 0 && writeFresh(to: fd, at: validLength)
                 if fd >= 0 { close(fd) }
             }
-            if written { Self.writeIndex(besides: path, records: records) } else { unlink(Self.indexPath(besides: path)) }
         } else {
-            let written = FileWriting.replace(path) { fd in
+            written = FileWriting.replace(path) { fd in
                 guard FileWriting.writeAll(fd, Self.magic) == nil else { return false }
                 var at = Self.magic.count
                 if let stored {
@@ -270,8 +271,8 @@ public final class AnalysisCache: @unchecked Sendable {
                 }
                 return writeFresh(to: fd, at: at)
             }
-            if written { Self.writeIndex(besides: path, records: records) } else { unlink(Self.indexPath(besides: path)) }
         }
+        if written { Self.writeIndex(besides: path, records: records) } else { unlink(Self.indexPath(besides: path)) }
 
         var writer = ByteWriter()
         writer.bytes = Self.decisionsMagic

@@ -64,7 +64,7 @@ enum PersonFinder {
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
         /// Whether token i, in lower case, is in `set`.
-        func has(_ set: WordSet, _ i: Int) -> Bool { keys[i].map(set.contains) ?? set.contains(lower(i)) }
+        func has(_ set: WordSet, _ i: Int) -> Bool { set.containsLowercase(of: tokens[i].word, key: keys[i]) }
         func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
         func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
 
