@@ -120,7 +120,7 @@ public struct FileReader: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var bytes = [UInt8].filled(with: 0, count: max(Int(info.st_size), 0))
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }   // grew since fstat

@@ -137,7 +137,7 @@ public enum Linker {
         // Counted in an array by person rather than a dictionary: with its hashing, counting was 6 % of a
         // rebuild's samples.
         let coMentions = Parallel.map(Array(people.indices)) { x -> [CoMention] in
-            var counts = [Int](repeating: 0, count: people.count)
+            var counts = [Int].filled(with: 0, count: people.count)
             var named: [Int] = []
             for a in articlesOfPerson[x] where peopleOfArticle[a].count > 1 {
                 for y in peopleOfArticle[a] where y != x {
@@ -244,7 +244,7 @@ public enum Linker {
     }
 
     private static func sentenceIndexes(_ tokens: [WordToken], _ sentences: [Range<Int>]) -> [Int] {
-        var result = [Int](repeating: 0, count: tokens.count)
+        var result = [Int].filled(with: 0, count: tokens.count)
         var s = 0
         for (i, token) in tokens.enumerated() {
             while s + 1 < sentences.count, token.start >= sentences[s].upperBound { s += 1 }

@@ -19,14 +19,14 @@ enum Quotes {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
-        var mentionsOfBlock = [[Mention]](repeating: [], count: body.document.blocks.count)
+        var mentionsOfBlock = [[Mention]].filled(with: [], count: body.document.blocks.count)
         for mention in body.mentions { mentionsOfBlock[mention.block].append(mention) }
         for (b, block) in body.document.blocks.enumerated() {
             let spans = quotationSpans(block.text)
             // Tokens, mentions and quotations grouped by sentence in one pass each, so a long paragraph stays linear.
             let sentenceCount = block.sentences.count
             func grouped<T>(_ items: [T], at offset: (T) -> Int) -> [[T]] {
-                var groups = [[T]](repeating: [], count: sentenceCount)
+                var groups = [[T]].filled(with: [], count: sentenceCount)
                 var s = 0
                 for item in items.sorted(by: { offset($0) < offset($1) }) {
                     while s + 1 < sentenceCount, offset(item) >= block.sentences[s].upperBound { s += 1 }
@@ -41,7 +41,7 @@ enum Quotes {
                 return lo > 0 && spans[lo - 1].outer.contains(offset)
             }
             // Words matter only around quotations: a block without any needs none.
-            let tokensOf = spans.isEmpty ? Array(repeating: [], count: sentenceCount) : grouped(tokensOfBlock[b].filter { !insideQuote($0.start) }, at: \.start)
+            let tokensOf = spans.isEmpty ? [[WordToken]].filled(with: [], count: sentenceCount) : grouped(tokensOfBlock[b].filter { !insideQuote($0.start) }, at: \.start)
             let mentionsOf = grouped(mentionsOfBlock[b].filter { !insideQuote($0.range.lowerBound) }, at: \.range.lowerBound)
             let spansOf = grouped(spans, at: \.outer.lowerBound)
 

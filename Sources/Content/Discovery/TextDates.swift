@@ -28,9 +28,9 @@ enum TextDates {
         for (b, block) in document.blocks.enumerated() {
             let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
-            var sentenceOf = [Int](repeating: 0, count: tokens.count)
-            var futureBefore = [Bool](repeating: false, count: tokens.count)   // a future word earlier in the same sentence
-            var mayStartDate = [Bool](repeating: false, count: tokens.count)   // a date word or a number: most words are neither
+            var sentenceOf = [Int].filled(with: 0, count: tokens.count)
+            var futureBefore = [Bool].filled(with: false, count: tokens.count)   // a future word earlier in the same sentence
+            var mayStartDate = [Bool].filled(with: false, count: tokens.count)   // a date word or a number: most words are neither
             var s = 0, future = false
             for (t, token) in tokens.enumerated() {
                 while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }

@@ -110,7 +110,7 @@ enum Variants {
         let x = Array(a), y = Array(b)
         if x.isEmpty || y.isEmpty { return x.isEmpty && y.isEmpty ? 1 : 0 }
         let window = max(0, max(x.count, y.count) / 2 - 1)
-        var xMatched = [Bool](repeating: false, count: x.count), yMatched = [Bool](repeating: false, count: y.count)
+        var xMatched = [Bool].filled(with: false, count: x.count), yMatched = [Bool].filled(with: false, count: y.count)
         var matches = 0
         for i in x.indices {
             let lo = max(0, i - window), hi = min(y.count - 1, i + window)
