@@ -118,9 +118,11 @@ struct PageBuilder: Sendable {
     }
 
     func personLink(_ p: Int, root: String, count: Int, unit: String) -> PersonLink {
-        let person = dossier.people[p]
-        return PersonLink(name: person.name, href: root + Paths.person(person.slug), role: person.role, count: count,
-                          countLabel: Self.plural(count, unit))
+        // Read in place (as in bodyHTML): a copy of the whole Person per link showed in the profile.
+        dossier.people.withUnsafeBufferPointer { people in
+            PersonLink(name: people[p].name, href: root + Paths.person(people[p].slug), role: people[p].role, count: count,
+                       countLabel: Self.plural(count, unit))
+        }
     }
 
     func eventLink(_ e: Int, root: String) -> EventLink {
@@ -205,19 +207,19 @@ struct PageBuilder: Sendable {
 
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
     func quotes(of p: Int, in a: Int) -> [QuoteView] {
-        let text = dossier.articleTexts[a]
-        // By index, reading only the fields needed: a copy of each mention (its text) was most of a person page's time.
-        let mentions = text.mentions
-        return Self.quotes(text, mentions.indices.lazy.filter { mentions[$0].person == p }.map { (mentions[$0].block, mentions[$0].sentence, mentions[$0].range) })
+        // By index, reading only the fields needed: a copy of each mention (its text) was most of a person page's time,
+        // and a copy of the article's BodyText (its arrays) showed too.
+        let mentions = dossier.articleTexts[a].mentions
+        return Self.quotes(dossier.articleTexts[a].document.blocks,
+                           mentions.indices.lazy.filter { mentions[$0].person == p }.map { (mentions[$0].block, mentions[$0].sentence, mentions[$0].range) })
     }
 
     /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
-    static func quotes(_ text: BodyText, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
+    /// `blocks`: the article's document's (read once: each `BodyText.document` takes a lock and copies the document).
+    static func quotes(_ blocks: [TextBlock], _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
         var order: [SentenceKey] = []
         var ranges: [[Range<Int>]] = []
         var place: [SentenceKey: Int] = [:]       // kept only for long lists: a few sentences are searched faster
-        // Read once: each `text.document` takes a lock and copies the document, retaining its arrays.
-        let blocks = text.document.blocks
         // Where each sentence starts, read in place rather than through a copy of its block.
         let sentenceStart = { (block: Int, sentence: Int) in
             blocks.withUnsafeBufferPointer { $0[block].sentences.withUnsafeBufferPointer { $0[sentence].lowerBound } }
@@ -267,7 +269,7 @@ struct PageBuilder: Sendable {
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
         let text = dossier.articleTexts[a]
-        return Self.quotes(text, text.eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
+        return Self.quotes(text.document.blocks, text.eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
     }
 
     // MARK: - Article
@@ -297,10 +299,13 @@ struct PageBuilder: Sendable {
         if linkMentions {
             struct BlockPerson: Hashable { var block: Int, person: Int }
             var linked = Set<BlockPerson>()              // each person is linked once per block
-            for mention in text.mentions where mention.kind != .wikilink && linked.insert(BlockPerson(block: mention.block, person: mention.person)).inserted {
-                let person = dossier.people[mention.person]
-                insertions.append(Insertion(block: mention.block, range: mention.range, destination: root + Paths.person(person.slug),
-                                            title: person.name, replacement: nil))
+            // The two fields read in place, through the buffer: a copy of the whole Person for each mention showed in
+            // the profile.
+            dossier.people.withUnsafeBufferPointer { people in
+                for mention in text.mentions where mention.kind != .wikilink && linked.insert(BlockPerson(block: mention.block, person: mention.person)).inserted {
+                    insertions.append(Insertion(block: mention.block, range: mention.range, destination: root + Paths.person(people[mention.person].slug),
+                                                title: people[mention.person].name, replacement: nil))
+                }
             }
         }
         insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }

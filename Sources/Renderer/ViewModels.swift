@@ -26,57 +26,93 @@ public struct NavItem: Sendable {
 }
 
 /// A date at its own precision: `<time datetime="{{iso}}">{{display}}</time>`.
-public struct DateView: Sendable {
-    public var display: String           // "1–3 April 2025", "c. 1 April 2025", "April 2025"
-    public var iso: String               // "2025-04-01", "2025-04", "2025" (an interval's start)
-    public var edtf: String              // "2025-04-01/2025-04-03"
-    public var approximate: Bool
-    public var uncertain: Bool
-    public var interval: Bool
+/// A class: every article link and timeline entry has one, and a layout entering `{{#date}}` copied a struct's
+/// three strings into a new box each time; a class is handed over with one count.
+public final class DateView: Sendable {
+    public let display: String           // "1–3 April 2025", "c. 1 April 2025", "April 2025"
+    public let iso: String               // "2025-04-01", "2025-04", "2025" (an interval's start)
+    public let edtf: String              // "2025-04-01/2025-04-03"
+    public let approximate: Bool
+    public let uncertain: Bool
+    public let interval: Bool
+
+    public init(display: String, iso: String, edtf: String, approximate: Bool, uncertain: Bool, interval: Bool) {
+        self.display = display; self.iso = iso; self.edtf = edtf
+        self.approximate = approximate; self.uncertain = uncertain; self.interval = interval
+    }
 }
 
-public struct PersonLink: Sendable {
-    public var name: String
-    public var href: String
-    public var role: String?
-    public var count: Int                // articles (in lists), shared articles (co-mentions), mentions (on an article)
-    public var countLabel: String        // "3 articles", "1 article", "2 mentions"
+// The elements of the lists pages show are classes, as DateView is: a layout looping over a list got each element
+// as a copy of the struct (every string counted again) in a new box, hundreds of thousands of times a build.
+
+public final class PersonLink: Sendable {
+    public let name: String
+    public let href: String
+    public let role: String?
+    public let count: Int                // articles (in lists), shared articles (co-mentions), mentions (on an article)
+    public let countLabel: String        // "3 articles", "1 article", "2 mentions"
+
+    public init(name: String, href: String, role: String? = nil, count: Int, countLabel: String) {
+        self.name = name; self.href = href; self.role = role; self.count = count; self.countLabel = countLabel
+    }
 }
 
-public struct EventLink: Sendable {
-    public var title: String
-    public var href: String
-    public var date: DateView
-    public var place: String?
+public final class EventLink: Sendable {
+    public let title: String
+    public let href: String
+    public let date: DateView
+    public let place: String?
+
+    public init(title: String, href: String, date: DateView, place: String? = nil) {
+        self.title = title; self.href = href; self.date = date; self.place = place
+    }
 }
 
-public struct ArticleLink: Sendable {
-    public var title: String
-    public var href: String
-    public var date: DateView
-    public var source: String?
-    public var summary: String?
+public final class ArticleLink: Sendable {
+    public let title: String
+    public let href: String
+    public let date: DateView
+    public let source: String?
+    public let summary: String?
+
+    public init(title: String, href: String, date: DateView, source: String? = nil, summary: String? = nil) {
+        self.title = title; self.href = href; self.date = date; self.source = source; self.summary = summary
+    }
 }
 
 /// One sentence quoted from an article, with the name it is about marked (`<mark>`), escaped.
-public struct QuoteView: Sendable {
-    public var sentenceHTML: String
+public final class QuoteView: Sendable {
+    public let sentenceHTML: String
+
+    public init(sentenceHTML: String) {
+        self.sentenceHTML = sentenceHTML
+    }
 }
 
-public struct ArticleQuotes: Sendable {
-    public var article: ArticleLink
-    public var quotes: [QuoteView]
+public final class ArticleQuotes: Sendable {
+    public let article: ArticleLink
+    public let quotes: [QuoteView]
+
+    public init(article: ArticleLink, quotes: [QuoteView]) {
+        self.article = article; self.quotes = quotes
+    }
 }
 
-public struct TimelineEntry: Sendable {
-    public var date: DateView
-    public var kind: String              // "Event" or "Article"
-    public var isEvent: Bool
-    public var title: String
-    public var href: String
-    public var detail: String?           // place of an event, source of an article
-    public var people: String = ""       // slugs of the people in it, space-separated: the timeline filter's data-people
-    public var isReported: Bool = false  // a dated sentence of an article, as the article reports it (kind "Reported")
+public final class TimelineEntry: Sendable {
+    public let date: DateView
+    public let kind: String              // "Event" or "Article"
+    public let isEvent: Bool
+    public let title: String
+    public let href: String
+    public let detail: String?           // place of an event, source of an article
+    public let people: String            // slugs of the people in it, space-separated: the timeline filter's data-people
+    public let isReported: Bool          // a dated sentence of an article, as the article reports it (kind "Reported")
+
+    public init(date: DateView, kind: String, isEvent: Bool, title: String, href: String, detail: String? = nil, people: String = "",
+                isReported: Bool = false) {
+        self.date = date; self.kind = kind; self.isEvent = isEvent; self.title = title; self.href = href; self.detail = detail
+        self.people = people; self.isReported = isReported
+    }
 }
 
 public struct TimelineMonth: Sendable {

@@ -5,13 +5,11 @@
 
 struct TemplateRenderer {
     /// What a template is rendered with besides the values: copied into sections and partials as Mustache does.
+    /// Plain values only, so that entering a section copies no reference; the indentation and the overrides, which
+    /// only partials and blocks change, are the renderer's own, set on the way in and put back on the way out.
     struct Scope {
         /// Where we are in the list a section loops over; only the loop's own body sees it.
         var position: ListPosition?
-        /// Added after each newline of a standalone partial's or block's output; empty for none.
-        var indentation: [UInt8] = []
-        /// The blocks a page gives its parent, by name; the outermost page's win.
-        var overrides: [String: Template] = [:]
         var escapes = true
     }
 
@@ -25,6 +23,10 @@ struct TemplateRenderer {
     private(set) var output: [UInt8] = []
     /// The values sections entered, innermost last; names are looked up from the top down.
     private var stack: [TemplateData]
+    /// Added after each newline of a standalone partial's or block's output; empty for none.
+    private var indentation: [UInt8] = []
+    /// The blocks a page gives its parent, by name; the outermost page's win.
+    private var overrides: [String: Template] = [:]
 
     init(templates: [Template], templateIndex: [String: Int], root: TemplateData, capacity: Int) {
         self.templates = templates
@@ -37,7 +39,7 @@ struct TemplateRenderer {
     /// so that a template is rendered without copying its scope.
     mutating func render(_ template: Template, _ scope: Scope) {
         var escapes = scope.escapes
-        guard !scope.indentation.isEmpty else {
+        guard !indentation.isEmpty else {
             for node in template.nodes { render(node, scope, escapes: &escapes) }
             return
         }
@@ -46,7 +48,7 @@ struct TemplateRenderer {
             let before = output.count
             render(node, scope, escapes: &escapes)
             if output.count > before, endsWithNewline(before, from: start) {
-                output.insert(contentsOf: scope.indentation, at: before)
+                output.insert(contentsOf: indentation, at: before)
             }
         }
     }
@@ -74,11 +76,13 @@ struct TemplateRenderer {
             renderSection(lookUp(name, scope), body, escapes == scope.escapes ? scope : entered())
         case .invertedSection(let name, let body):
             renderInvertedSection(lookUp(name, scope), body, escapes == scope.escapes ? scope : entered())
-        case .block(let name, let fallback, let indentation):
+        case .block(let name, let fallback, let added):
             var inner = entered()
             inner.position = nil
-            if !indentation.isEmpty { inner.indentation += indentation }
-            render(scope.overrides[name] ?? fallback, inner)
+            let outer = indentation
+            if !added.isEmpty { indentation += added }
+            render(overrides[name] ?? fallback, inner)
+            indentation = outer
         case .partial(let index, let indentation, let overrides):
             guard let index else { return }
             renderPartial(templates[index], indentation, overrides, scope)
@@ -90,12 +94,16 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderPartial(_ template: Template, _ indentation: [UInt8], _ overrides: [String: Template], _ scope: Scope) {
-        // A partial starts escaped, as Mustache does; most add no indentation and no overrides, and then take the
-        // outer ones as they are instead of new copies.
-        let inner = Scope(position: nil, indentation: indentation.isEmpty ? scope.indentation : scope.indentation + indentation,
-                          overrides: overrides.isEmpty ? scope.overrides : scope.overrides.merging(overrides) { outer, _ in outer })
-        render(template, inner)
+    private mutating func renderPartial(_ template: Template, _ added: [UInt8], _ given: [String: Template], _ scope: Scope) {
+        // A partial starts escaped, as Mustache does; most add no indentation and no overrides, and then leave the
+        // outer ones as they are.
+        let outerIndentation = added.isEmpty ? nil : indentation
+        let outerOverrides = given.isEmpty ? nil : overrides
+        if !added.isEmpty { indentation += added }
+        if !given.isEmpty { overrides.merge(given) { outer, _ in outer } }
+        render(template, Scope(position: nil))
+        if let outerIndentation { indentation = outerIndentation }
+        if let outerOverrides { overrides = outerOverrides }
     }
 
     private mutating func write(_ value: TemplateData, escaped: Bool) {

@@ -17,7 +17,7 @@ import Testing
             for child in mirror.children { check(child.value, at: path + "[]", problems: &problems, seen: &seen) }
             return
         }
-        guard mirror.displayStyle == .struct else { return }
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class else { return }
         let type = String(describing: type(of: value))
         guard let parent = value as? TemplateValue else {
             problems.append("\(path): \(type) is not a TemplateValue")
