@@ -3,22 +3,28 @@
 import Content
 import Foundation
 
+/// What the links of pages in one folder resolved to, by their bytes: whether a link resolves depends on the
+/// page's folder alone, and the pages of a folder link mostly the same files (the people of each article, the
+/// stylesheet, the navigation), so each is resolved once per folder rather than once per page.
+final class LinkMemo {
+    fileprivate var known: [UInt64: [(bytes: [UInt8], problem: String?)]] = [:]
+}
+
 enum LinkChecker {
     /// Broken links of one page (its path relative to Site/, its HTML), given every file the site will hold.
-    /// A link already resolved on the page is not resolved again (every article links the same people, the
-    /// stylesheet, the navigation): it is recognised by its bytes, so a repeated link costs no String at all.
-    static func check(page: String, html: [UInt8], files: Set<String>, outputLabel: String) -> [Diagnostic] {
+    /// `memo`: what earlier pages in the same folder, checked against the same `files`, resolved (LinkMemo); a link
+    /// found there costs no String at all.
+    static func check(page: String, html: [UInt8], files: Set<String>, outputLabel: String, memo: LinkMemo = LinkMemo()) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var known: [UInt64: [(value: Range<Int>, problem: String?)]] = [:]
         html.withUnsafeBufferPointer { bytes in
             forEachReference(in: bytes) { attribute, value in
                 let key = fingerprint(bytes[value])
                 let problem: String?
-                if let hit = known[key]?.first(where: { bytes[$0.value].elementsEqual(bytes[value]) }) {
+                if let hit = memo.known[key]?.first(where: { $0.bytes.elementsEqual(bytes[value]) }) {
                     problem = hit.problem
                 } else {
                     problem = self.problem(with: unescape(String(decoding: bytes[value], as: UTF8.self)), from: page, files: files)
-                    known[key, default: []].append((value, problem))
+                    memo.known[key, default: []].append((Array(bytes[value]), problem))
                 }
                 guard let problem else { return }
                 // Lines are counted only for the rare broken link.

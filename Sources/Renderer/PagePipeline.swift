@@ -24,11 +24,22 @@ struct PagePipeline: Sendable {
         for file in extras {
             if case .generated = file.content { generated.append(file) } else { others.append(file) }
         }
+        // In groups, as Parallel.map would cut them, so that each group checks its pages' links with memos of its own
+        // (one per folder: LinkMemo), unshared between threads.
         let jobs = generated.map { Job.file($0) } + render.map { Job.page($0) }
-        var problems = Parallel.map(jobs) { job -> [Diagnostic] in
-            switch job {
-            case .file(let file): return stage(file.path, file.content, failed)
-            case .page(let page): return renderPage(page, failed)
+        let size = max(1, jobs.count / 64)
+        let groups = stride(from: 0, to: jobs.count, by: size).map { jobs[$0..<min($0 + size, jobs.count)] }
+        var problems = Parallel.map(groups) { group -> [Diagnostic] in
+            var memos: [Substring: LinkMemo] = [:]
+            return group.flatMap { job -> [Diagnostic] in
+                switch job {
+                case .file(let file): return stage(file.path, file.content, failed)
+                case .page(let page):
+                    let folder = page.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { page.path[..<$0] } ?? ""
+                    let memo = memos[folder] ?? LinkMemo()
+                    memos[folder] = memo
+                    return renderPage(page, failed, memo)
+                }
             }
         }.flatMap { $0 }
         guard !failed.isSet else { return problems }
@@ -36,12 +47,12 @@ struct PagePipeline: Sendable {
         return problems
     }
 
-    private func renderPage(_ page: IncrementalPages.Planned, _ failed: Flag) -> [Diagnostic] {
+    private func renderPage(_ page: IncrementalPages.Planned, _ failed: Flag, _ memo: LinkMemo) -> [Diagnostic] {
         guard let html = templates.renderBytes(builder.model(for: page.page), with: page.template) else {
             failed.set()
             return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
         }
-        let problems = LinkChecker.check(page: page.path, html: html, files: files, outputLabel: outputLabel)
+        let problems = LinkChecker.check(page: page.path, html: html, files: files, outputLabel: outputLabel, memo: memo)
         if !problems.isEmpty { failed.set(); return problems }
         return stage(page.path, .bytes(html), failed)
     }

@@ -29,6 +29,19 @@ import Testing
         #expect(LinkChecker.problem(with: "../../index.html", from: "articles/x.html", files: files) == "leads outside the site")
         #expect(LinkChecker.plainTarget("../index.html", from: "deep/er/page.html") == "deep/index.html")
     }
+
+    /// Pages of one folder share what their links resolved to (LinkMemo): a broken link found on an earlier page is
+    /// still reported on every later page that has it, at its own place.
+    @Test func aMemoSharedByAFoldersPagesReportsEveryPagesBrokenLinks() {
+        let memo = LinkMemo()
+        let files: Set<String> = ["people/x.html", "articles/a.html", "articles/b.html"]
+        let first = Array("<a href=\"../people/x.html\">x</a> <a href=\"../people/gone.html\">g</a>".utf8)
+        let second = Array("<p>\n<a href=\"../people/gone.html\">g</a> <a href=\"../people/x.html\">x</a>".utf8)
+        let a = LinkChecker.check(page: "articles/a.html", html: first, files: files, outputLabel: "Site", memo: memo)
+        let b = LinkChecker.check(page: "articles/b.html", html: second, files: files, outputLabel: "Site", memo: memo)
+        #expect(a.map { "\($0.path):\($0.line):\($0.column) \($0.message)" } == ["Site/articles/a.html:1:37 link \"../people/gone.html\" resolves to no file"])
+        #expect(b.map { "\($0.path):\($0.line):\($0.column) \($0.message)" } == ["Site/articles/b.html:2:4 link \"../people/gone.html\" resolves to no file"])
+    }
 }
 
 /// Quoted sentences on person and event pages: escaped, with the names marked; overlapping marks become one.
