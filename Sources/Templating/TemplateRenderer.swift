@@ -79,22 +79,22 @@ struct TemplateRenderer {
         case .block(let name, let fallback, let added):
             var inner = entered()
             inner.position = nil
-            let outer = indentation
+            let outer = added.isEmpty ? nil : indentation
             if !added.isEmpty { indentation += added }
             render(overrides[name] ?? fallback, inner)
-            indentation = outer
+            if let outer { indentation = outer }
         case .partial(let index, let indentation, let overrides):
             guard let index else { return }
-            renderPartial(templates[index], indentation, overrides, scope)
+            renderPartial(templates[index], indentation, overrides)
         case .dynamicPartial(let name, let indentation, let overrides):
             guard case .text(let partialName) = lookUp(name, scope), let index = templateIndex[partialName] else { return }
-            renderPartial(templates[index], indentation, overrides, scope)
+            renderPartial(templates[index], indentation, overrides)
         case .contentType(let newValue):
             escapes = newValue
         }
     }
 
-    private mutating func renderPartial(_ template: Template, _ added: [UInt8], _ given: [String: Template], _ scope: Scope) {
+    private mutating func renderPartial(_ template: Template, _ added: [UInt8], _ given: [String: Template]) {
         // A partial starts escaped, as Mustache does; most add no indentation and no overrides, and then leave the
         // outer ones as they are.
         let outerIndentation = added.isEmpty ? nil : indentation
