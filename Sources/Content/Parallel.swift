@@ -8,8 +8,7 @@ public enum Parallel {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
         let results = ResultBuffer<R>(count: items.count)
-        // Chunks keep scheduling overhead low for tiny items and still balance uneven ones.
-        let chunk = max(1, items.count / 64)
+        let chunk = chunkSize(items.count)
         let chunks = (items.count + chunk - 1) / chunk
         items.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
@@ -23,6 +22,10 @@ public enum Parallel {
 }
 
 extension Parallel {
+    /// How many of `count` items `map` hands a thread at a time: a 64th of them. Chunks keep scheduling overhead low
+    /// for tiny items and still balance uneven ones. Callers that keep state per chunk cut their items the same way.
+    public static func chunkSize(_ count: Int) -> Int { max(1, count / 64) }
+
     /// `map`, run on other threads while the caller goes on: for overlapping a serial step with reading the next items.
     /// Items are handed out one at a time, and the caller, once it asks for the results, takes what is left
     /// itself: a thread that waits never leaves a core idle (the pool may not lend a second thread while the

@@ -27,7 +27,7 @@ struct PagePipeline: Sendable {
         // In groups, as Parallel.map would cut them, so that each group checks its pages' links with memos of its own
         // (one per folder: LinkMemo), unshared between threads.
         let jobs = generated.map { Job.file($0) } + render.map { Job.page($0) }
-        let size = max(1, jobs.count / 64)
+        let size = Parallel.chunkSize(jobs.count)
         let groups = stride(from: 0, to: jobs.count, by: size).map { jobs[$0..<min($0 + size, jobs.count)] }
         var problems = Parallel.map(groups) { group -> [Diagnostic] in
             var memos: [Substring: LinkMemo] = [:]

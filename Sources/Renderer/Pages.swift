@@ -268,8 +268,9 @@ struct PageBuilder: Sendable {
     }
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
-        let text = dossier.articleTexts[a]
-        return Self.quotes(text.document.blocks, text.eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
+        // Fields read in place, as in `quotes(of:in:)`, rather than through a copy of the BodyText.
+        Self.quotes(dossier.articleTexts[a].document.blocks,
+                    dossier.articleTexts[a].eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
     }
 
     // MARK: - Article
