@@ -68,9 +68,9 @@ public enum NameTokens {
                 isASCII = isASCII && width == 1
             }
             let wordEnd = end ?? p
-            let wordBytes = UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])
-            let key = isASCII && wordBytes.count <= 15 ? WordSet.Key(packing: wordBytes) : .empty
-            let word = keysMakeWords && key != .empty ? key.word : String(decoding: wordBytes, as: UTF8.self)
+            let key = isASCII && wordEnd - start <= 15 ? WordSet.Key(packing: bytes, from: start, to: wordEnd) : .empty
+            let word = keysMakeWords && key != .empty
+                ? key.word : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
             tokens.append(WordToken(word: word, start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd, key: key))
         }
         return tokens

@@ -49,6 +49,20 @@ import Testing
         }
     }
 
+    @Test func aWordPackedInPlaceHasTheKeyOfItsBytesAlone() async {
+        // The tokenizer packs a word where it lies in its text, reading 16 bytes and masking what follows the word:
+        // whatever follows, at any length and any place, the key is that of the word's own bytes.
+        await propertyCheck(count: 400, input: Gen.int(in: 0...255).array(of: 1...40), Gen.int(in: 0...39), Gen.int(in: 1...15)) { codes, from, length in
+            let text = codes.map(UInt8.init)
+            let start = min(from, text.count - 1), end = min(start + length, text.count)
+            text.withUnsafeBufferPointer { buffer in
+                let inPlace = WordSet.Key(packing: buffer, from: start, to: end)
+                let alone = Array(text[start..<end]).withUnsafeBufferPointer { WordSet.Key(packing: $0) }
+                #expect(inPlace == alone && inPlace.length == end - start, "\(text) \(start)..<\(end)")
+            }
+        }
+    }
+
     @Test func letterTestsAnswerAsCharacterDoes() async {
         await propertyCheck(count: 400, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...3)) { indexes in
             let word = indexes.map { Self.pieces[$0] }.joined()
