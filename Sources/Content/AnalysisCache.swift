@@ -332,9 +332,15 @@ struct ByteWriter {
     static let mentionKinds: [MentionKind] = [.name, .alias, .surname, .wikilink]
 
     mutating func uint64(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-        bytes.append(UInt8(v))
+        // Most values (counts, indexes, small offsets) take one byte; a longer one is made in a register and
+        // appended at once, rather than byte by byte, each append checking the array's uniqueness and capacity.
+        guard value >= 0x80 else { bytes.append(UInt8(value)); return }
+        var v = value, packed: (UInt64, UInt64) = (0, 0), count = 0
+        withUnsafeMutableBytes(of: &packed) { out in
+            while v >= 0x80 { out[count] = UInt8(v & 0x7F) | 0x80; v >>= 7; count += 1 }
+            out[count] = UInt8(v); count += 1
+        }
+        withUnsafeBytes(of: &packed) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
     mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }   // zigzag
     mutating func fixed<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
@@ -398,14 +404,17 @@ struct ByteWriter {
 
     mutating func document(_ document: Document) {
         int(document.blocks.count)
-        for block in document.blocks {
-            switch block.kind {
-            case .paragraph: int(0)
-            case .heading(let level): int(level)
+        // Each block's fields read in place: a copy of a block counts its text and both lists again.
+        document.blocks.withUnsafeBufferPointer { blocks in
+            for b in blocks.indices {
+                switch blocks[b].kind {
+                case .paragraph: int(0)
+                case .heading(let level): int(level)
+                }
+                string(blocks[b].text)
+                ranges(blocks[b].sentences)
+                ranges(blocks[b].linkedRanges)
             }
-            string(block.text)
-            ranges(block.sentences)
-            ranges(block.linkedRanges)
         }
         int(document.links.count)
         for link in document.links { string(link.destination); int(link.isImage ? 1 : 0); string(link.text) }
@@ -467,8 +476,10 @@ struct ByteReader {
         }
     }
     mutating func int() throws -> Int {
-        let z = Int64(bitPattern: try uint64())
-        return Int((z >> 1) ^ -(z & 1))
+        // Zigzag undone on the unsigned value: an arithmetic shift would carry the top bit down and misread every
+        // number of magnitude 2^62 or more.
+        let z = try uint64()
+        return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
     }
     mutating func count() throws -> Int {
         let n = try int()

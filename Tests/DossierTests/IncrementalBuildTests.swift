@@ -5,6 +5,7 @@ import Foundation
 @testable import Content
 import Markdown
 @testable import Renderer
+import PropertyBased
 import Testing
 
 @Suite struct IncrementalBuildTests {
@@ -299,6 +300,23 @@ import Testing
 /// what was written, for every article of the discovery fixture (quotations with their speakers, dates
 /// of every precision).
 @Suite struct AnalysisCacheEncodingTests {
+    @Test func everyIntegerReadsBackAsWritten() async {
+        // Numbers of every byte length, side by side: the writer makes a long one in a register and appends it at
+        // once, so a wrong length or byte order would shift every number after it.
+        let edges: [UInt64] = [0, 1, 0x7F, 0x80, 0x3FFF, 0x4000, 1 << 56 - 1, 1 << 56, 1 << 63 - 1, 1 << 63, .max]
+        await propertyCheck(count: 300, input: Gen.uint64(in: 0...UInt64.max).array(of: 0...12), Gen.int(in: Int.min...Int.max).array(of: 0...12)) { random, signed in
+            let values = edges + random
+            var writer = ByteWriter()
+            for (v, i) in zip(values, signed + Array(repeating: 0, count: values.count)) { writer.uint64(v); writer.int(i) }
+            var reader = ByteReader(bytes: writer.bytes, position: 0)
+            for (v, i) in zip(values, signed + Array(repeating: 0, count: values.count)) {
+                #expect((try? reader.uint64()) == v)
+                #expect((try? reader.int()) == i)
+            }
+            #expect(reader.position == writer.bytes.count)
+        }
+    }
+
     @Test func entriesReadBackAsWritten() throws {
         let (dossier, _) = linkedDossier(Repo.fixture("discovery"))
         let linked = try #require(dossier)
