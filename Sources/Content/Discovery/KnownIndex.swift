@@ -87,8 +87,12 @@ struct VerdictMemo {
 
     /// `words`: a name as written, initials included; `named`: the people the article has named so far.
     mutating func match(_ words: [String], in index: KnownIndex, named: Set<Int>) -> Variants.Match? {
-        if entries[words] == nil { entries[words] = Entry(words) }
-        let e = entries.index(forKey: words)!
+        // One hashing of the words for a name seen before (most are): the entry is found by its index.
+        let e: Dictionary<[String], Entry>.Index
+        if let found = entries.index(forKey: words) { e = found } else {
+            entries[words] = Entry(words)
+            e = entries.index(forKey: words)!
+        }
         entries.values[e].catchUp(with: index)
         let entry = entries.values[e]
         guard let name = entry.name else { return nil }
