@@ -48,7 +48,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
             let raw = UnsafeRawPointer(base + start)
             let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
             let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            // Masks of the first `n` bytes; a shift by 64 or more would trap, so the full and empty masks are chosen.
+            // Masks of the word's bytes in each half. The high half's needs the guard: Swift's `<<` by a negative
+            // amount shifts right, which would make the mask all ones for a word of under 8 bytes.
             let lowMask: UInt64 = count >= 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
             let highMask: UInt64 = count <= 8 ? 0 : (1 << UInt64((count - 8) * 8)) &- 1
             self.init(low: low & lowMask, high: high & highMask | UInt64(count) << 56)
