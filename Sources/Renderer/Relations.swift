@@ -145,9 +145,18 @@ enum GraphSVG {
     }
 
     /// "12", "12.5": the shortest text for a rounded coordinate, the same on every run.
+    /// To a tenth, without a trailing ".0": "12", "3.5", "-0.5". Counted in whole tenths rather than through
+    /// `String(format:)`, which was most of drawing a person's neighbourhood.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        let scaled = (value * 10).rounded()
+        guard abs(scaled) < 1e15 else {                                  // never a drawing's, but printed as before
+            let rounded = scaled / 10
+            return rounded == rounded.rounded() && abs(rounded) < 1e18 ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        }
+        let tenths = Int(scaled)
+        if tenths % 10 == 0 { return String(tenths / 10) }
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 }
 

@@ -1,6 +1,7 @@
 // The link checker's byte-level reading of pages, and quoted sentences with names marked: both work on bytes
 // for speed, and these tests hold them to what the slower, plainer definitions give.
 
+import Foundation
 @testable import Renderer
 import Testing
 
@@ -63,5 +64,22 @@ import Testing
         let sentence = range("Steve Witkoff met <Putin>'s")
         #expect(HTML.marked(text, sentence, [0..<5, 19..<24]) == HTML.marked("Steve Witkoff met <Putin>'s", [0..<5, 19..<24]))
         #expect(HTML.marked(text, sentence, [0..<5, 19..<24]) == "<mark>Steve</mark> Witkoff met &lt;<mark>Putin</mark>&gt;&#39;s")
+    }
+}
+
+/// The graph's coordinates are counted in tenths rather than printed by `String(format:)`; they must read the same.
+@Suite struct GraphNumberTests {
+    @Test func numbersReadAsPrintfPrintsThemToATenth() {
+        func printed(_ value: Double) -> String {
+            let rounded = (value * 10).rounded() / 10
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        }
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, -0.95, 1.25, 12.35, 999.95, -1.5, -0.5, 1e14 + 0.3, -7.06]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0 ..< 20_000 {                                   // a fixed walk over the sizes and places a drawing uses
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append((Double(state >> 11) / Double(1 << 53) - 0.3) * 2_000)
+        }
+        for value in values { #expect(GraphSVG.number(value) == printed(value), "\(value)") }
     }
 }
