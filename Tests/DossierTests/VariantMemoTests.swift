@@ -63,3 +63,29 @@ import Testing
         #expect(decided > 100, "the fixture exercises matches, not only misses")
     }
 }
+
+/// The edit distance stops early (a row above the limit, lengths too far apart); within the limit it must be exact.
+@Suite struct EditDistanceTests {
+    static func fullDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1 ..< a.count + 1 {
+            var next = [i] + Array(repeating: 0, count: b.count)
+            for j in 1 ..< b.count + 1 { next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+            row = next
+        }
+        return row[b.count]
+    }
+
+    @Test func distancesWithinTheLimitAreExactAndOthersAboveIt() {
+        let keys = VariantMemoTests.surnames.map(Variants.key) + ["", "A", "AB", "BA", "ABC", "ABCDEFG", "ACEG", "XXXXXXXXXX"]
+        for a in keys {
+            for b in keys {
+                let exact = Self.fullDistance(Array(a.utf8), Array(b.utf8))
+                for limit in 0...3 {
+                    let found = Variants.levenshtein(a, b, limit: limit)
+                    #expect(exact <= limit ? found == exact : found > limit, "\(a) \(b) \(limit): \(found), exactly \(exact)")
+                }
+            }
+        }
+    }
+}

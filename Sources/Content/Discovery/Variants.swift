@@ -86,6 +86,8 @@ enum Variants {
             b.withUTF8 { y in
                 if x.isEmpty { return y.count }
                 if y.isEmpty { return x.count }
+                // Each byte one key has over the other is an edit: keys of lengths further apart need no table.
+                if abs(x.count - y.count) > limit { return limit + 1 }
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (y.count + 1)) { rows in
                     var previous = 0, current = y.count + 1
                     for j in 0...y.count { rows[previous + j] = j }
