@@ -79,8 +79,11 @@ public struct BodyText: Sendable {
     /// rebuild shows few bodies, and what it needs of the others (mentions, quotations, dates) is kept apart.
     public var document: Document {
         get { source.value }
-        set { source = Deferred(newValue); firstParagraph = Self.firstParagraph(of: newValue) }
+        set { source = Deferred(newValue); firstParagraph = Self.firstParagraph(of: newValue); rendered = nil }
     }
+    /// The body rendered when `document` was parsed, for its page to splice links into (Markdown.RenderedBody); nil
+    /// when it was read back from the cache, and then the page parses the source again.
+    public internal(set) var rendered: RenderedBody?
 
     public init(document: Document) {
         source = Deferred(document)
@@ -98,7 +101,7 @@ public struct BodyText: Sendable {
     }
 
     /// The document, from `decode` when first asked for (the first paragraph stays as it is).
-    mutating func decodeDocument(_ decode: @escaping @Sendable () -> Document) { source = Deferred(make: decode) }
+    mutating func decodeDocument(_ decode: @escaping @Sendable () -> Document) { source = Deferred(make: decode); rendered = nil }
 
     static func firstParagraph(of document: Document) -> String? {
         document.blocks.first(where: { $0.kind == .paragraph })?.text

@@ -13,7 +13,11 @@ public enum Linker {
         // whose name runs it does not hold are parsed now, and the rest only if their analysis is not kept either.
         let runKeys = Parallel.map(content.articles) { cache?.runsKey($0) ?? 0 }
         let runsKept = runKeys.map { cache?.hasRuns($0) ?? false }
-        let parsed = Parallel.map(Array(content.articles.indices)) { a in runsKept[a] ? nil : Markdown.analyze(content.articles[a].body) }
+        // Each body parsed here is also rendered here, so that its page splices its links in rather than parsing it
+        // again (Markdown.RenderedBody). Article pages move a body's headings one level down, under the page's <h1>.
+        let parsed = Parallel.map(Array(content.articles.indices)) { a in
+            runsKept[a] ? nil : Markdown.analyzeAndRender(content.articles[a].body, headingOffset: 1)
+        }
         // Curated people with their variants, then people found in the articles; with a cache, the last build's
         // decisions are replayed as far as they still hold (Discovery.discover).
         let replay = cache.map { cache in
@@ -21,7 +25,7 @@ public enum Linker {
                              replayable: { runsKept[$0] })
         }
         let discovered = Discovery.discover(content, replay: replay) { a in
-            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a] ?? Markdown.analyze(content.articles[a].body))
+            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body))
         }
         let lowercased = discovered.people.map { $0.name.lowercased() }
         let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }
@@ -55,10 +59,11 @@ public enum Linker {
             if let cached = cache?.lookup(articleKeys[a], document: { Markdown.analyze(article.body) }) {
                 return (entry: cached, danglingLinks: danglingLinks)
             }
-            let document = parsed[articleOrder[a]] ?? Markdown.analyze(article.body)
+            let document = parsed[articleOrder[a]]?.document ?? Markdown.analyze(article.body)
             let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
-            let text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
+            var text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
                                events: eventPhrases, targets: targets)
+            text.rendered = parsed[articleOrder[a]]?.rendered
             var dates = TextDates.statements(in: document, tokens: tokens, articleDate: article.date)
             for d in dates.indices {
                 dates[d].people = text.mentions.filter { $0.block == dates[d].block && $0.sentence == dates[d].sentence }.map(\.person)
@@ -276,6 +281,8 @@ public enum Linker {
 
     /// `[[slug]]` and `[[slug|text]]` on one line, at most 300 bytes long.
     static func scanWikiLinks(_ text: String) -> [RawWikiLink] {
+        // Most blocks have none: a scan in place answers them without the copy below.
+        guard text.utf8.containsDoubleBracket else { return [] }
         var result: [RawWikiLink] = []
         let bytes = Array(text.utf8)
         var i = 0

@@ -94,7 +94,7 @@ public struct Insertion: Sendable, Equatable {
 extension Markdown {
     /// Parses `source` with its own parser (so concurrent calls share nothing), merges adjacent text
     /// nodes, hands the tree to `body` and frees everything afterwards.
-    private static func shiftHeadings(_ root: OpaquePointer, by offset: Int) {
+    static func shiftHeadings(_ root: OpaquePointer, by offset: Int) {
         guard let iter = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iter) }
         while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
@@ -127,56 +127,101 @@ extension Markdown {
     /// Splits the text nodes that insertions fall into and wraps each range in a CMARK_NODE_LINK.
     /// Skipped: bad block index, empty/out-of-range/mid-character ranges, ranges spanning several nodes
     /// (emphasis boundaries, code spans, line breaks), text inside a link or image, overlaps with an earlier insertion.
+    /// Each text node's literal is read where cmark keeps it and each new node's text is handed over from a scratch
+    /// buffer: copying literals into arrays and Strings was more than half of rendering an article's body.
     static func place(_ insertions: [Insertion], in scan: Scan) {
-        var taken: [Int: [Range<Int>]] = [:]                              // accepted ranges per block
-        var chosen: [(block: Int, segment: Int, insertion: Insertion)] = []
-        for insertion in insertions {
-            let r = insertion.range
-            guard scan.segments.indices.contains(insertion.block), !r.isEmpty, r.lowerBound >= 0 else { continue }
-            let segments = scan.segments[insertion.block]
-            guard let s = segments.firstIndex(where: { !$0.linked && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }),
-                  !(taken[insertion.block] ?? []).contains(where: { $0.overlaps(r) }) else { continue }
-            let segment = segments[s]
-            // Never cut a multi-byte character in two: both ends must sit on scalar boundaries.
-            let literal = bytes(of: segment.node)
-            let a = r.lowerBound - segment.range.lowerBound, b = r.upperBound - segment.range.lowerBound
-            guard !isContinuation(literal[a]), b == literal.count || !isContinuation(literal[b]) else { continue }
-            taken[insertion.block, default: []].append(r)
-            chosen.append((insertion.block, s, insertion))
-        }
-        chosen.sort { ($0.block, $0.segment, $0.insertion.range.lowerBound) < ($1.block, $1.segment, $1.insertion.range.lowerBound) }
+        let chosen = choose(insertions, spans: scan.segments) { block, s in literalBytes(of: scan.segments[block][s].node) }
 
         // Rebuild each affected text node as: text, link, text, link, …, text — all inserted before it, then drop it.
+        var scratch = CString()
         var i = 0
         while i < chosen.count {
             let (block, s) = (chosen[i].block, chosen[i].segment)
             let segment = scan.segments[block][s]
-            let literal = bytes(of: segment.node)
+            // Valid until the node is freed below; the nodes inserted before it do not touch it.
+            let literal = literalBytes(of: segment.node)
             var pos = 0
             while i < chosen.count, chosen[i].block == block, chosen[i].segment == s {
                 let insertion = chosen[i].insertion
                 let a = insertion.range.lowerBound - segment.range.lowerBound
                 let b = insertion.range.upperBound - segment.range.lowerBound
-                if a > pos { insertText(literal[pos..<a], before: segment.node) }
-                insertLink(insertion, text: insertion.replacement ?? String(decoding: literal[a..<b], as: UTF8.self),
-                           before: segment.node)
+                if a > pos { scratch.with(literal[pos..<a]) { insertText($0, before: segment.node) } }
+                if let replacement = insertion.replacement {
+                    scratch.with(replacement) { insertLink(insertion, text: $0, before: segment.node) }
+                } else {
+                    scratch.with(literal[a..<b]) { insertLink(insertion, text: $0, before: segment.node) }
+                }
                 pos = b
                 i += 1
             }
-            if pos < literal.count { insertText(literal[pos...], before: segment.node) }
+            if pos < literal.count { scratch.with(literal[pos...]) { insertText($0, before: segment.node) } }
             cmark_node_free(segment.node)                                 // unlinks it from the tree, too
         }
     }
 
-    private static func insertText(_ bytes: ArraySlice<UInt8>, before anchor: OpaquePointer) {
+    /// An insertion that can be placed, and the text segment of its block that holds it.
+    typealias Chosen = (block: Int, segment: Int, insertion: Insertion)
+
+    /// Which insertions `place` can make, in the order it makes them (block, segment, start): the rules above, shared
+    /// by the two ways of rendering a body with links, so that both place the same ones. `literal(block, segment)`:
+    /// the segment's bytes.
+    static func choose(_ insertions: [Insertion], spans: [[some TextSpan]],
+                       literal: (Int, Int) -> UnsafeBufferPointer<UInt8>) -> [Chosen] {
+        var taken: [Int: [Range<Int>]] = [:]                              // accepted ranges per block
+        var chosen: [Chosen] = []
+        for insertion in insertions {
+            let r = insertion.range
+            guard spans.indices.contains(insertion.block), !r.isEmpty, r.lowerBound >= 0 else { continue }
+            let segments = spans[insertion.block]
+            guard let s = segments.firstIndex(where: { !$0.linked && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }),
+                  !(taken[insertion.block] ?? []).contains(where: { $0.overlaps(r) }) else { continue }
+            let segment = segments[s]
+            // Never cut a multi-byte character in two: both ends must sit on scalar boundaries.
+            let bytes = literal(insertion.block, s)
+            let a = r.lowerBound - segment.range.lowerBound, b = r.upperBound - segment.range.lowerBound
+            guard !isContinuation(bytes[a]), b == bytes.count || !isContinuation(bytes[b]) else { continue }
+            taken[insertion.block, default: []].append(r)
+            chosen.append((insertion.block, s, insertion))
+        }
+        chosen.sort { ($0.block, $0.segment, $0.insertion.range.lowerBound) < ($1.block, $1.segment, $1.insertion.range.lowerBound) }
+        return chosen
+    }
+
+    /// A reusable NUL-terminated buffer for handing text to cmark, which copies it.
+    struct CString {
+        private var bytes: [CChar] = []
+
+        mutating func with(_ part: Slice<UnsafeBufferPointer<UInt8>>, _ body: (UnsafePointer<CChar>) -> Void) {
+            bytes.removeAll(keepingCapacity: true)
+            UnsafeBufferPointer(rebasing: part).withMemoryRebound(to: CChar.self) { bytes.append(contentsOf: $0) }
+            bytes.append(0)
+            bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+        }
+
+        /// `prefix` then `part`.
+        mutating func with(_ prefix: [UInt8], _ part: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<CChar>) -> Void) {
+            bytes.removeAll(keepingCapacity: true)
+            prefix.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { bytes.append(contentsOf: $0) } }
+            part.withMemoryRebound(to: CChar.self) { bytes.append(contentsOf: $0) }
+            bytes.append(0)
+            bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+        }
+
+        mutating func with(_ text: String, _ body: (UnsafePointer<CChar>) -> Void) {
+            var text = text
+            text.withUTF8 { with($0[...], body) }
+        }
+    }
+
+    private static func insertText(_ literal: UnsafePointer<CChar>, before anchor: OpaquePointer) {
         guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
         var owned = true                                                  // ours until the tree adopts it
         defer { if owned { cmark_node_free(text) } }
-        cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+        cmark_node_set_literal(text, literal)
         owned = cmark_node_insert_before(anchor, text) != 1
     }
 
-    private static func insertLink(_ insertion: Insertion, text: String, before anchor: OpaquePointer) {
+    private static func insertLink(_ insertion: Insertion, text: UnsafePointer<CChar>, before anchor: OpaquePointer) {
         guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
         var owned = true
         defer { if owned { cmark_node_free(link) } }                      // frees an adopted child too
@@ -191,31 +236,36 @@ extension Markdown {
         owned = cmark_node_insert_before(anchor, link) != 1
     }
 
-    /// A node's literal as bytes (cmark keeps it NUL-terminated; NULs in the source became U+FFFD).
-    static func bytes(of node: OpaquePointer) -> [UInt8] {
-        var out: [UInt8] = []
-        appendLiteral(of: node, to: &out)
-        return out
+    /// A text node's literal where cmark keeps it (NUL-terminated; NULs in the source became U+FFFD), valid while the
+    /// node lives and its literal is not set.
+    static func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
+        guard let p = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return p.withMemoryRebound(to: UInt8.self, capacity: 1) { u in
+            var n = 0
+            while u[n] != 0 { n += 1 }
+            return UnsafeBufferPointer(start: u, count: n)
+        }
     }
 
     /// Appends straight into the block buffer: no temporary array per text node on the hot path.
     static func appendLiteral(of node: OpaquePointer, to out: inout [UInt8]) {
-        guard let p = cmark_node_get_literal(node) else { return }
-        p.withMemoryRebound(to: UInt8.self, capacity: 1) { u in
-            var n = 0
-            while u[n] != 0 { n += 1 }
-            out.append(contentsOf: UnsafeBufferPointer(start: u, count: n))
-        }
+        out.append(contentsOf: literalBytes(of: node))
     }
 
-    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+}
+
+/// Where a text node's literal sits in its block's text, and whether a link or image encloses it.
+protocol TextSpan {
+    var range: Range<Int> { get }
+    var linked: Bool { get }
 }
 
 /// The one walk over a parsed tree, shared by analyze() and renderHTML() so that block indices and
 /// byte offsets agree by construction.
 struct Scan {
     /// A CMARK_NODE_TEXT inside a block: where its literal sits in the block's text, and whether a link/image encloses it.
-    struct Segment { let node: OpaquePointer; let range: Range<Int>; let linked: Bool }
+    struct Segment: TextSpan { let node: OpaquePointer; let range: Range<Int>; let linked: Bool }
 
     var blocks: [TextBlock] = []
     var links: [Link] = []

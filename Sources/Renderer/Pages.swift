@@ -21,6 +21,8 @@ struct PageBuilder: Sendable {
     /// Links to each article from a page one folder down (people/, events/, articles/): person and event pages
     /// list tens of thousands of them between them.
     let articleLinksFromFolder: PerArticle<ArticleLink>
+    /// Each article's timeline entry from a page one folder down: every person page's timeline lists its articles.
+    let articleEntriesFromFolder: PerArticle<TimelineEntry>
 
     /// `fewPages`: only a few pages will be asked for (a rebuild after an edit), so each article's values are made
     /// when a page first shows it rather than all up front on every core.
@@ -33,6 +35,9 @@ struct PageBuilder: Sendable {
         self.summaries = summaries
         articleLinksFromFolder = PerArticle(count: count, upFront: !fewPages) { a in
             Self.articleLink(dossier.articles[a], root: "../", date: dates[a], summary: summaries[a])
+        }
+        articleEntriesFromFolder = PerArticle(count: count, upFront: !fewPages) { a in
+            Self.timelineEntry(article: a, in: dossier, root: "../", date: dates[a])
         }
     }
 
@@ -310,6 +315,11 @@ struct PageBuilder: Sendable {
             }
         }
         insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
+        // Rendered when it was parsed for the analysis, with the links spliced in: the same bytes without a second parse.
+        if let rendered = text.rendered,
+           let html = Markdown.renderHTML(rendered, blocks: text.document.blocks, insertions: insertions, headingOffset: 1) {
+            return html
+        }
         return Markdown.renderHTML(source, insertions: insertions, headingOffset: 1)
     }
 
@@ -331,8 +341,13 @@ struct PageBuilder: Sendable {
     }
 
     func timelineEntry(article a: Int, root: String) -> TimelineEntry {
+        if root == "../" { return articleEntriesFromFolder[a] }
+        return Self.timelineEntry(article: a, in: dossier, root: root, date: articleDates[a])
+    }
+
+    static func timelineEntry(article a: Int, in dossier: Dossier, root: String, date: DateView) -> TimelineEntry {
         let article = dossier.articles[a]
-        return TimelineEntry(date: articleDates[a], kind: "Article", isEvent: false, title: article.title,
+        return TimelineEntry(date: date, kind: "Article", isEvent: false, title: article.title,
                              href: root + Paths.article(article.slug), detail: article.source,
                              people: dossier.peopleOfArticle[a].map { dossier.people[$0].slug }.joined(separator: " "))
     }
