@@ -144,9 +144,8 @@ enum GraphSVG {
         return lines
     }
 
-    /// "12", "12.5": the shortest text for a rounded coordinate, the same on every run.
-    /// To a tenth, without a trailing ".0": "12", "3.5", "-0.5". Counted in whole tenths rather than through
-    /// `String(format:)`, which was most of drawing a person's neighbourhood.
+    /// "12", "12.5", "-0.5": the shortest text for a coordinate rounded to a tenth, the same on every run. Counted in
+    /// whole tenths rather than printed by `String(format:)`, which was most of drawing a person's neighbourhood.
     static func number(_ value: Double) -> String {
         let scaled = (value * 10).rounded()
         guard abs(scaled) < 1e15 else {                                  // never a drawing's, but printed as before
