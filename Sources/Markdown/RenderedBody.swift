@@ -117,7 +117,7 @@ extension RenderedBody {
 
         // The output without the markers, and where each was.
         var html: [UInt8] = []
-        html.reserveCapacity(output.count - count * marker.count)
+        html.reserveCapacity(max(0, output.count - count * marker.count))
         var places: [Int32] = []
         places.reserveCapacity(count)
         var from = 0
