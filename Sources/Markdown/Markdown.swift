@@ -1,5 +1,8 @@
 // Markdown.swift — the public Markdown API and every call into libcmark (parse, tree walk, link insertion, HTML render).
 import CCMark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Markdown for Dossier: libcmark wrapped once. Only values cross this API; no cmark pointer escapes.
 public enum Markdown {
@@ -92,8 +95,7 @@ public struct Insertion: Sendable, Equatable {
 // MARK: - cmark plumbing (internal)
 
 extension Markdown {
-    /// Parses `source` with its own parser (so concurrent calls share nothing), merges adjacent text
-    /// nodes, hands the tree to `body` and frees everything afterwards.
+    /// Moves every heading `offset` levels down (up when negative), within h1…h6.
     static func shiftHeadings(_ root: OpaquePointer, by offset: Int) {
         guard let iter = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iter) }
@@ -105,6 +107,8 @@ extension Markdown {
         }
     }
 
+    /// Parses `source` with its own parser (so concurrent calls share nothing), merges adjacent text
+    /// nodes, hands the tree to `body` and frees everything afterwards.
     static func withTree<R>(_ source: String, _ body: (OpaquePointer) -> R) -> R {
         guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
@@ -192,10 +196,7 @@ extension Markdown {
         private var bytes: [CChar] = []
 
         mutating func with(_ part: Slice<UnsafeBufferPointer<UInt8>>, _ body: (UnsafePointer<CChar>) -> Void) {
-            bytes.removeAll(keepingCapacity: true)
-            UnsafeBufferPointer(rebasing: part).withMemoryRebound(to: CChar.self) { bytes.append(contentsOf: $0) }
-            bytes.append(0)
-            bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+            with([], UnsafeBufferPointer(rebasing: part), body)
         }
 
         /// `prefix` then `part`.
@@ -240,11 +241,7 @@ extension Markdown {
     /// node lives and its literal is not set.
     static func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
         guard let p = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return p.withMemoryRebound(to: UInt8.self, capacity: 1) { u in
-            var n = 0
-            while u[n] != 0 { n += 1 }
-            return UnsafeBufferPointer(start: u, count: n)
-        }
+        return p.withMemoryRebound(to: UInt8.self, capacity: 1) { UnsafeBufferPointer(start: $0, count: strlen(p)) }
     }
 
     /// Appends straight into the block buffer: no temporary array per text node on the hot path.
