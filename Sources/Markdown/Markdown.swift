@@ -171,20 +171,21 @@ extension Markdown {
     /// the segment's bytes.
     static func choose(_ insertions: [Insertion], spans: [[some TextSpan]],
                        literal: (Int, Int) -> UnsafeBufferPointer<UInt8>) -> [Chosen] {
-        var taken: [Int: [Range<Int>]] = [:]                              // accepted ranges per block
+        // Accepted ranges per block, by block index: a dictionary's hashing showed in the article pages' profile.
+        var taken = [[Range<Int>]](repeating: [], count: spans.count)
         var chosen: [Chosen] = []
         for insertion in insertions {
             let r = insertion.range
             guard spans.indices.contains(insertion.block), !r.isEmpty, r.lowerBound >= 0 else { continue }
             let segments = spans[insertion.block]
             guard let s = segments.firstIndex(where: { !$0.linked && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }),
-                  !(taken[insertion.block] ?? []).contains(where: { $0.overlaps(r) }) else { continue }
+                  !taken[insertion.block].contains(where: { $0.overlaps(r) }) else { continue }
             let segment = segments[s]
             // Never cut a multi-byte character in two: both ends must sit on scalar boundaries.
             let bytes = literal(insertion.block, s)
             let a = r.lowerBound - segment.range.lowerBound, b = r.upperBound - segment.range.lowerBound
             guard !isContinuation(bytes[a]), b == bytes.count || !isContinuation(bytes[b]) else { continue }
-            taken[insertion.block, default: []].append(r)
+            taken[insertion.block].append(r)
             chosen.append((insertion.block, s, insertion))
         }
         chosen.sort { ($0.block, $0.segment, $0.insertion.range.lowerBound) < ($1.block, $1.segment, $1.insertion.range.lowerBound) }

@@ -42,35 +42,39 @@ extension Markdown {
         guard headingOffset == body.headingOffset, blocks.count == body.spans.count,
               insertions.allSatisfy({ RenderedBody.isPlain(href: $0.destination) && !($0.title?.utf8.contains(0) ?? false)
                                       && !($0.replacement?.utf8.contains(0) ?? false) }) else { return nil }   // C strings end at a NUL
-        // The blocks' texts side by side, read in place below.
+        for (b, spans) in body.spans.enumerated() {
+            if let last = spans.last, Int(last.end) > blocks[b].text.utf8.count { return nil }   // not the blocks it was rendered with
+        }
+        // The texts of the blocks that get links, side by side, read in place below; the others are not read.
         var texts: [UInt8] = []
-        var textStart: [Int] = []
-        textStart.reserveCapacity(blocks.count)
-        for block in blocks {
-            textStart.append(texts.count)
-            texts.append(contentsOf: block.text.utf8)
+        var textStart = [Int](repeating: -1, count: blocks.count)
+        for insertion in insertions where blocks.indices.contains(insertion.block) && textStart[insertion.block] < 0 {
+            textStart[insertion.block] = texts.count
+            texts.append(contentsOf: blocks[insertion.block].text.utf8)
         }
         return texts.withUnsafeBufferPointer { texts -> String? in
             func literal(_ block: Int, _ s: Int) -> UnsafeBufferPointer<UInt8> {
                 let span = body.spans[block][s]
                 return UnsafeBufferPointer(rebasing: texts[(textStart[block] + Int(span.start)) ..< (textStart[block] + Int(span.end))])
             }
-            for (b, spans) in body.spans.enumerated() {
-                let length = (b + 1 < textStart.count ? textStart[b + 1] : texts.count) - textStart[b]
-                if let last = spans.last, Int(last.end) > length { return nil }   // not the blocks it was rendered with
-            }
             let chosen = choose(insertions, spans: body.spans, literal: literal)
             var out: [UInt8] = []
             out.reserveCapacity(body.html.count + chosen.count * 80)
             return body.html.withUnsafeBufferPointer { html in
                 var copied = 0
+                // Where the last insertion's segment was counted to (a byte of its literal, and where that byte's
+                // escape starts in `html`): the next insertion in the same segment counts on from there, not from its start.
+                var counted = (block: -1, segment: -1, byte: 0, html: 0)
                 for (block, s, insertion) in chosen {
                     let span = body.spans[block][s]
                     let bytes = literal(block, s)
                     let a = insertion.range.lowerBound - span.range.lowerBound
                     let b = insertion.range.upperBound - span.range.lowerBound
-                    let start = Int(span.html) + RenderedBody.escapedCount(bytes[..<a])
+                    if counted.block != block || counted.segment != s { counted = (block, s, 0, Int(span.html)) }
+                    let start = counted.html + RenderedBody.escapedCount(bytes[counted.byte..<a])
                     let end = start + RenderedBody.escapedCount(bytes[a..<b])
+                    counted.byte = b
+                    counted.html = end
                     out.append(contentsOf: html[copied..<start])
                     // As cmark's HTML renderer writes a link node with one text node in it.
                     out.append(contentsOf: "<a href=\"".utf8)

@@ -303,12 +303,19 @@ struct PageBuilder: Sendable {
             insertions.append(Insertion(block: link.block, range: link.range, destination: href, title: nil, replacement: link.text ?? title))
         }
         if linkMentions {
-            struct BlockPerson: Hashable { var block: Int, person: Int }
-            var linked = Set<BlockPerson>()              // each person is linked once per block
+            // Each person is linked once per block. Mentions come block by block (Linker.analyze), so the people
+            // linked in the current block are all it needs to remember: a set of (block, person) showed in the profile.
+            var linked: [Int] = [], linkedBlock = -1
+            func linkedFirst(_ mention: Mention) -> Bool {
+                if mention.block != linkedBlock { linked.removeAll(keepingCapacity: true); linkedBlock = mention.block }
+                if linked.contains(mention.person) { return false }
+                linked.append(mention.person)
+                return true
+            }
             // The two fields read in place, through the buffer: a copy of the whole Person for each mention showed in
             // the profile.
             dossier.people.withUnsafeBufferPointer { people in
-                for mention in text.mentions where mention.kind != .wikilink && linked.insert(BlockPerson(block: mention.block, person: mention.person)).inserted {
+                for mention in text.mentions where mention.kind != .wikilink && linkedFirst(mention) {
                     insertions.append(Insertion(block: mention.block, range: mention.range, destination: root + Paths.person(people[mention.person].slug),
                                                 title: people[mention.person].name, replacement: nil))
                 }
