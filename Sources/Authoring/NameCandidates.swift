@@ -25,23 +25,24 @@ enum NameCandidates {
                 var words = run
                 if let first = words.first, sentenceStarts.contains(first) { words.removeFirst() }
                 // "Ukrainian President Volodymyr Zelensky": the name starts after the last title.
-                if let title = words.dropLast(2).lastIndex(where: { titles.contains(tokens[$0].word) }) {
+                if let title = words.dropLast(2).lastIndex(where: { titles.contains(tokens.word($0)) }) {
                     words.removeFirst(title + 1)
                 }
-                while let first = words.first, isEdgeWord(tokens[first].word) { words.removeFirst() }
-                while let last = words.last, isEdgeWord(tokens[last].word) { words.removeLast() }
-                guard (2...3).contains(words.count), let last = words.last, !organisationWords.contains(tokens[last].word) else { return }
-                let name = words.map { tokens[$0].word }.joined(separator: " ")
+                while let first = words.first, isEdgeWord(tokens.word(first)) { words.removeFirst() }
+                while let last = words.last, isEdgeWord(tokens.word(last)) { words.removeLast() }
+                guard (2...3).contains(words.count), let last = words.last, !organisationWords.contains(tokens.word(last)) else { return }
+                let name = words.map { tokens.word($0) }.joined(separator: " ")
                     .replacingOccurrences(of: #"\b(\p{Lu}) "#, with: "$1. ", options: .regularExpression)
-                let key = words.map { tokens[$0].word }.joined(separator: " ").lowercased()
+                let key = words.map { tokens.word($0) }.joined(separator: " ").lowercased()
                 guard !known.contains(key), seen.insert(key).inserted else { return }
                 found.append(name)
             }
             for (i, token) in tokens.enumerated() {
-                let inName = isCapitalised(token.word) && !stopWords.contains(token.word)
+                let word = tokens.word(i)
+                let inName = isCapitalised(word) && !stopWords.contains(word)
                     && !masked.contains { $0.overlaps(token.start..<token.end) }
                 guard inName else { finish(); continue }
-                if let previous = run.last, !adjacent(tokens[previous], token, bytes) { finish() }
+                if let previous = run.last, !adjacent(tokens[previous], token, initial: isInitial(tokens.word(previous)), bytes) { finish() }
                 run.append(i)
                 if token.isPossessive { finish() }      // "Putin's envoy": the name ends at the 's
             }
@@ -51,10 +52,11 @@ enum NameCandidates {
     }
 
     /// Only spaces between them, or ". " after an initial ("Vladimir V. Putin").
-    private static func adjacent(_ a: WordToken, _ b: WordToken, _ bytes: [UInt8]) -> Bool {
+    /// `initial`: whether `a` is an initial.
+    private static func adjacent(_ a: WordToken, _ b: WordToken, initial: Bool, _ bytes: [UInt8]) -> Bool {
         let gap = bytes[a.possessiveEnd..<b.start]
         if !gap.isEmpty && gap.allSatisfy({ $0 == 0x20 }) { return true }
-        return isInitial(a.word) && gap.first == UInt8(ascii: ".") && gap.dropFirst().allSatisfy { $0 == 0x20 } && gap.count >= 2
+        return initial && gap.first == UInt8(ascii: ".") && gap.dropFirst().allSatisfy { $0 == 0x20 } && gap.count >= 2
     }
 
     /// Starts with an upper-case letter and has a lower-case one: "Witkoff", "McKinsey"; not "US", "RDIF", "V".

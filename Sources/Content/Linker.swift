@@ -179,7 +179,7 @@ public enum Linker {
     }
 
     /// `tokens`: the words of each block of `document`.
-    static func analyze(_ document: Document, tokens tokensOfBlock: [[WordToken]], wikilinks: Bool, names: NameTable?,
+    static func analyze(_ document: Document, tokens tokensOfBlock: [Tokens], wikilinks: Bool, names: NameTable?,
                         events: PhraseIndex<Int>?, targets: TargetTable) -> BodyText {
         var body = BodyText(document: document)
         var mentions: [Mention] = []                    // set on the body once, at the end
@@ -248,7 +248,7 @@ public enum Linker {
         return body
     }
 
-    private static func sentenceIndexes(_ tokens: [WordToken], _ sentences: [Range<Int>]) -> [Int] {
+    private static func sentenceIndexes(_ tokens: Tokens, _ sentences: [Range<Int>]) -> [Int] {
         var result = [Int].filled(with: 0, count: tokens.count)
         var s = 0
         for (i, token) in tokens.enumerated() {

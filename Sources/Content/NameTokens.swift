@@ -1,8 +1,9 @@
 // Splits text into words for name matching: whole words, with their UTF-8 positions, possessives noted.
 
 /// One word of a text. `start..<end` is the word itself in UTF-8 offsets; a possessive "'s" follows it up to `possessiveEnd`.
+/// Plain values only, no String: every body is tokenized twice (discovery, then the analysis), and copying and freeing
+/// a String per word (a count each) was 2 % of a build's samples. The word itself is its `Tokens`' to give (`word(of:)`).
 public struct WordToken: Sendable, Equatable {
-    public var word: String
     public var start: Int
     public var end: Int
     public var possessiveEnd: Int
@@ -10,37 +11,62 @@ public struct WordToken: Sendable, Equatable {
     /// The word packed for the cue sets when it is ASCII of up to 15 bytes, else `.empty`: made from the bytes the
     /// tokenizer has in hand, so the passes that ask sets of every word need not read each word again.
     var key = WordSet.Key.empty
+    /// Where the word is in its Tokens' `longWords`, for a word its key cannot make; -1 for the others.
+    var longWord = -1
 
-    /// `key` lowered: the key of `word.lowercased()`, or nil when the word has none.
+    /// `key` lowered: the key of the word in lower case, or nil when the word has none.
     var lowercaseKey: WordSet.Key? { key == .empty ? nil : key.lowercased() }
+}
 
-    /// `word.startsUppercase`, from the key's first byte when there is one.
-    var startsUppercase: Bool { key == .empty ? word.startsUppercase : key.startsUppercase }
-    /// `word.startsWithNumber`, from the key's first byte when there is one.
-    var startsWithNumber: Bool { key == .empty ? word.startsWithNumber : key.startsWithDigit }
+/// The words of a text, in order. A word of up to 15 ASCII bytes (most) is made from its token's key when asked for,
+/// which costs nothing (`WordSet.Key.word`); the others are kept as Strings beside the tokens.
+public struct Tokens: RandomAccessCollection, Sendable {
+    private var tokens: [WordToken] = []
+    private var longWords: [String] = []
 
-    /// The key is made from the word: equal words have equal keys.
-    public static func == (a: WordToken, b: WordToken) -> Bool {
-        a.word == b.word && a.start == b.start && a.end == b.end && a.possessiveEnd == b.possessiveEnd
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { tokens.count }
+    public subscript(i: Int) -> WordToken { tokens[i] }
+
+    /// The word of `token`, which must be one of these tokens (or a copy of one).
+    public func word(of token: WordToken) -> String { token.longWord >= 0 ? longWords[token.longWord] : token.key.word }
+    public func word(_ i: Int) -> String { word(of: tokens[i]) }
+    public var words: [String] { map(word(of:)) }
+
+    /// The word's `startsUppercase`, from the key's first byte when there is one.
+    func startsUppercase(_ token: WordToken) -> Bool { token.key == .empty ? word(of: token).startsUppercase : token.key.startsUppercase }
+    /// The word's `startsWithNumber`, from the key's first byte when there is one.
+    func startsWithNumber(_ token: WordToken) -> Bool { token.key == .empty ? word(of: token).startsWithNumber : token.key.startsWithDigit }
+
+    mutating func reserveCapacity(_ n: Int) { tokens.reserveCapacity(n) }
+
+    /// `word`: nil when the key makes it.
+    mutating func append(start: Int, end: Int, possessiveEnd: Int, key: WordSet.Key, word: String?) {
+        var token = WordToken(start: start, end: end, possessiveEnd: possessiveEnd, key: key)
+        if let word {
+            token.longWord = longWords.count
+            longWords.append(word)
+        }
+        tokens.append(token)
     }
 }
 
 public enum NameTokens {
     /// The words of a name as the matcher sees them: "Vladimir V. Putin" → [Vladimir, V, Putin].
-    public static func words(of text: String) -> [String] { tokenize(text).map(\.word) }
+    public static func words(of text: String) -> [String] { tokenize(text).words }
 
     /// Words are runs of letters, digits and combining marks. An apostrophe inside a word stays ("O'Brien"),
     /// except a final "'s"/"’s", which marks a possessive and is not part of the word ("Dmitriev's" → Dmitriev).
     /// Hyphens and periods separate words, so "US-Russia" is two words and "V." is the initial V.
-    public static func tokenize(_ text: String) -> [WordToken] {
+    public static func tokenize(_ text: String) -> Tokens {
         var text = text
         return text.withUTF8(tokenize(utf8:))
     }
 
     /// Works on the UTF-8 bytes (valid, as a String's are): ASCII, most of any text, is classified by the byte alone,
     /// and each word is cut from the bytes at once rather than built scalar by scalar.
-    private static func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
-        var tokens: [WordToken] = []
+    private static func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Tokens {
+        var tokens = Tokens()
         tokens.reserveCapacity(bytes.count / 6)
         let keysMakeWords = WordSet.Key.makesWords
         var p = 0
@@ -70,8 +96,8 @@ public enum NameTokens {
             let wordEnd = end ?? p
             let key = isASCII && wordEnd - start <= 15 ? WordSet.Key(packing: bytes, from: start, to: wordEnd) : .empty
             let word = keysMakeWords && key != .empty
-                ? key.word : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
-            tokens.append(WordToken(word: word, start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd, key: key))
+                ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)
+            tokens.append(start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd, key: key, word: word)
         }
         return tokens
     }

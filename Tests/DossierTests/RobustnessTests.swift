@@ -174,7 +174,8 @@ import Testing
             let document = Markdown.analyze(body)
             var insertions: [Insertion] = []
             for (b, block) in document.blocks.enumerated() {
-                for token in NameTokens.tokenize(block.text) where token.word == "Berg" {
+                let tokens = NameTokens.tokenize(block.text)
+                for token in tokens where tokens.word(of: token) == "Berg" {
                     insertions.append(Insertion(block: b, range: token.start..<token.end, destination: "../people/anna-berg.html"))
                 }
             }

@@ -207,9 +207,9 @@ public enum Discovery {
         var lowercase: Set<String>?
         func writtenInLowerCase(_ word: String) -> Bool {
             asked += 1
-            if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.joined().lazy.map(\.word).filter(\.startsLowercase)) }
+            if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.lazy.flatMap { $0.words }.filter(\.startsLowercase)) }
             if let lowercase { return lowercase.contains(word) }
-            return tokensOfBlock.contains { $0.contains { $0.word == word && $0.word.startsLowercase } }
+            return tokensOfBlock.contains { tokens in tokens.contains { tokens.word(of: $0) == word && tokens.word(of: $0).startsLowercase } }
         }
         return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
     }

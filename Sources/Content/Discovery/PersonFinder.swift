@@ -26,17 +26,17 @@ enum PersonFinder {
     /// `writtenInLowerCase`: whether the same article also writes a word in lower case. A capitalised word that opens a
     /// sentence and is written in lower case elsewhere ("Draft", "Officials", "Ceasefire") is an ordinary word, not a given name.
     /// `tokens`: the words of `text`.
-    static func runs(in text: String, tokens: [WordToken], writtenInLowerCase: (String) -> Bool = { _ in false }) -> [NameRun] {
+    static func runs(in text: String, tokens: Tokens, writtenInLowerCase: (String) -> Bool = { _ in false }) -> [NameRun] {
         let bytes = Array(text.utf8)
         var result: [NameRun] = []
 
         // Once per token, each is looked at several times, and asked of several cue sets by its key (lowered). A
         // word in lower case is made only when asked for: from its key, for most words.
-        let keys = tokens.map { $0.lowercaseKey ?? WordSet.Key($0.word.lowercasedQuickly) }
-        let capitals = tokens.map(\.startsUppercase)
+        let keys = tokens.map { $0.lowercaseKey ?? WordSet.Key(tokens.word(of: $0).lowercasedQuickly) }
+        let capitals = tokens.map(tokens.startsUppercase)
         let keysMakeWords = WordSet.Key.makesWords
         func lower(_ i: Int) -> String {
-            keysMakeWords && tokens[i].key != .empty ? keys[i]!.word : tokens[i].word.lowercasedQuickly
+            keysMakeWords && tokens[i].key != .empty ? keys[i]!.word : tokens.word(i).lowercasedQuickly
         }
         func isCapitalised(_ i: Int) -> Bool { capitals[i] }
         func isAcronym(_ word: String) -> Bool {
@@ -49,7 +49,7 @@ enum PersonFinder {
         func joined(_ i: Int) -> Bool {
             guard i + 1 < tokens.count, !tokens[i].isPossessive else { return false }
             var gap = bytes[tokens[i].end..<tokens[i + 1].start]
-            if gap.first == UInt8(ascii: "."), Variants.isInitial(tokens[i].word) || has(NameCues.abbreviatedTitles, i) {
+            if gap.first == UInt8(ascii: "."), Variants.isInitial(tokens.word(i)) || has(NameCues.abbreviatedTitles, i) {
                 gap = gap.dropFirst()
             }
             return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
@@ -64,7 +64,7 @@ enum PersonFinder {
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
         /// Whether token i, in lower case, is in `set`.
-        func has(_ set: WordSet, _ i: Int) -> Bool { set.containsLowercase(of: tokens[i].word, key: keys[i]) }
+        func has(_ set: WordSet, _ i: Int) -> Bool { set.containsLowercase(of: tokens.word(i), key: keys[i]) }
         func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
         func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
 
@@ -75,7 +75,7 @@ enum PersonFinder {
             while true {
                 if joined(j), isCapitalised(j + 1) { j += 1; continue }
                 // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
-                if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens[j + 1].word),
+                if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)),
                    joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }
                 break
             }
@@ -96,12 +96,12 @@ enum PersonFinder {
                 else if isQualifier(k) || has(NameCues.functionWords, k) || has(NameCues.calendarWords, k) { k += 1 }
                 else { break }
             }
-            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens[k].word, lowered: lower(k)) { k += 1 }
+            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens.word(k), lowered: lower(k)) { k += 1 }
             guard k <= j else { continue }
-            let words = (k...j).map { tokens[$0].word }
+            let words = (k...j).map { tokens.word($0) }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
             if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0)
-                || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens[$0].word)) || has(NameCues.calendarWords, $0) }) { continue }
+                || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens.word($0))) || has(NameCues.calendarWords, $0) }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
             var roleStart = k

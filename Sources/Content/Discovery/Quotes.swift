@@ -15,7 +15,7 @@ public struct Quote: Sendable, Equatable {
 
 enum Quotes {
     /// `tokens`: the words of each block of the body.
-    static func find(in body: BodyText, tokens tokensOfBlock: [[WordToken]]) -> [Quote] {
+    static func find(in body: BodyText, tokens tokensOfBlock: [Tokens]) -> [Quote] {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
@@ -41,7 +41,8 @@ enum Quotes {
                 return lo > 0 && spans[lo - 1].outer.contains(offset)
             }
             // Words matter only around quotations: a block without any needs none.
-            let tokensOf = spans.isEmpty ? [[WordToken]].filled(with: [], count: sentenceCount) : grouped(tokensOfBlock[b].filter { !insideQuote($0.start) }, at: \.start)
+            let blockTokens = tokensOfBlock[b]
+            let tokensOf = spans.isEmpty ? [[WordToken]].filled(with: [], count: sentenceCount) : grouped(blockTokens.filter { !insideQuote($0.start) }, at: \.start)
             let mentionsOf = grouped(mentionsOfBlock[b].filter { !insideQuote($0.range.lowerBound) }, at: \.range.lowerBound)
             let spansOf = grouped(spans, at: \.outer.lowerBound)
 
@@ -55,7 +56,7 @@ enum Quotes {
                     if text.hasSuffix(",") { text.removeLast() }   // the comma belongs to the sentence around the quote
                     var speaker: Int?
                     // The attribution verb nearest the quotation, outside any quotation.
-                    let verbs = words.filter { NameCues.attributionVerbs.containsLowercase(of: $0.word) }
+                    let verbs = words.filter { NameCues.attributionVerbs.containsLowercase(of: blockTokens.word(of: $0)) }
                     let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
                     if let verb {
                         // The clause the verb is in: from the end of the quotation before it (or the sentence start).
@@ -67,7 +68,7 @@ enum Quotes {
                         } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
                             speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
                         } else if words.contains(where: { $0.start >= clauseStart && $0.start < clauseEnd
-                                                          && NameCues.personalPronouns.containsLowercase(of: $0.word) }) {
+                                                          && NameCues.personalPronouns.containsLowercase(of: blockTokens.word(of: $0)) }) {
                             speaker = subjectBefore ?? lastSpeaker?.person                      // he said
                         }
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
@@ -75,7 +76,7 @@ enum Quotes {
                         speaker = previous.person                                              // a quote continuing the speaker
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
                         // The sentence before attributes without quoting ("according to a video of his comments").
-                        if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.containsLowercase(of: $0.word) }) { speaker = subjectBefore }
+                        if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.containsLowercase(of: blockTokens.word(of: $0)) }) { speaker = subjectBefore }
                     }
                     result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker))
                     if let speaker { lastSpeaker = (b, s, speaker) }

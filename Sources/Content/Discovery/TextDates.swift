@@ -20,7 +20,7 @@ public struct DatedStatement: Sendable, Equatable {
 
 enum TextDates {
     /// `tokens`: the words of each block of `document`.
-    static func statements(in document: Document, tokens tokensOfBlock: [[WordToken]], articleDate: EDTFDate) -> [DatedStatement] {
+    static func statements(in document: Document, tokens tokensOfBlock: [Tokens], articleDate: EDTFDate) -> [DatedStatement] {
         let anchor = articleDate.earliest == .distantPast ? articleDate.latest : articleDate.earliest
         let relativeQualifier: EDTFDate.Qualifier? = articleDate.isApproximate ? .approximate : nil
         var lastDay: DayStamp?
@@ -37,15 +37,15 @@ enum TextDates {
                 sentenceOf[t] = s
                 futureBefore[t] = future
                 let key = token.lowercaseKey
-                if NameCues.futureWords.containsLowercase(of: token.word, key: key) { future = true }
-                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: token.word, key: key) || token.startsWithNumber
+                if NameCues.futureWords.containsLowercase(of: tokens.word(of: token), key: key) { future = true }
+                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: tokens.word(of: token), key: key) || tokens.startsWithNumber(token)
             }
             // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
-            func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].word.lowercasedQuickly : "" }
-            func capitalised(_ i: Int) -> Bool { i < tokens.count && tokens[i].startsUppercase }
-            func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].word.count <= 2 ? Int(tokens[i].word) : nil }
+            func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens.word(i).lowercasedQuickly : "" }
+            func capitalised(_ i: Int) -> Bool { i < tokens.count && tokens.startsUppercase(tokens[i]) }
+            func number(_ i: Int) -> Int? { i < tokens.count && tokens.word(i).count <= 2 ? Int(tokens.word(i)) : nil }
             func year(_ i: Int) -> Int? {
-                guard i < tokens.count, tokens[i].word.count == 4, let y = Int(tokens[i].word), (1800...2100).contains(y) else { return nil }
+                guard i < tokens.count, tokens.word(i).count == 4, let y = Int(tokens.word(i)), (1800...2100).contains(y) else { return nil }
                 return y
             }
             func month(_ i: Int) -> Int? { capitalised(i) ? NameCues.months[w(i)] : nil }
