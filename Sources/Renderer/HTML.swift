@@ -25,6 +25,12 @@ public enum HTML {
         var text = text
         return text.withUTF8 { whole in
             let bytes = UnsafeBufferPointer(rebasing: whole[part])
+            // Most sentences quoted mark one name: then no lists are made.
+            if marks.count == 1 {
+                let range = max(0, marks[0].lowerBound)..<max(max(0, marks[0].lowerBound), min(bytes.count, marks[0].upperBound))
+                if range.isEmpty { return escaped(bytes, []) }
+                return escaped(bytes, CollectionOfOne(range))
+            }
             var ranges = marks.map { max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound) }.filter { !$0.isEmpty }
             if ranges.count > 1 { ranges.sort { $0.lowerBound < $1.lowerBound } }
             // Overlapping or touching ranges make one mark.
@@ -37,18 +43,23 @@ public enum HTML {
                     merged.append(range)
                 }
             }
-            let size = escapedCount(bytes[...]) + merged.count * ("<mark>".utf8.count + "</mark>".utf8.count)
-            return String(unsafeUninitializedCapacity: size) { out in
-                var at = 0, position = 0
-                for range in merged {
-                    at = writeEscaped(bytes[position..<range.lowerBound], to: out, at: at)
-                    at = write("<mark>", to: out, at: at)
-                    at = writeEscaped(bytes[range], to: out, at: at)
-                    at = write("</mark>", to: out, at: at)
-                    position = range.upperBound
-                }
-                return writeEscaped(bytes[position...], to: out, at: at)
+            return escaped(bytes, merged)
+        }
+    }
+
+    /// `bytes` escaped, with each of `merged` (sorted, apart, within `bytes`) wrapped in `<mark>`.
+    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, _ merged: some Collection<Range<Int>>) -> String {
+        let size = escapedCount(bytes[...]) + merged.count * ("<mark>".utf8.count + "</mark>".utf8.count)
+        return String(unsafeUninitializedCapacity: size) { out in
+            var at = 0, position = 0
+            for range in merged {
+                at = writeEscaped(bytes[position..<range.lowerBound], to: out, at: at)
+                at = write("<mark>", to: out, at: at)
+                at = writeEscaped(bytes[range], to: out, at: at)
+                at = write("</mark>", to: out, at: at)
+                position = range.upperBound
             }
+            return writeEscaped(bytes[position...], to: out, at: at)
         }
     }
 
