@@ -367,8 +367,12 @@ public enum ContentLoader {
 }
 
 func nonEmpty(_ text: String?) -> String? {
-    guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-    return trimmed
+    guard let text else { return nil }
+    // Most values start and end with a visible ASCII character, and then have nothing to trim: Foundation's trimming,
+    // asked of every field of every article, was half of reading the front matter.
+    if let first = text.utf8.first, let last = text.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) { return text }
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
 }
 
 /// A pasted plain-text article: first non-empty line the title, a last line `By NAME` the author, one paragraph a line.
