@@ -129,3 +129,38 @@ import Testing
         return tokens
     }
 }
+
+/// The phrase index finds words with a key in a table of its own and the others through a String dictionary;
+/// together they must find what one String trie finds (Strings compare by canonical equivalence: "\u{212A}" is "K").
+@Suite struct PhraseIndexTests {
+    static let later = ["Anna", "Berg", "Kelvin", "\u{212A}elvin", "Kelvinson", "Internationalists", "Зеленський", "e\u{301}te",
+                        "\u{E9}te", "van", "O'Brien", "A", "a", "Ａ", "ANNA"]
+    /// First words without one that equals another of other bytes: the index turns away a token with a key whose
+    /// first word has none by design (see `mayStartPhrase`), which a plain trie would not.
+    static let first = ["Anna", "Berg", "Kelvin", "Kelvinson", "Internationalists", "Зеленський", "\u{E9}te", "van", "O'Brien", "A", "ANNA"]
+
+    @Test func findsWhatAPlainTrieFinds() async {
+        let word = Gen.int(in: 0...(Self.later.count - 1))
+        await propertyCheck(count: 300, input: word.array(of: 1...3).array(of: 1...8), word.array(of: 0...40)) { picks, text in
+            let phrases = picks.map { [Self.first[$0[0] % Self.first.count]] + $0.dropFirst().map { Self.later[$0] } }
+            var index = PhraseIndex<Int>()
+            var byWords: [[String]: [Int]] = [:]
+            for (i, words) in phrases.enumerated() {
+                index.insert(words, i)
+                byWords[words, default: []].append(i)
+            }
+            let tokens = NameTokens.tokenize(text.map { Self.later[$0] }.joined(separator: " "))
+            let words = tokens.words
+            // The plain trie: the longest phrase at each place, left to right, never overlapping.
+            var expected: [(first: Int, last: Int, values: [Int])] = []
+            var i = 0
+            while i < words.count {
+                let longest = (1...min(3, words.count - i)).reversed().lazy.compactMap { n in byWords[Array(words[i..<(i + n)])].map { (n, $0) } }.first
+                if let (n, values) = longest { expected.append((i, i + n - 1, values)); i += n } else { i += 1 }
+            }
+            let found = index.matches(in: tokens) { _, _ in true }
+            #expect(found.map { [$0.first, $0.last] } == expected.map { [$0.first, $0.last] }, "\(phrases) \(words)")
+            #expect(found.map(\.values) == expected.map(\.values), "\(phrases) \(words)")
+        }
+    }
+}
