@@ -88,18 +88,25 @@ enum Variants {
                 if y.isEmpty { return x.count }
                 // Each byte one key has over the other is an edit: keys of lengths further apart need no table.
                 if abs(x.count - y.count) > limit { return limit + 1 }
+                // Only the band of cells within `limit` of the diagonal can hold a distance within the limit
+                // (Ukkonen); the cells beside it count as limit + 1, which is all a caller needs to know of them.
+                let cap = limit + 1
                 return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (y.count + 1)) { rows in
                     var previous = 0, current = y.count + 1
-                    for j in 0...y.count { rows[previous + j] = j }
+                    for j in 0...y.count { rows[previous + j] = min(j, cap) }
                     for i in 1...x.count {
-                        rows[current] = i
-                        var rowMinimum = i
-                        for j in 1...y.count {
+                        let lo = max(1, i - limit), hi = min(y.count, i + limit)
+                        guard lo <= hi else { return cap }
+                        rows[current + lo - 1] = lo == 1 ? min(i, cap) : cap
+                        var rowMinimum = rows[current + lo - 1]
+                        for j in lo...hi {
                             let substitution = rows[previous + j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-                            rows[current + j] = min(rows[previous + j] + 1, rows[current + j - 1] + 1, substitution)
-                            rowMinimum = min(rowMinimum, rows[current + j])
+                            let cell = min(rows[previous + j] + 1, rows[current + j - 1] + 1, substitution, cap)
+                            rows[current + j] = cell
+                            rowMinimum = min(rowMinimum, cell)
                         }
-                        if rowMinimum > limit { return limit + 1 }
+                        if hi < y.count { rows[current + hi + 1] = cap }     // read by the next row's band
+                        if rowMinimum > limit { return cap }
                         swap(&previous, &current)
                     }
                     return rows[previous + y.count]
