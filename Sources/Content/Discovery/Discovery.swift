@@ -83,7 +83,14 @@ public enum Discovery {
             switch action {
             case .variant(let p, let text, let reason):
                 people[p].variants.append(Variant(text: text, article: articleSlug, reason: reason))
-                index.add(Self.knownForms(people[p], index: p))
+                // The person's forms so far and the new one: all of them again, for each of a person's variants,
+                // was quadratic in them (a rebuild replaying every decision spent a twentieth of its time here).
+                if var known = index.people[p] {
+                    Self.addForm(text, to: &known)
+                    index.add(known)
+                } else {
+                    index.add(Self.knownForms(people[p], index: p))
+                }
             case .discovered(let slug, let name, let role):
                 usedSlugs.insert(slug)
                 people.append(Person(slug: slug, name: name, aliases: [], role: role, affiliation: nil, born: nil, profile: "",
@@ -222,16 +229,19 @@ public enum Discovery {
 
     static func knownForms(_ person: Person, index: Int) -> Variants.Known {
         var known = Variants.Known(index: index, given: [], surnames: [], forms: [])
-        for form in [person.name] + person.aliases + person.variants.map(\.text) {
-            let words = NameTokens.words(of: form)
-            let core = words.filter { !Variants.isInitial($0) }
-            guard let last = core.last else { continue }
-            known.written.insert(words)
-            known.forms.insert(core)
-            if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
-            if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
-        }
+        for form in [person.name] + person.aliases + person.variants.map(\.text) { addForm(form, to: &known) }
         return known
+    }
+
+    /// `known` with one more written form, as `knownForms` adds each in turn.
+    static func addForm(_ form: String, to known: inout Variants.Known) {
+        let words = NameTokens.words(of: form)
+        let core = words.filter { !Variants.isInitial($0) }
+        guard let last = core.last else { return }
+        known.written.insert(words)
+        known.forms.insert(core)
+        if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
+        if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
     }
 }
 
