@@ -123,7 +123,8 @@ public enum ContentLoader {
                 return ((record.article, record.references), log)
             }
             // Stamped before reading: a file changed while it is read gets a stamp that the next build finds different.
-            let stamps = (ContentSnapshot.Stamp(job.path), job.sidecar.flatMap { ContentSnapshot.Stamp($0) })
+            let stamps = snapshot.map { snapshot in (snapshot.stamp(job.path), job.sidecar.flatMap { snapshot.stamp($0) }) }
+                ?? (ContentSnapshot.Stamp(job.path), job.sidecar.flatMap { ContentSnapshot.Stamp($0) })
             let article = loadArticle(job.path, sidecar: job.sidecar, files: files, log: &log)
             if let snapshot, let article, let stamp = stamps.0, !log.hasErrors {
                 snapshot.keep(path: job.path, sidecar: job.sidecar, stamps: (stamp, stamps.1), article: article.0,
