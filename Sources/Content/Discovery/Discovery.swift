@@ -116,15 +116,16 @@ public enum Discovery {
             for run in runs {
                 let core = run.words.filter { !Variants.isInitial($0) }
                 // Written exactly as a known form: the linker finds it.
-                if let exact = index.byWritten[run.words] { named.formUnion(exact); continue }
+                let written = WrittenKey(run.words)
+                if let exact = index.byWritten[written] { named.formUnion(exact); continue }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
                 // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
                 // the word is not a given name, so the run is the known person, not somebody new.
                 if run.words.count > 1, !PersonFinder.isGivenName(run.words[0]),
-                   let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[Array(run.words[$0...])] }).first {
+                   let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[WrittenKey(Array(run.words[$0...]))] }).first {
                     named.formUnion(known); continue
                 }
-                let match = memo.match(run.words, in: index, named: named)
+                let match = memo.match(written, in: index, named: named)
                 if let match, match.strength == .strong {
                     act(.variant(person: match.person, text: run.text, reason: match.reason))
                     named.insert(match.person)

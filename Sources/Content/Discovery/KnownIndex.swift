@@ -1,6 +1,21 @@
 // The known people as discovery compares names against them: looked up by written form and by surname, and
 // grouped by the shape of their surnames' keys, so that a name is compared only with people it could be a spelling of.
 
+/// A name's words as written, hashed once: discovery looks each name run up in several tables, and hashing the
+/// words (a String each) again for each was most of the time it spent in them.
+struct WrittenKey: Hashable, Sendable {
+    let words: [String]
+    private let hash: Int
+
+    init(_ words: [String]) {
+        self.words = words
+        hash = words.hashValue
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    static func == (a: WrittenKey, b: WrittenKey) -> Bool { a.hash == b.hash && a.words == b.words }
+}
+
 struct KnownIndex {
     /// The first sound (byte) and length of a surname's phonetic key. Keys are ASCII (made through `Slug.make`).
     /// A surname is alike or resembling only when its key has the same first sound and a length at most two apart.
@@ -18,7 +33,7 @@ struct KnownIndex {
     }
 
     private(set) var people: [Int: Variants.Known] = [:]
-    private(set) var byWritten: [[String]: Set<Int>] = [:]
+    private(set) var byWritten: [WrittenKey: Set<Int>] = [:]
     private(set) var bySurname: [String: Set<Int>] = [:]
     /// Per shape, the people with a surname of that shape, once each time they were added or changed:
     /// whoever compared names before reads on from where they stopped.
@@ -31,7 +46,7 @@ struct KnownIndex {
         var shapes = Set(known.surnameKeys.compactMap(Shape.init(key:)))
         if let before = people[known.index] { shapes.formUnion(before.surnameKeys.compactMap(Shape.init(key:))) }
         people[known.index] = known
-        for form in known.written { byWritten[form, default: []].insert(known.index) }
+        for form in known.written { byWritten[WrittenKey(form), default: []].insert(known.index) }
         for surname in known.surnames { bySurname[surname, default: []].insert(known.index) }
         for shape in shapes { changes[shape, default: []].append(known.index) }
     }
@@ -83,15 +98,19 @@ struct VerdictMemo {
         }
     }
     /// By the name as written, initials included.
-    private var entries: [[String]: Entry] = [:]
+    private var entries: [WrittenKey: Entry] = [:]
 
     /// `words`: a name as written, initials included; `named`: the people the article has named so far.
     mutating func match(_ words: [String], in index: KnownIndex, named: Set<Int>) -> Variants.Match? {
-        // One hashing of the words for a name seen before (most are): the entry is found by its index.
-        let e: Dictionary<[String], Entry>.Index
-        if let found = entries.index(forKey: words) { e = found } else {
-            entries[words] = Entry(words)
-            e = entries.index(forKey: words)!
+        match(WrittenKey(words), in: index, named: named)
+    }
+
+    mutating func match(_ written: WrittenKey, in index: KnownIndex, named: Set<Int>) -> Variants.Match? {
+        // One lookup for a name seen before (most are): the entry is found by its index.
+        let e: Dictionary<WrittenKey, Entry>.Index
+        if let found = entries.index(forKey: written) { e = found } else {
+            entries[written] = Entry(written.words)
+            e = entries.index(forKey: written)!
         }
         entries.values[e].catchUp(with: index)
         let entry = entries.values[e]
