@@ -217,7 +217,7 @@ public enum Discovery {
             asked += 1
             if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.lazy.flatMap { $0.words }.filter(\.startsLowercase)) }
             if let lowercase { return lowercase.contains(word) }
-            return tokensOfBlock.contains { tokens in tokens.contains { tokens.word(of: $0) == word && tokens.word(of: $0).startsLowercase } }
+            return tokensOfBlock.contains { tokens in tokens.contains { token in let written = tokens.word(of: token); return written == word && written.startsLowercase } }
         }
         return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
     }

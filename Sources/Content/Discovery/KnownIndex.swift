@@ -105,6 +105,7 @@ struct VerdictMemo {
         match(WrittenKey(words), in: index, named: named)
     }
 
+    /// The same, for words already hashed (discovery looks each name run up in other tables too).
     mutating func match(_ written: WrittenKey, in index: KnownIndex, named: Set<Int>) -> Variants.Match? {
         // One lookup for a name seen before (most are): the entry is found by its index.
         let e: Dictionary<WrittenKey, Entry>.Index
