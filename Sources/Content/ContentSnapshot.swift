@@ -14,18 +14,21 @@ public final class ContentSnapshot: @unchecked Sendable {
         /// The stamp of the file at `path` (symbolic links followed), or nil when it is not a readable file.
         init?(_ path: String) {
             var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            size = UInt64(info.st_size)
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-            inode = UInt64(info.st_ino)
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
         }
 
         /// The stamp of the file `name` in the folder open as `folder`: as `init(path)`, without the kernel walking
         /// the folders of the path again.
         init?(in folder: Int32, _ name: String) {
             var info = stat()
-            guard fstatat(folder, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+            self.init(info)
+        }
+
+        /// What `stat` told of a file; nil when it is not a regular file.
+        private init?(_ info: stat) {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             size = UInt64(info.st_size)
             modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)

@@ -106,7 +106,7 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 /// integers, where a Dictionary<String, Int> hashed the word with SipHash.
 private struct KeyedEdges: Sendable {
     private struct Slot: Sendable { var low: UInt64, high: UInt64, node: Int32, child: Int32 }
-    private var slots = [Slot](repeating: Slot(low: 0, high: 0, node: -1, child: -1), count: 16)
+    private var slots = [Slot].filled(with: Slot(low: 0, high: 0, node: -1, child: -1), count: 16)
     private var count = 0
 
     private var shift: UInt64 { UInt64(64 - slots.count.trailingZeroBitCount) }
@@ -144,7 +144,7 @@ private struct KeyedEdges: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(low: 0, high: 0, node: -1, child: -1), count: old.count * 2)
+        slots = [Slot].filled(with: Slot(low: 0, high: 0, node: -1, child: -1), count: old.count * 2)
         for slot in old where slot.node >= 0 { put(slot) }
     }
 }

@@ -37,8 +37,9 @@ enum TextDates {
                 sentenceOf[t] = s
                 futureBefore[t] = future
                 let key = token.lowercaseKey
-                if NameCues.futureWords.containsLowercase(of: tokens.word(of: token), key: key) { future = true }
-                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: tokens.word(of: token), key: key) || tokens.startsWithNumber(token)
+                let word = tokens.word(of: token)
+                if NameCues.futureWords.containsLowercase(of: word, key: key) { future = true }
+                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: word, key: key) || tokens.startsWithNumber(token)
             }
             // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
             func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens.word(i).lowercasedQuickly : "" }
