@@ -69,22 +69,33 @@ public enum NameTokens {
         var tokens = Tokens()
         tokens.reserveCapacity(bytes.count / 6)
         let keysMakeWords = WordSet.Key.makesWords
+        let count = bytes.count
         var p = 0
-        while p < bytes.count {
+        while p < count {
+            // ASCII between words (spaces, punctuation) is passed over a byte at a time, without decoding a scalar.
+            let lead = bytes[p]
+            if lead < 0x80, !isASCIIWordByte(lead) { p &+= 1; continue }
             let (first, firstWidth) = scalar(in: bytes, at: p)
             guard isWordScalar(first) else { p += firstWidth; continue }
             let start = p
             p += firstWidth
             var end: Int?, possessiveEnd: Int?
             var isASCII = firstWidth == 1
-            while p < bytes.count {
+            while p < count {
+                // Most of a word is ASCII letters and digits: one test each, and the first other ASCII byte but an
+                // apostrophe ends it.
+                let byte = bytes[p]
+                if byte < 0x80 {
+                    if isASCIIWordByte(byte) { p &+= 1; continue }
+                    if byte != UInt8(ascii: "'") { break }
+                }
                 let (s, width) = scalar(in: bytes, at: p)
                 if isWordScalar(s) { p += width; isASCII = isASCII && width == 1; continue }
-                guard isApostrophe(s), p + width < bytes.count else { break }
+                guard isApostrophe(s), p + width < count else { break }
                 let (next, nextWidth) = scalar(in: bytes, at: p + width)
                 guard isWordScalar(next) else { break }
                 let afterNext = p + width + nextWidth
-                if next == "s" || next == "S", afterNext == bytes.count || !isWordScalar(scalar(in: bytes, at: afterNext).scalar) {
+                if next == "s" || next == "S", afterNext == count || !isWordScalar(scalar(in: bytes, at: afterNext).scalar) {
                     end = p
                     possessiveEnd = afterNext
                     p = afterNext
@@ -100,6 +111,12 @@ public enum NameTokens {
             tokens.append(start: start, end: wordEnd, possessiveEnd: possessiveEnd ?? wordEnd, key: key, word: word)
         }
         return tokens
+    }
+
+    /// `isWordScalar` of an ASCII byte: a letter or a digit. Folding a letter to lower case (setting bit 0x20) makes
+    /// one range of each; wrapping subtraction makes each range one comparison.
+    @inline(__always) static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
     /// The scalar starting at byte `i` of valid UTF-8, and its width in bytes.
