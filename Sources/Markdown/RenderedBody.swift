@@ -39,6 +39,11 @@ extension Markdown {
     /// analysed; nil when they cannot be promised (a heading offset other than the rendered one, or an href cmark
     /// would escape), and then the caller renders from the source.
     public static func renderHTML(_ body: RenderedBody, blocks: [TextBlock], insertions: [Insertion], headingOffset: Int) -> String? {
+        renderHTMLBytes(body, blocks: blocks, insertions: insertions, headingOffset: headingOffset).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `renderHTML(body, …)` as the UTF-8 bytes it is made of (valid UTF-8: cmark's output with links put in).
+    public static func renderHTMLBytes(_ body: RenderedBody, blocks: [TextBlock], insertions: [Insertion], headingOffset: Int) -> [UInt8]? {
         guard headingOffset == body.headingOffset, blocks.count == body.spans.count,
               insertions.allSatisfy({ RenderedBody.isPlain(href: $0.destination) && !($0.title?.utf8.contains(0) ?? false)
                                       && !($0.replacement?.utf8.contains(0) ?? false) }) else { return nil }   // C strings end at a NUL
@@ -52,7 +57,7 @@ extension Markdown {
             textStart[insertion.block] = texts.count
             texts.append(contentsOf: blocks[insertion.block].text.utf8)
         }
-        return texts.withUnsafeBufferPointer { texts -> String? in
+        return texts.withUnsafeBufferPointer { texts -> [UInt8]? in
             func literal(_ block: Int, _ s: Int) -> UnsafeBufferPointer<UInt8> {
                 let span = body.spans[block][s]
                 return UnsafeBufferPointer(rebasing: texts[(textStart[block] + Int(span.start)) ..< (textStart[block] + Int(span.end))])
@@ -93,7 +98,7 @@ extension Markdown {
                     copied = end
                 }
                 out.append(contentsOf: html[copied...])
-                return String(decoding: out, as: UTF8.self)
+                return out
             }
         }
     }

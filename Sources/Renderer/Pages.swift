@@ -5,6 +5,7 @@ import Content
 import Foundation
 import EDTF
 import Markdown
+import Templating
 
 /// A page to render: where it goes, which layout, and the values the layout receives.
 struct PageSpec: Sendable {
@@ -289,7 +290,7 @@ struct PageBuilder: Sendable {
         return ArticlePage(
             page: page, title: article.title, date: articleDates[a], source: article.source, author: article.author,
             url: article.url,
-            bodyHTML: bodyHTML(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true),
+            bodyHTML: UTF8Text(bytes: bodyHTMLBytes(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true)),
             people: dossier.peopleOfArticle[a].map { personLink($0, root: page.root, count: mentionCounts[$0] ?? 0, unit: "mention") },
             events: dossier.eventsOfArticle[a].map { eventLink($0, root: page.root) })
     }
@@ -297,6 +298,11 @@ struct PageBuilder: Sendable {
     /// The body as HTML: wikilinks become links, and (in articles) the first mention of each person in each
     /// paragraph links to their page.
     func bodyHTML(_ text: BodyText, source: String, root: String, linkMentions: Bool) -> String {
+        String(decoding: bodyHTMLBytes(text, source: source, root: root, linkMentions: linkMentions), as: UTF8.self)
+    }
+
+    /// `bodyHTML` as UTF-8 bytes: an article page writes its body as it is, without making a String of it.
+    func bodyHTMLBytes(_ text: BodyText, source: String, root: String, linkMentions: Bool) -> [UInt8] {
         var insertions: [Insertion] = []
         for link in text.wikiLinks {
             let (href, title) = target(link.target, root: root)
@@ -324,10 +330,10 @@ struct PageBuilder: Sendable {
         insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
         // Rendered when it was parsed for the analysis, with the links spliced in: the same bytes without a second parse.
         if let rendered = text.rendered,
-           let html = Markdown.renderHTML(rendered, blocks: text.document.blocks, insertions: insertions, headingOffset: 1) {
+           let html = Markdown.renderHTMLBytes(rendered, blocks: text.document.blocks, insertions: insertions, headingOffset: 1) {
             return html
         }
-        return Markdown.renderHTML(source, insertions: insertions, headingOffset: 1)
+        return Array(Markdown.renderHTML(source, insertions: insertions, headingOffset: 1).utf8)
     }
 
     func target(_ target: LinkTarget, root: String) -> (href: String, title: String) {

@@ -243,7 +243,7 @@ extension ArticlePage: TemplateValue {
         case "source": return self.source.map(TemplateData.text)
         case "author": return self.author.map(TemplateData.text)
         case "url": return self.url.map(TemplateData.text)
-        case "bodyHTML": return .text(self.bodyHTML)
+        case "bodyHTML": return .utf8(self.bodyHTML.bytes)
         case "people": return .objects(self.people)
         case "events": return .objects(self.events)
         default: return nil

@@ -2,6 +2,8 @@
 // Every string here is plain text (the template escapes it) except fields named `...HTML`, which the
 // renderer built from cmark output or from escaped text.
 
+import Templating
+
 /// What every page carries: the site, the way back to the root, the navigation.
 public struct PageContext: Sendable {
     public var root: String              // "" on top-level pages, "../" one folder down: prefix of every link
@@ -191,7 +193,7 @@ public struct ArticlePage: Sendable {
     public var source: String?
     public var author: String?
     public var url: String?                  // the original, http(s) only
-    public var bodyHTML: String              // cmark output with people linked
+    public var bodyHTML: UTF8Text            // cmark output with people linked, written out as the bytes it is
     public var people: [PersonLink]          // count = mentions in this article
     public var events: [EventLink]
 }

@@ -11,6 +11,9 @@ public protocol TemplateValue {
 /// One field's value as a layout sees it. The cases are the field types view models use.
 public enum TemplateData {
     case text(String)
+    /// Text that is already UTF-8 bytes (an article's body as HTML): written as it is, where a String would be
+    /// checked and copied once more for a page that only copies it out again.
+    case utf8([UInt8])
     case bool(Bool)
     case int(Int)
     case object(any TemplateValue)
@@ -26,6 +29,7 @@ public enum TemplateData {
     public var printed: String {
         switch self {
         case .text(let text): return text
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .bool(let flag): return flag ? "true" : "false"
         case .int(let number): return String(number)
         case .object(let value): return String(describing: value)
@@ -33,6 +37,13 @@ public enum TemplateData {
         case .objects(let list): return String(describing: list)
         }
     }
+}
+
+/// Text a view model holds as UTF-8 bytes (see `TemplateData.utf8`); it prints as the text it is.
+public struct UTF8Text: Sendable, CustomStringConvertible {
+    public var bytes: [UInt8]
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// A list of view models, answered without copying it into an array of existentials.

@@ -34,6 +34,7 @@ private struct Page: TemplateValue {
     var missing: Item?
     var blank = ""
     var tag = "PAGE"
+    var html = UTF8Text(bytes: Array("<p>Tom & 'Jerry'</p>".utf8))
 
     func child(named key: String) -> TemplateData? {
         switch key {
@@ -52,6 +53,7 @@ private struct Page: TemplateValue {
         case "missing": missing.map(TemplateData.object)
         case "blank": .text(blank)
         case "tag": .text(tag)
+        case "html": .utf8(html.bytes)
         default: nil
         }
     }
@@ -74,6 +76,12 @@ private struct Page: TemplateValue {
     @Test func escapesTheFiveHTMLCharactersUnlessTripleOrAmpersand() throws {
         #expect(try render(["main": "{{title}}|{{{title}}}|{{&title}}"]) ==
                 "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;|<a href=\"x\">Tom & 'Jerry'</a>|<a href=\"x\">Tom & 'Jerry'</a>")
+    }
+
+    /// Text held as UTF-8 bytes (an article's body) renders as the same text held as a String would.
+    @Test func textHeldAsBytesIsWrittenAsTheSameStringWouldBe() throws {
+        #expect(try render(["main": "{{{html}}}|{{html}}|{{#html}}in{{/html}}{{^html}}out{{/html}}|{{uppercased(html)}}"]) ==
+                "<p>Tom & 'Jerry'</p>|&lt;p&gt;Tom &amp; &#39;Jerry&#39;&lt;/p&gt;|in|&lt;P&gt;TOM &amp; &#39;JERRY&#39;&lt;/P&gt;")
     }
 
     @Test func aSignJoinedWithACombiningMarkIsLeftAsItIs() throws {
