@@ -37,12 +37,8 @@ extension Markdown {
 
     /// The bytes `renderHTML(source, insertions:, headingOffset:)` gives, from the body rendered when `blocks` were
     /// analysed; nil when they cannot be promised (a heading offset other than the rendered one, or an href cmark
-    /// would escape), and then the caller renders from the source.
-    public static func renderHTML(_ body: RenderedBody, blocks: [TextBlock], insertions: [Insertion], headingOffset: Int) -> String? {
-        renderHTMLBytes(body, blocks: blocks, insertions: insertions, headingOffset: headingOffset).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// `renderHTML(body, …)` as the UTF-8 bytes it is made of (valid UTF-8: cmark's output with links put in).
+    /// would escape), and then the caller renders from the source. Bytes, not a String: a page writes them as they
+    /// are (valid UTF-8: cmark's output with links put in).
     public static func renderHTMLBytes(_ body: RenderedBody, blocks: [TextBlock], insertions: [Insertion], headingOffset: Int) -> [UInt8]? {
         guard headingOffset == body.headingOffset, blocks.count == body.spans.count,
               insertions.allSatisfy({ RenderedBody.isPlain(href: $0.destination) && !($0.title?.utf8.contains(0) ?? false)

@@ -38,9 +38,9 @@ import Testing
             }
             for offset in [1, 0] {
                 let expected = Markdown.renderHTML(source, insertions: insertions, headingOffset: offset)
-                let spliced = Markdown.renderHTML(rendered, blocks: document.blocks, insertions: insertions, headingOffset: offset)
+                let spliced = Markdown.renderHTMLBytes(rendered, blocks: document.blocks, insertions: insertions, headingOffset: offset)
                 // Rendered with its headings one level down: only that offset is promised.
-                #expect(spliced == (offset == 1 ? expected : nil), "\(source.debugDescription) \(insertions)")
+                #expect(spliced == (offset == 1 ? Array(expected.utf8) : nil), "\(source.debugDescription) \(insertions)")
             }
         }
     }
@@ -51,11 +51,11 @@ import Testing
         let body = try #require(rendered)
         // An href cmark would escape or check.
         let odd = Insertion(block: 0, range: 0..<4, destination: "javascript:alert(1)")
-        #expect(Markdown.renderHTML(body, blocks: document.blocks, insertions: [odd], headingOffset: 1) == nil)
+        #expect(Markdown.renderHTMLBytes(body, blocks: document.blocks, insertions: [odd], headingOffset: 1) == nil)
         let spaced = Insertion(block: 0, range: 0..<4, destination: "a b.html")
-        #expect(Markdown.renderHTML(body, blocks: document.blocks, insertions: [spaced], headingOffset: 1) == nil)
+        #expect(Markdown.renderHTMLBytes(body, blocks: document.blocks, insertions: [spaced], headingOffset: 1) == nil)
         // Blocks other than the ones it was rendered with.
-        #expect(Markdown.renderHTML(body, blocks: [], insertions: [], headingOffset: 1) == nil)
+        #expect(Markdown.renderHTMLBytes(body, blocks: [], insertions: [], headingOffset: 1) == nil)
         // The marker in the text (written, or from an entity) means no rendered body, never a wrong one.
         let marker = String(decoding: RenderedBody.marker, as: UTF8.self)           // U+FDD0: Swift has no literal for it
         #expect(Markdown.analyzeAndRender("Anna \(marker) Berg\n", headingOffset: 1).rendered == nil)
@@ -63,7 +63,7 @@ import Testing
         #expect(Markdown.analyzeAndRender("[Anna](a.html \"&#xFDD0;\") Berg\n", headingOffset: 1).rendered == nil)
         // Spliced, the link is cmark's.
         let plain = Insertion(block: 0, range: 0..<9, destination: "../people/anna-berg.html", title: "Anna Berg")
-        #expect(Markdown.renderHTML(body, blocks: document.blocks, insertions: [plain], headingOffset: 1)
-                == "<p><a href=\"../people/anna-berg.html\" title=\"Anna Berg\">Anna Berg</a> met Omar.</p>\n")
+        #expect(Markdown.renderHTMLBytes(body, blocks: document.blocks, insertions: [plain], headingOffset: 1)
+                == Array("<p><a href=\"../people/anna-berg.html\" title=\"Anna Berg\">Anna Berg</a> met Omar.</p>\n".utf8))
     }
 }
