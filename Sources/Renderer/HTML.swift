@@ -1,5 +1,7 @@
 // Small HTML helpers: escaping text, and quoting a sentence with the names it is about marked.
 
+import Templating
+
 public enum HTML {
     /// Escapes text for element content and double-quoted attribute values.
     public static func escape(_ text: String) -> String {
@@ -13,23 +15,32 @@ public enum HTML {
     }
 
     /// `text` escaped, with each UTF-8 range in `marks` wrapped in `<mark>`. Ranges may overlap or be unsorted.
-    /// Written straight into the String's own storage: person pages quote hundreds of thousands of sentences.
     static func marked(_ text: String, _ marks: [Range<Int>]) -> String {
         marked(text, 0..<text.utf8.count, marks)
     }
 
     /// `marked(substring, marks)` of the UTF-8 range `part` of `text` (a sentence of its block), without making the
-    /// substring; `marks` count from the start of `part`. The size is counted first, then the bytes are written
-    /// straight into the new String's storage.
+    /// substring; `marks` count from the start of `part`.
     static func marked(_ text: String, _ part: Range<Int>, _ marks: [Range<Int>]) -> String {
+        var bytes: [UInt8] = []
+        appendMarked(text, part, marks, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `marked(text, part, marks)` to `output`: person pages quote hundreds of thousands of sentences, each
+    /// written straight into its page (`MarkedSentence`).
+    static func appendMarked(_ text: String, _ part: Range<Int>, _ marks: [Range<Int>], to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { whole in
+        text.withUTF8 { whole in
             let bytes = UnsafeBufferPointer(rebasing: whole[part])
             // Most sentences quoted mark one name: then no lists are made.
             if marks.count == 1 {
-                let range = max(0, marks[0].lowerBound)..<max(max(0, marks[0].lowerBound), min(bytes.count, marks[0].upperBound))
-                if range.isEmpty { return escaped(bytes, []) }
-                return escaped(bytes, CollectionOfOne(range))
+                let lower = min(max(0, marks[0].lowerBound), bytes.count)
+                let upper = max(lower, min(bytes.count, marks[0].upperBound))
+                guard lower < upper else { return appendEscaped(bytes, 0, bytes.count, to: &output) }
+                appendEscaped(bytes, 0, lower, to: &output)
+                appendMarkedRun(bytes, lower, upper, to: &output)
+                return appendEscaped(bytes, upper, bytes.count, to: &output)
             }
             var ranges = marks.map { max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound) }.filter { !$0.isEmpty }
             if ranges.count > 1 { ranges.sort { $0.lowerBound < $1.lowerBound } }
@@ -43,24 +54,49 @@ public enum HTML {
                     merged.append(range)
                 }
             }
-            return escaped(bytes, merged)
+            var position = 0
+            for range in merged {
+                appendEscaped(bytes, position, range.lowerBound, to: &output)
+                appendMarkedRun(bytes, range.lowerBound, range.upperBound, to: &output)
+                position = range.upperBound
+            }
+            appendEscaped(bytes, position, bytes.count, to: &output)
         }
     }
 
-    /// `bytes` escaped, with each of `merged` (sorted, apart, within `bytes`) wrapped in `<mark>`.
-    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, _ merged: some Collection<Range<Int>>) -> String {
-        let size = escapedCount(bytes[...]) + merged.count * ("<mark>".utf8.count + "</mark>".utf8.count)
-        return String(unsafeUninitializedCapacity: size) { out in
-            var at = 0, position = 0
-            for range in merged {
-                at = writeEscaped(bytes[position..<range.lowerBound], to: out, at: at)
-                at = write("<mark>", to: out, at: at)
-                at = writeEscaped(bytes[range], to: out, at: at)
-                at = write("</mark>", to: out, at: at)
-                position = range.upperBound
+    /// `bytes[from..<to]` escaped inside `<mark>`.
+    private static func appendMarkedRun(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to output: inout [UInt8]) {
+        append("<mark>", to: &output)
+        appendEscaped(bytes, from, to, to: &output)
+        append("</mark>", to: &output)
+    }
+
+    private static func append(_ literal: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends `bytes[from..<to]` escaped as `writeEscaped` does, copying the runs between the five characters whole.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to output: inout [UInt8]) {
+        guard from < to, let base = bytes.baseAddress else { return }
+        var run = from
+        for i in from ..< to {
+            let byte = base[i]
+            // Letters, most bytes, are past ">", the greatest of the five.
+            guard byte <= UInt8(ascii: ">") else { continue }
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
             }
-            return writeEscaped(bytes[position...], to: out, at: at)
+            output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run))
+            append(entity, to: &output)
+            run = i + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: to - run))
     }
 
     /// The escaped size of `bytes`.
@@ -105,4 +141,22 @@ public enum HTML {
         }
         return at
     }
+}
+
+/// A sentence of a block's text, escaped, with the names it is about marked: written straight into the page that
+/// quotes it (`TemplateData.written`), never made as a String of its own. A class: a quote's view is then one
+/// reference, kept in the template's value without a box.
+public final class MarkedSentence: WrittenText, CustomStringConvertible {
+    /// The whole block's text, shared with the document, not copied.
+    let text: String
+    let part: Range<Int>
+    let marks: [Range<Int>]
+
+    /// `part`: the sentence's UTF-8 range in `text`; `marks`: ranges from the sentence's start.
+    init(_ text: String, _ part: Range<Int>, _ marks: [Range<Int>]) {
+        self.text = text; self.part = part; self.marks = marks
+    }
+
+    public func write(to output: inout [UInt8]) { HTML.appendMarked(text, part, marks, to: &output) }
+    public var description: String { HTML.marked(text, part, marks) }
 }

@@ -245,7 +245,7 @@ struct PageBuilder: Sendable {
         }
         return blocks.withUnsafeBufferPointer { blocks in
             order.indices.map { k in
-                QuoteView(sentenceHTML: HTML.marked(blocks[order[k].block].text, blocks[order[k].block].sentences[order[k].sentence], ranges[k]))
+                QuoteView(sentenceHTML: MarkedSentence(blocks[order[k].block].text, blocks[order[k].block].sentences[order[k].sentence], ranges[k]))
             }
         }
     }

@@ -96,7 +96,7 @@ extension ArticleLink: TemplateValue {
 extension QuoteView: TemplateValue {
     public func child(named key: String) -> TemplateData? {
         switch key {
-        case "sentenceHTML": return .text(self.sentenceHTML)
+        case "sentenceHTML": return .written(self.sentenceHTML)
         default: return nil
         }
     }

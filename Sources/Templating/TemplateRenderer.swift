@@ -112,6 +112,8 @@ struct TemplateRenderer {
             if escaped { output.appendEscapingHTML(text) } else { output.append(contentsOf: text.utf8) }
         case .utf8(let bytes):
             if escaped { output.appendEscapingHTML(String(decoding: bytes, as: UTF8.self)) } else { output.append(contentsOf: bytes) }
+        case .written(let text):
+            if escaped { output.appendEscapingHTML(value.printed) } else { text.write(to: &output) }
         case .int(let number):
             output.append(contentsOf: String(number).utf8)
         case .bool(let flag):

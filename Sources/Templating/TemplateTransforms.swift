@@ -6,8 +6,8 @@ import Foundation
 extension TemplateData {
     func apply(_ transform: Transform) -> TemplateData? {
         switch self {
-        case .utf8(let bytes):
-            return TemplateData.text(String(decoding: bytes, as: UTF8.self)).apply(transform)
+        case .utf8, .written:
+            return TemplateData.text(printed).apply(transform)
         case .text(let text):
             switch transform {
             case .empty: return .bool(text.isEmpty)

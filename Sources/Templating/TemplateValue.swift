@@ -14,6 +14,10 @@ public enum TemplateData {
     /// Text that is already UTF-8 bytes (an article's body as HTML): written as it is, where a String would be
     /// checked and copied once more for a page that only copies it out again.
     case utf8([UInt8])
+    /// Text made only when a page writes it, straight into the page's bytes: a person page quotes hundreds of
+    /// sentences, and making each one a String first, to copy it in and free it, cost more than writing it.
+    /// Anywhere else (escaped, in a section, through a transform) it is the text it writes, as `.utf8` is.
+    case written(any WrittenText)
     case bool(Bool)
     case int(Int)
     case object(any TemplateValue)
@@ -30,6 +34,7 @@ public enum TemplateData {
         switch self {
         case .text(let text): return text
         case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .written(let text): return String(decoding: text.bytes, as: UTF8.self)
         case .bool(let flag): return flag ? "true" : "false"
         case .int(let number): return String(number)
         case .object(let value): return String(describing: value)
@@ -44,6 +49,21 @@ public struct UTF8Text: Sendable, CustomStringConvertible {
     public var bytes: [UInt8]
     public init(bytes: [UInt8]) { self.bytes = bytes }
     public var description: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Text that writes its own UTF-8 bytes when a page shows it (see `TemplateData.written`).
+public protocol WrittenText: Sendable {
+    /// Appends the text, as UTF-8, to `output`.
+    func write(to output: inout [UInt8])
+}
+
+extension WrittenText {
+    /// The text's bytes on their own, for the uses that need it as a value.
+    public var bytes: [UInt8] {
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return bytes
+    }
 }
 
 /// A list of view models, answered without copying it into an array of existentials.

@@ -64,6 +64,13 @@ import Testing
         let sentence = range("Steve Witkoff met <Putin>'s")
         #expect(HTML.marked(text, sentence, [0..<5, 19..<24]) == HTML.marked("Steve Witkoff met <Putin>'s", [0..<5, 19..<24]))
         #expect(HTML.marked(text, sentence, [0..<5, 19..<24]) == "<mark>Steve</mark> Witkoff met &lt;<mark>Putin</mark>&gt;&#39;s")
+        // A quote's view writes the same into the page after what is there, with one mark or several.
+        for marks in [[0..<5, 19..<24], [6..<13]] {
+            var page = Array("<p>".utf8)
+            MarkedSentence(text, sentence, marks).write(to: &page)
+            #expect(String(decoding: page, as: UTF8.self) == "<p>" + HTML.marked(text, sentence, marks))
+        }
+        #expect(String(describing: MarkedSentence(text, sentence, [6..<13])) == "Steve <mark>Witkoff</mark> met &lt;Putin&gt;&#39;s")
     }
 }
 

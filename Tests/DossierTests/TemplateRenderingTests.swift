@@ -18,6 +18,12 @@ private struct Item: TemplateValue {
     }
 }
 
+/// Text that writes itself into the page, as a person page's quoted sentences do.
+private struct Written: WrittenText {
+    var text: String
+    func write(to output: inout [UInt8]) { output.append(contentsOf: text.utf8) }
+}
+
 private struct Page: TemplateValue {
     var title = "<a href=\"x\">Tom & 'Jerry'</a>"
     var title2 = "Hello World"
@@ -35,6 +41,7 @@ private struct Page: TemplateValue {
     var blank = ""
     var tag = "PAGE"
     var html = UTF8Text(bytes: Array("<p>Tom & 'Jerry'</p>".utf8))
+    var written = Written(text: "<p>Tom & 'Jerry'</p>")
 
     func child(named key: String) -> TemplateData? {
         switch key {
@@ -54,6 +61,7 @@ private struct Page: TemplateValue {
         case "blank": .text(blank)
         case "tag": .text(tag)
         case "html": .utf8(html.bytes)
+        case "written": .written(written)
         default: nil
         }
     }
@@ -82,6 +90,11 @@ private struct Page: TemplateValue {
     @Test func textHeldAsBytesIsWrittenAsTheSameStringWouldBe() throws {
         #expect(try render(["main": "{{{html}}}|{{html}}|{{#html}}in{{/html}}{{^html}}out{{/html}}|{{uppercased(html)}}"]) ==
                 "<p>Tom & 'Jerry'</p>|&lt;p&gt;Tom &amp; &#39;Jerry&#39;&lt;/p&gt;|in|&lt;P&gt;TOM &amp; &#39;JERRY&#39;&lt;/P&gt;")
+    }
+
+    @Test func textWrittenWhenShownIsWrittenAsTheSameStringWouldBe() throws {
+        #expect(try render(["main": "{{{written}}}|{{written}}|{{#written}}in{{/written}}{{^written}}out{{/written}}|{{uppercased(written)}}|{{&written}}"]) ==
+                "<p>Tom & 'Jerry'</p>|&lt;p&gt;Tom &amp; &#39;Jerry&#39;&lt;/p&gt;|in|&lt;P&gt;TOM &amp; &#39;JERRY&#39;&lt;/P&gt;|<p>Tom & 'Jerry'</p>")
     }
 
     @Test func aSignJoinedWithACombiningMarkIsLeftAsItIs() throws {

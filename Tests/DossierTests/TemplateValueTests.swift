@@ -17,8 +17,8 @@ import Testing
             for child in mirror.children { check(child.value, at: path + "[]", problems: &problems, seen: &seen) }
             return
         }
-        // Text held as UTF-8 bytes is a value, as a String is: its printed text was compared above.
-        guard mirror.displayStyle == .struct || mirror.displayStyle == .class, !(value is UTF8Text) else { return }
+        // Text held as UTF-8 bytes, or written when shown, is a value, as a String is: its printed text was compared above.
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class, !(value is UTF8Text), !(value is any WrittenText) else { return }
         let type = String(describing: type(of: value))
         guard let parent = value as? TemplateValue else {
             problems.append("\(path): \(type) is not a TemplateValue")
