@@ -212,11 +212,29 @@ public enum Discovery {
         // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
         // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
         var asked = 0
-        var lowercase: Set<String>?
+        // The set of them is two: the words a key holds (most), by key, with no String made or hashed, and the others.
+        var lowercase: (keys: Set<WordSet.Key>, others: Set<String>)?
         func writtenInLowerCase(_ word: String) -> Bool {
             asked += 1
-            if lowercase == nil, asked > 4 { lowercase = Set(tokensOfBlock.lazy.flatMap { $0.words }.filter(\.startsLowercase)) }
-            if let lowercase { return lowercase.contains(word) }
+            if lowercase == nil, asked > 4 {
+                var keys = Set<WordSet.Key>(), others = Set<String>()
+                for tokens in tokensOfBlock {
+                    for token in tokens {
+                        if token.key != .empty {
+                            if token.key.startsLowercase { keys.insert(token.key) }
+                        } else {
+                            let written = tokens.word(of: token)
+                            if written.startsLowercase { others.insert(written) }
+                        }
+                    }
+                }
+                lowercase = (keys, others)
+            }
+            if let lowercase {
+                // A word without a key may still equal one with a key (Unicode equivalence), so the others are asked too.
+                if let key = WordSet.Key(word), lowercase.keys.contains(key) { return true }
+                return !lowercase.others.isEmpty && lowercase.others.contains(word)
+            }
             return tokensOfBlock.contains { tokens in tokens.contains { token in let written = tokens.word(of: token); return written == word && written.startsLowercase } }
         }
         return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }

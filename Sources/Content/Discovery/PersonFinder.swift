@@ -64,7 +64,11 @@ enum PersonFinder {
         }
         func slice(_ a: Int, _ b: Int) -> String { Linker.substring(text, tokens[a].start..<tokens[b].end) }
         /// Whether token i, in lower case, is in `set`.
-        func has(_ set: WordSet, _ i: Int) -> Bool { set.containsLowercase(of: tokens.word(i), key: keys[i]) }
+        /// (By the key alone when there is one, as most words have: no String of the word is made.)
+        func has(_ set: WordSet, _ i: Int) -> Bool {
+            if let key = keys[i] { return set.contains(key) }
+            return set.containsLowercase(of: tokens.word(i), key: nil)
+        }
         func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
         func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
 

@@ -25,6 +25,8 @@ enum TextDates {
         let relativeQualifier: EDTFDate.Qualifier? = articleDate.isApproximate ? .approximate : nil
         var lastDay: DayStamp?
         var result: [DatedStatement] = []
+        // Read once here: a global's every read checks that it is made, and these are asked of every word.
+        let futureWords = NameCues.futureWords, dateTriggers = NameCues.dateTriggers
         for (b, block) in document.blocks.enumerated() {
             let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
@@ -36,10 +38,15 @@ enum TextDates {
                 while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }
                 sentenceOf[t] = s
                 futureBefore[t] = future
-                let key = token.lowercaseKey
-                let word = tokens.word(of: token)
-                if NameCues.futureWords.containsLowercase(of: word, key: key) { future = true }
-                mayStartDate[t] = NameCues.dateTriggers.containsLowercase(of: word, key: key) || tokens.startsWithNumber(token)
+                // Most words have a key, and then the sets need no String of them.
+                if let key = token.lowercaseKey {
+                    if futureWords.contains(key) { future = true }
+                    mayStartDate[t] = dateTriggers.contains(key) || tokens.startsWithNumber(token)
+                } else {
+                    let word = tokens.word(of: token)
+                    if futureWords.containsLowercase(of: word, key: nil) { future = true }
+                    mayStartDate[t] = dateTriggers.containsLowercase(of: word, key: nil) || tokens.startsWithNumber(token)
+                }
             }
             // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
             func w(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens.word(i).lowercasedQuickly : "" }

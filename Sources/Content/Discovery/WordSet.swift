@@ -14,7 +14,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private let lengthsByFirstByte: [UInt16]
 
     /// An ASCII word of up to 15 bytes, packed with its length into two integers: equal exactly when the words are.
-    struct Key: Equatable {
+    struct Key: Hashable {
         var low: UInt64, high: UInt64
         static let empty = Key(low: 0, high: 0)
 
@@ -69,6 +69,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         var firstByte: Int { Int(low & 0xFF) }
         /// `word.startsUppercase` for the word packed (ASCII: its first byte is A-Z).
         var startsUppercase: Bool { (0x41...0x5A).contains(low & 0xFF) }
+        /// `word.startsLowercase` for the word packed (ASCII: its first byte is a-z).
+        var startsLowercase: Bool { (0x61...0x7A).contains(low & 0xFF) }
         /// `word.startsWithNumber` for the word packed (ASCII: its first byte is 0-9).
         var startsWithDigit: Bool { (0x30...0x39).contains(low & 0xFF) }
         var length: Int { Int(high >> 56) }
