@@ -102,3 +102,22 @@ private func mentions(_ body: String, people: [Person] = cast) -> [(slug: String
         #expect(found.map(\.slug) == ["p17", "kirill-dmitriev", "p2999"])
     }
 }
+
+/// Wikilinks are looked for only in text that holds "[[": the test that says so must find every one.
+@Suite struct DoubleBracketTests {
+    @Test func findsEveryDoubleBracketAndNoOther() {
+        // Every text of up to six pieces from these: brackets at the start, the end, apart and together, after
+        // multi-byte characters, in a String's storage and in a plain array of bytes.
+        let pieces = ["[", "]", "a", "é", "[["]
+        var texts: Set<String> = [""]
+        for _ in 0..<5 { texts.formUnion(texts.flatMap { text in pieces.map { text + $0 } }) }
+        #expect(texts.count > 1000)
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = bytes.indices.dropLast().contains { bytes[$0] == 0x5B && bytes[$0 + 1] == 0x5B }
+            #expect(text.utf8.containsDoubleBracket == expected, "\(text)")
+            #expect(bytes.containsDoubleBracket == expected, "\(text)")
+            #expect(bytes.lazy.map { $0 }.containsDoubleBracket == expected, "\(text)")
+        }
+    }
+}
