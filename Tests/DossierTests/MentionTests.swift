@@ -94,6 +94,22 @@ private func mentions(_ body: String, people: [Person] = cast) -> [(slug: String
         #expect(log.warnings.contains { $0.message.contains("alias \"The Envoy\" is claimed by Alan Smith and Bea Jones") })
     }
 
+    @Test func coMentionsGoByArticlesSharedThenByName() {
+        // Anna shares two articles with Cleo and one each with Bea and Dan: Cleo first, then Bea and Dan by name.
+        let people = [person("dan-dorn", "Dan Dorn"), person("anna-aston", "Anna Aston"), person("cleo-cole", "Cleo Cole"),
+                      person("bea-birch", "Bea Birch")]
+        let bodies = ["Anna Aston met Cleo Cole.", "Anna Aston, Cleo Cole and Dan Dorn spoke.", "Anna Aston and Bea Birch left."]
+        let articles = bodies.enumerated().map { i, body in
+            Article(slug: "a\(i)", title: "A\(i)", date: try! EDTFDate.parse("2025"), source: nil, author: nil, url: nil, summary: nil,
+                    people: [], events: [], body: body, format: .markdown, path: "articles/a\(i).md", bodyFirstLine: 1)
+        }
+        let (dossier, _) = Linker.link(ContentSet(settings: Settings(title: "T"), people: people, articles: articles))
+        let anna = try! #require(dossier.personBySlug["anna-aston"])
+        #expect(dossier.coMentions[anna].map { "\(dossier.people[$0.person].slug) \($0.articles)" } == ["cleo-cole 2", "bea-birch 1", "dan-dorn 1"])
+        let dan = try! #require(dossier.personBySlug["dan-dorn"])
+        #expect(dossier.coMentions[dan].map { "\(dossier.people[$0.person].slug) \($0.articles)" } == ["anna-aston 1", "cleo-cole 1"])
+    }
+
     @Test func manyPeopleStillOnePass() {
         // 3,000 people in the trie; the article names two of them.
         var people = (0..<3000).map { person("p\($0)", "Given\($0) Family\($0)") }
