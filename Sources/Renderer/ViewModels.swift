@@ -4,27 +4,40 @@
 
 import Templating
 
-/// What every page carries: the site, the way back to the root, the navigation.
-public struct PageContext: Sendable {
-    public var root: String              // "" on top-level pages, "../" one folder down: prefix of every link
-    public var pageTitle: String         // the <title>: page title · site title
-    public var site: SiteView
-    public var nav: [NavItem]
-    public var kind: String              // page kind, also a CSS class: index, person, event, article, people, events, articles, timeline
-    public var feedHref: String? = nil   // feed.xml, relative, when the site has one (base_url is absolute)
+/// What every page carries: the site, the way back to the root, the navigation. Classes, as `DateView` is: every
+/// `{{page.…}}` a layout reads (a score a page) copied a struct of this size into a new box, strings and all.
+public final class PageContext: Sendable {
+    public let root: String              // "" on top-level pages, "../" one folder down: prefix of every link
+    public let pageTitle: String         // the <title>: page title · site title
+    public let site: SiteView
+    public let nav: [NavItem]
+    public let kind: String              // page kind, also a CSS class: index, person, event, article, people, events, articles, timeline
+    public let feedHref: String?         // feed.xml, relative, when the site has one (base_url is absolute)
+
+    public init(root: String, pageTitle: String, site: SiteView, nav: [NavItem], kind: String, feedHref: String? = nil) {
+        self.root = root; self.pageTitle = pageTitle; self.site = site; self.nav = nav; self.kind = kind; self.feedHref = feedHref
+    }
 }
 
-public struct SiteView: Sendable {
-    public var title: String
-    public var subtitle: String?
-    public var description: String?
-    public var language: String
+public final class SiteView: Sendable {
+    public let title: String
+    public let subtitle: String?
+    public let description: String?
+    public let language: String
+
+    public init(title: String, subtitle: String?, description: String?, language: String) {
+        self.title = title; self.subtitle = subtitle; self.description = description; self.language = language
+    }
 }
 
-public struct NavItem: Sendable {
-    public var label: String
-    public var href: String
-    public var current: Bool
+public final class NavItem: Sendable {
+    public let label: String
+    public let href: String
+    public let current: Bool
+
+    public init(label: String, href: String, current: Bool) {
+        self.label = label; self.href = href; self.current = current
+    }
 }
 
 /// A date at its own precision: `<time datetime="{{iso}}">{{display}}</time>`.
