@@ -184,8 +184,45 @@ extension RenderedBody {
 
     static func escapedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         var count = bytes.count
-        for byte in bytes where isEscaped(byte) { count += escape(byte)!.utf8CodeUnitCount - 1 }
+        forEachEscaped(UnsafeBufferPointer(rebasing: bytes)) { count += escape($0)!.utf8CodeUnitCount - 1 }
         return count
+    }
+
+    /// Whether any byte is one `escape` changes.
+    static func hasEscaped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found = false
+        forEachEscaped(bytes) { _ in found = true }
+        return found
+    }
+
+    /// Calls `body` with each byte `escape` changes, in order. Eight bytes at a time are first asked whether they
+    /// hold any of the four at all (most text holds none): every body's every literal is counted and checked.
+    @inline(__always)
+    private static func forEachEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var i = 0
+        while i + 8 <= count {
+            if mayHoldEscaped(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                for k in i ..< i + 8 where isEscaped(base[k]) { body(base[k]) }
+            }
+            i += 8
+        }
+        while i < count {
+            if isEscaped(base[i]) { body(base[i]) }
+            i += 1
+        }
+    }
+
+    /// Whether the eight bytes of `word` hold `"`, `&`, `<` or `>`: a byte equal to one is a zero byte of the word
+    /// xor that byte repeated, and `(x - 0x01…) & ~x & 0x80…` is nonzero exactly when x has a zero byte.
+    @inline(__always)
+    private static func mayHoldEscaped(_ word: UInt64) -> Bool {
+        @inline(__always) func holds(_ byte: UInt64) -> Bool {
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        return holds(0x22) || holds(0x26) || holds(0x3C) || holds(0x3E)
     }
 
     static func appendEscaped(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
@@ -202,7 +239,7 @@ extension RenderedBody {
     static func escaped(_ literal: UnsafeBufferPointer<UInt8>, isAt at: Int, in html: UnsafeBufferPointer<UInt8>) -> Bool {
         guard at >= 0, at + literal.count <= html.count else { return false }
         // Most literals have nothing to escape: then one comparison of their bytes.
-        if !literal.contains(where: isEscaped) {
+        if !hasEscaped(literal) {
             return literal.isEmpty || memcmp(html.baseAddress! + at, literal.baseAddress!, literal.count) == 0
         }
         var i = at

@@ -45,6 +45,27 @@ import Testing
         }
     }
 
+    /// The escaped size and the check for bytes to escape read eight bytes at a time: each of the four, and bytes
+    /// near them that are not, at every place of texts of every length up to 24, against the byte-by-byte definition.
+    @Test func escapedCountsAgreeWithTheDefinitionAtEveryPlace() {
+        let special: [UInt8] = Array("\"&<>".utf8), near: [UInt8] = Array("!'%;=?\u{7F}a".utf8) + [0x80, 0xA2, 0xBC, 0xE2]
+        for length in 0...24 {
+            for place in 0..<max(length, 1) {
+                for byte in special + near {
+                    var bytes = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+                    if length > 0 { bytes[place] = byte }
+                    if length > 3 { bytes[length - 1 - place % length] = special[place % 4] }
+                    let expected = bytes.reduce(0) { $0 + (RenderedBody.escape($1).map { $0.utf8CodeUnitCount } ?? 1) }
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(RenderedBody.escapedCount(buffer[...]) == expected)
+                        #expect(RenderedBody.hasEscaped(buffer) == (expected != bytes.count))
+                        if length > 2 { #expect(RenderedBody.escapedCount(buffer[1..<(length - 1)]) == expected - (RenderedBody.escape(bytes[0]).map { $0.utf8CodeUnitCount } ?? 1) - (RenderedBody.escape(bytes[length - 1]).map { $0.utf8CodeUnitCount } ?? 1)) }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func whatCannotBePromisedIsLeftToAFreshParse() throws {
         let source = "Anna Berg met Omar.\n"
         let (document, rendered) = Markdown.analyzeAndRender(source, headingOffset: 1)
