@@ -12,6 +12,9 @@ public enum Linker {
         var log = DiagnosticLog()
         // Each body is parsed at most once, for discovery and for the linking below; with a cache, only bodies
         // whose name runs it does not hold are parsed now, and the rest only if their analysis is not kept either.
+        // The articles' order on the page is sorted on another core while discovery (in a rebuild, one core
+        // replaying the last build's decisions) runs here.
+        let sortingArticles = Parallel.Pending([content.articles]) { DateOrder.sorted($0) { ($0.title, $0.slug) } }
         let runKeys = Parallel.map(content.articles) { cache?.runsKey($0) ?? 0 }
         let runsKept = runKeys.map { cache?.hasRuns($0) ?? false }
         // Each body parsed here is also rendered here, so that its page splices its links in rather than parsing it
@@ -32,7 +35,7 @@ public enum Linker {
         let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }
             .map { discovered.people[$0] }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
-        let articleOrder = DateOrder.sorted(content.articles) { ($0.title, $0.slug) }
+        let articleOrder = sortingArticles.wait()[0]
         let articles = articleOrder.map { content.articles[$0] }
 
         let personBySlug = Dictionary(people.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })

@@ -94,6 +94,8 @@ public enum SiteBuilder {
         let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
                                                signatures: incremental.signatures)
         let extras = incremental.keep(made)
+        // Every page's signature and plan, the snapshot's records, the cache's index: freed after the build too.
+        leftovers.hold(incremental); leftovers.hold(snapshot); leftovers.hold(analysisCache); leftovers.hold(templates)
         log.append(contentsOf: extraProblems)
         guard !log.hasErrors else { throw BuildFailure(log.items) }
         let outputLabel = options.output.hasSuffix("/") ? String(options.output.dropLast()) : options.output
@@ -114,6 +116,7 @@ public enum SiteBuilder {
         let pages = PagePipeline(builder: PageBuilder(dossier: dossier, fewPages: fewPages), templates: templates, files: Set(paths),
                                  outputLabel: outputLabel, staged: staged)
         log.append(contentsOf: pages.run(render: toRender, keep: incremental.kept.map(\.path), extras: extras))
+        leftovers.hold(pages); leftovers.hold(staged); leftovers.hold(extras)
         guard !log.hasErrors else {
             staged.abandon()
             throw BuildFailure(log.items)
