@@ -59,6 +59,8 @@ public enum SiteBuilder {
         // The output is listed on another thread from the start (IncrementalPages and SiteWriter look at every file),
         // after a killed build's journal is completed (OutputListing). Only an output folder the build may write to
         // is touched or listed (OutputGuard: not /, not inside Content/, ...).
+        // The layouts are read and parsed on another core meanwhile: a rebuild waited for them alone.
+        let loadingTemplates = Parallel.Pending([options.templates]) { TemplateSet.load(directory: $0, required: PageBuilder.layouts) }
         let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates)
         let listing = outputProblems.isEmpty ? OutputListing(output: options.output) : nil
         let cacheFolder = PageCache.folder(forOutput: options.output)
@@ -83,7 +85,7 @@ public enum SiteBuilder {
         log.append(contentsOf: outputProblems)
 
         progress?(3, steps[2])
-        let (templates, templateProblems) = TemplateSet.load(directory: options.templates, required: PageBuilder.layouts)
+        let (templates, templateProblems) = loadingTemplates.wait()[0]
         log.append(contentsOf: templateProblems)
         guard !log.hasErrors, let dossier, let templates else { throw BuildFailure(log.items) }
         leftovers.hold(dossier)

@@ -23,6 +23,22 @@ import Testing
         #expect(read.entries == Self.sample.entries)
     }
 
+    @Test func numbersAreWrittenAsStringWritesThem() {
+        var generator = SystemRandomNumberGenerator()
+        let signed: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, Int64.max, Int64.min, Int64.min + 1] + (0..<200).map { _ in Int64.random(in: .min ... .max, using: &generator) }
+        for value in signed {
+            var out: [UInt8] = [7]
+            PageCache.appendDecimal(value, to: &out)
+            #expect(out == [7] + Array(String(value).utf8))
+        }
+        let unsigned: [UInt64] = [0, 1, 15, 16, 255, 256, UInt64.max] + (0..<200).map { _ in UInt64.random(in: 0 ... .max, using: &generator) }
+        for value in unsigned {
+            var out: [UInt8] = []
+            PageCache.appendDigits(of: value, radix: 16, to: &out)
+            #expect(out == Array(String(value, radix: 16).utf8))
+        }
+    }
+
     @Test func anEmptyCacheIsOnlyItsHeader() throws {
         #expect(try #require(PageCache.parse(PageCache().bytes)).entries.isEmpty)
     }
