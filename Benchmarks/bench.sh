@@ -34,7 +34,7 @@ need hugo hugo
 [ -x /usr/bin/time ] || need /usr/bin/time time
 need python3 python3
 make -s deps
-swift build -c release --product dossier
+swift build -c release --product dossier --static-swift-stdlib   # as `make release` builds it
 DOSSIER=$PWD/.build/release/dossier
 
 corpus() {   # corpus N → path of the generated corpus (made once per size and seed)
