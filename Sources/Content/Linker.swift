@@ -15,6 +15,7 @@ public enum Linker {
         // The articles' order on the page is sorted on another core while discovery (in a rebuild, one core
         // replaying the last build's decisions) runs here.
         let sortingArticles = Parallel.Pending([content.articles]) { DateOrder.sorted($0) { ($0.title, $0.slug) } }
+        let sortingForDiscovery = Parallel.Pending([content]) { Discovery.order(of: $0) }
         let runKeys = Parallel.map(content.articles) { cache?.runsKey($0) ?? 0 }
         let runsKept = runKeys.map { cache?.hasRuns($0) ?? false }
         // Each body parsed here is also rendered here, so that its page splices its links in rather than parsing it
@@ -28,7 +29,7 @@ public enum Linker {
             Discovery.Replay(previous: cache.previousDecisions, start: cache.decisionsStart(content), runKeys: runKeys,
                              replayable: { runsKept[$0] })
         }
-        let discovered = Discovery.discover(content, replay: replay) { a in
+        let discovered = Discovery.discover(content, replay: replay, order: sortingForDiscovery.wait()[0]) { a in
             cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body))
         }
         let lowercased = discovered.people.map { $0.name.lowercased() }

@@ -68,14 +68,17 @@ public enum Discovery {
     /// read in each article (parallel to `content.articles`, nil for an article whose decisions were replayed), and
     /// the decisions made, for the next build (nil without `replay`).
     /// `read`: the name runs of article `a` (`runs(in:)` of its parsed body, or what the cache kept of it).
-    static func discover(_ content: ContentSet, replay: Replay? = nil, read: @escaping @Sendable (Int) -> [NameRun])
+    /// `order`: `order(of: content)`, when the caller has it (it sorts it on another core meanwhile).
+    static func discover(_ content: ContentSet, replay: Replay? = nil, order: [Int]? = nil, read: @escaping @Sendable (Int) -> [NameRun])
         -> (people: [Person], report: DiscoveryReport, runs: [[NameRun]?], decisions: DecisionLog?, decided: Int) {
         var people = content.people
         var report = DiscoveryReport()
         var index = KnownIndex()
-        for p in people.indices { index.add(Self.knownForms(people[p], index: p)) }
+        // Each person's forms are worked out in parallel, then added in order.
+        let curated = people
+        for known in Parallel.map(Array(curated.indices), { Self.knownForms(curated[$0], index: $0) }) { index.add(known) }
         var usedSlugs = Set(people.map(\.slug) + content.events.map(\.slug) + content.articles.map(\.slug))
-        let order = DateOrder.sorted(content.articles) { ($0.slug, "") }
+        let order = order ?? Self.order(of: content)
 
         /// Carries out one decision made in article `a` (now, or by an earlier build: the same either way).
         func apply(_ action: DecisionLog.Action, in a: Int) {
@@ -204,6 +207,9 @@ public enum Discovery {
         }
         return (people, report, runsOfArticle, log, decided)
     }
+
+    /// The order in which articles are decided: by date, then by slug.
+    static func order(of content: ContentSet) -> [Int] { DateOrder.sorted(content.articles) { ($0.slug, "") } }
 
     /// The runs of capitalised words that may name people, in one parsed article body. Depends on the body alone.
     static func runs(in document: Document) -> [NameRun] {
