@@ -64,6 +64,8 @@ public enum SiteBuilder {
         let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates)
         let listing = outputProblems.isEmpty ? OutputListing(output: options.output) : nil
         let cacheFolder = PageCache.folder(forOutput: options.output)
+        // The last build's page signatures are read on another core too (IncrementalPages compares them).
+        let loadingPageCache = Parallel.Pending([options.output]) { outputProblems.isEmpty ? PageCache.load(forOutput: $0) : PageCache() }
         let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())
         let (content, references, loadLog) = ContentLoader.load(directory: options.content, snapshot: snapshot)
         snapshot.saveInBackground()
@@ -92,7 +94,8 @@ public enum SiteBuilder {
         leftovers.hold(content)
 
         progress?(4, steps[3])
-        let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output, listing: listing)
+        let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output, listing: listing,
+                                           cache: loadingPageCache.wait()[0])
         let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
                                                signatures: incremental.signatures)
         let extras = incremental.keep(made)

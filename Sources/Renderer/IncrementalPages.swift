@@ -22,8 +22,9 @@ struct IncrementalPages: Sendable {
     private let cache: PageCache
     private let listing: OutputListing
 
-    /// `listing`: the output folder as the build found it (by default, listed now).
-    init(dossier: Dossier, templatesDirectory: String, output: String, listing: OutputListing? = nil) {
+    /// `listing`: the output folder as the build found it (by default, listed now); `cache`: the output's page
+    /// cache (by default, read now; a build reads it on another core from the start).
+    init(dossier: Dossier, templatesDirectory: String, output: String, listing: OutputListing? = nil, cache: PageCache? = nil) {
         self.output = output
         let listing = listing ?? OutputListing(output: output)
         self.listing = listing
@@ -39,10 +40,10 @@ struct IncrementalPages: Sendable {
             }
             return Planned(page: page, signature: signature)
         }
-        let cache = PageCache.load(forOutput: output)
+        let cache = cache ?? PageCache.load(forOutput: output)
         self.cache = cache
         let stamps = cache.entries.isEmpty ? [:] : listing.stamps
-        reusable = cache.entries.isEmpty ? planned.map { _ in false } : planned.map { page in
+        reusable = cache.entries.isEmpty ? planned.map { _ in false } : Parallel.map(planned) { page in
             cache.holds(page.path, signature: page.signature, stamp: stamps[page.path])
         }
     }
@@ -77,12 +78,14 @@ struct IncrementalPages: Sendable {
         for (page, kept) in zip(planned, reusable) {
             if kept, let entry = cache.entries[page.path] { next.entries[page.path] = entry } else { signed.append((page.path, page.signature)) }
         }
+        let signedPages = signed.count
         signed += files.compactMap { file in file.signature.map { (file.path, $0) } }
         let stamps = Parallel.map(signed) { PageCache.stamp(root + "/" + $0.0) }
         for ((path, signature), stamp) in zip(signed, stamps) {
             guard let stamp else { continue }
             next.entries[path] = PageCache.Entry(signature: signature, size: stamp.size, modified: stamp.modified)
         }
-        next.save(forOutput: output)
+        // In the order the pages were planned, then the files: sorting 11,000 paths took a rebuild longer than writing.
+        next.save(forOutput: output, order: planned.map(\.path) + signed.suffix(signed.count - signedPages).map(\.0))
     }
 }

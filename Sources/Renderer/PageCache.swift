@@ -28,24 +28,8 @@ struct PageSignatures {
 
     init(dossier: Dossier, templatesDirectory: String) {
         self.dossier = dossier
-        var g = StableHash()
-        g.add("dossier-page-cache-1")
-        g.add(Self.programIdentity())
-        g.add(Self.templatesFingerprint(templatesDirectory))
-        let s = dossier.settings
-        g.add(s.title); g.add(s.subtitle); g.add(s.description); g.add(s.baseURL); g.add(s.language)
-        for person in dossier.people {
-            // Spellings found by discovery link like aliases, and discovered people are named in every article.
-            g.add(person.slug); g.add(person.name); g.add(person.withVariantsAsAliases.aliases); g.add(person.role)
-            g.add(person.affiliation); g.add(person.born); g.add(person.profile); g.add(person.curated ? "curated" : "found")
-        }
-        for event in dossier.events {
-            g.add(event.slug); g.add(event.title); g.add(event.date); g.add(event.place); g.add(event.people)
-            g.add(event.aliases); g.add(event.description)
-        }
-        g.add(dossier.articles.count)
-        for article in dossier.articles { g.add(article.slug); g.add(article.title) }
-        global = g.value
+        // The global signature, one thread's work, is made on another core while the articles' are made here.
+        let signingGlobally = Parallel.Pending([dossier]) { Self.globalSignature($0, templatesDirectory: templatesDirectory) }
         let articles = Parallel.map(dossier.articles) { article in
             var h = StableHash()
             h.add(article.slug); h.add(article.title); h.add(article.date); h.add(article.source); h.add(article.author)
@@ -56,6 +40,7 @@ struct PageSignatures {
         self.articles = articles
         spellings = dossier.articleTexts.map(\.spellingsHash)
         listedArticles = Parallel.map(Array(dossier.articles.indices)) { Self.listed($0, in: dossier) }
+        global = signingGlobally.wait()[0]
         var bounds: [(earliest: DayStamp, latest: DayStamp, order: Int)] = []
         var statementArticle: [Int] = []
         for (a, statements) in dossier.datedStatements.enumerated() {
@@ -74,6 +59,29 @@ struct PageSignatures {
             for quote in quotes { if let speaker = quote.speaker { quotationsOf[speaker, default: []].append((a, quote.text)) } }
         }
         self.quotationsOf = quotationsOf
+    }
+
+    /// What every page is signed with: settings, templates, the program, every person and event, every article's
+    /// slug and title.
+    private static func globalSignature(_ dossier: Dossier, templatesDirectory: String) -> UInt64 {
+        var g = StableHash()
+        g.add("dossier-page-cache-1")
+        g.add(Self.programIdentity())
+        g.add(Self.templatesFingerprint(templatesDirectory))
+        let s = dossier.settings
+        g.add(s.title); g.add(s.subtitle); g.add(s.description); g.add(s.baseURL); g.add(s.language)
+        for person in dossier.people {
+            // Spellings found by discovery link like aliases, and discovered people are named in every article.
+            g.add(person.slug); g.add(person.name); g.add(person.withVariantsAsAliases.aliases); g.add(person.role)
+            g.add(person.affiliation); g.add(person.born); g.add(person.profile); g.add(person.curated ? "curated" : "found")
+        }
+        for event in dossier.events {
+            g.add(event.slug); g.add(event.title); g.add(event.date); g.add(event.place); g.add(event.people)
+            g.add(event.aliases); g.add(event.description)
+        }
+        g.add(dossier.articles.count)
+        for article in dossier.articles { g.add(article.slug); g.add(article.title) }
+        return g.value
     }
 
     private func start(_ kind: String) -> StableHash {
@@ -292,19 +300,24 @@ struct PageCache {
         return value
     }
 
-    /// Writes the cache beside `output` (replacing the old file whole: a reader never sees half of it).
-    func save(forOutput output: String) {
+    /// Writes the cache beside `output` (replacing the old file whole: a reader never sees half of it), its
+    /// entries in `order` (paths it has no entry for are left out; by default, sorted by path).
+    func save(forOutput output: String, order: [String]? = nil) {
         let folder = Self.folder(forOutput: output)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileWriting.replace(folder + "/pages.tsv", with: bytes)
+        FileWriting.replace(folder + "/pages.tsv", with: bytes(order: order ?? entries.keys.sorted()))
     }
 
     /// The file's bytes: a header line, then one line per file, sorted by path: path, signature (hexadecimal), size
     /// and modification time, separated by tabs.
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { bytes(order: entries.keys.sorted()) }
+
+    /// The file's bytes with its lines in `order` (each path once; those without an entry are left out).
+    func bytes(order: [String]) -> [UInt8] {
         var out = Array((Self.header + "\n").utf8)
         out.reserveCapacity(entries.count * 64)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        for path in order {
+            guard let entry = entries[path] else { continue }
             out += path.utf8
             out.append(UInt8(ascii: "\t")); Self.appendDigits(of: entry.signature, radix: 16, to: &out)
             out.append(UInt8(ascii: "\t")); Self.appendDecimal(Int64(entry.size), to: &out)
