@@ -80,9 +80,13 @@ public enum ContentLoader {
         let settings = loadSettings(files: files, log: &log)
         var references: [String: SlugReferences] = [:]
 
+        // The articles' folder (thousands of files) is listed on another core while the people and events are read.
+        let listingArticles = Parallel.Pending([files]) { files -> ([String], DiagnosticLog) in
+            var log = DiagnosticLog()
+            return (files.list("articles", log: &log), log)
+        }
         let peopleFiles = files.list("people", log: &log)
         let eventFiles = files.list("events", log: &log)
-        let articleFiles = files.list("articles", log: &log)
 
         for name in peopleFiles + eventFiles where !name.hasSuffix(".md") {
             log.warning(name, 1, 1, "ignored: people and events are .md files")
@@ -97,6 +101,9 @@ public enum ContentLoader {
             let event = loadEvent(path, files: files, log: &log)
             return (event, log)
         }
+
+        let (articleFiles, articleListLog) = listingArticles.wait()[0]
+        log.append(contentsOf: articleListLog)
 
         // Articles: .md alone, or .txt with an optional sidecar .yml of the same slug.
         let names = Set(articleFiles)
