@@ -120,6 +120,8 @@ public enum SiteBuilder {
         let fewPages = toRender.count < 1_000 && !toRender.contains { if case .list = $0.page.kind { true } else { false } }
         let pages = PagePipeline(builder: PageBuilder(dossier: dossier, fewPages: fewPages), templates: templates, files: Set(paths),
                                  outputLabel: outputLabel, staged: staged)
+        // The page cache's lines for the pages kept are made on another core meanwhile (a rebuild keeps nearly all).
+        let keptLines = Parallel.Pending([incremental]) { $0.keptLines() }
         log.append(contentsOf: pages.run(render: toRender, keep: incremental.kept.map(\.path), extras: extras))
         leftovers.hold(pages); leftovers.hold(staged); leftovers.hold(extras)
         guard !log.hasErrors else {
@@ -131,7 +133,7 @@ public enum SiteBuilder {
         var report = BuildReport()
         do {
             report.write = try staged.commit()
-            incremental.save(files: extras)
+            incremental.save(files: extras, keptLines: keptLines.wait()[0])
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)

@@ -68,24 +68,31 @@ struct IncrementalPages: Sendable {
         zip(planned, reusable).filter { $0.1 }.map { ($0.0.path, $0.0.template) }
     }
 
-    /// After a successful write: remembers every page's signature, and every other file's that has one, with its
-    /// file's size and time now.
-    func save(files: [OutputFile]) {
-        let root = URL(fileURLWithPath: output).standardizedFileURL.path
-        var next = PageCache()
-        // A kept page's file is the one the old entry describes (`holds` checked it): only the others are looked at.
-        var signed: [(String, UInt64)] = []
-        for (page, kept) in zip(planned, reusable) {
-            if kept, let entry = cache.entries[page.path] { next.entries[page.path] = entry } else { signed.append((page.path, page.signature)) }
+    /// The page cache's first lines: its header, then the pages kept from the last build (their entries as they
+    /// were: `holds` checked their files), in the order they were planned. Made while the other pages render.
+    func keptLines() -> [UInt8] {
+        var out = PageCache.headerLine
+        out.reserveCapacity(planned.count * 64)
+        for (page, kept) in zip(planned, reusable) where kept {
+            if let entry = cache.entries[page.path] { PageCache.appendLine(page.path, entry, to: &out) }
         }
-        let signedPages = signed.count
+        return out
+    }
+
+    /// After a successful write: remembers every page's signature, and every other file's that has one, with its
+    /// file's size and time now. `keptLines`: `keptLines()`, when it was made beforehand.
+    func save(files: [OutputFile], keptLines: [UInt8]? = nil) {
+        let root = URL(fileURLWithPath: output).standardizedFileURL.path
+        var out = keptLines ?? self.keptLines()
+        // The pages rendered and the other files: their files are looked at now. In the order the pages were planned,
+        // then the files: sorting 11,000 paths took a rebuild longer than writing them.
+        var signed = zip(planned, reusable).filter { !$0.1 }.map { ($0.0.path, $0.0.signature) }
         signed += files.compactMap { file in file.signature.map { (file.path, $0) } }
         let stamps = Parallel.map(signed) { PageCache.stamp(root + "/" + $0.0) }
         for ((path, signature), stamp) in zip(signed, stamps) {
             guard let stamp else { continue }
-            next.entries[path] = PageCache.Entry(signature: signature, size: stamp.size, modified: stamp.modified)
+            PageCache.appendLine(path, PageCache.Entry(signature: signature, size: stamp.size, modified: stamp.modified), to: &out)
         }
-        // In the order the pages were planned, then the files: sorting 11,000 paths took a rebuild longer than writing.
-        next.save(forOutput: output, order: planned.map(\.path) + signed.suffix(signed.count - signedPages).map(\.0))
+        PageCache.save(out, forOutput: output)
     }
 }

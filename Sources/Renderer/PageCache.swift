@@ -300,31 +300,32 @@ struct PageCache {
         return value
     }
 
-    /// Writes the cache beside `output` (replacing the old file whole: a reader never sees half of it), its
-    /// entries in `order` (paths it has no entry for are left out; by default, sorted by path).
-    func save(forOutput output: String, order: [String]? = nil) {
+    /// Writes a cache file made of `headerLine` and `appendLine`s beside `output` (replacing the old file whole: a
+    /// reader never sees half of it).
+    static func save(_ bytes: [UInt8], forOutput output: String) {
         let folder = Self.folder(forOutput: output)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileWriting.replace(folder + "/pages.tsv", with: bytes(order: order ?? entries.keys.sorted()))
+        FileWriting.replace(folder + "/pages.tsv", with: bytes)
     }
 
     /// The file's bytes: a header line, then one line per file, sorted by path: path, signature (hexadecimal), size
-    /// and modification time, separated by tabs.
-    var bytes: [UInt8] { bytes(order: entries.keys.sorted()) }
-
-    /// The file's bytes with its lines in `order` (each path once; those without an entry are left out).
-    func bytes(order: [String]) -> [UInt8] {
-        var out = Array((Self.header + "\n").utf8)
+    /// and modification time, separated by tabs. (A build writes its lines in the order it planned the pages.)
+    var bytes: [UInt8] {
+        var out = Self.headerLine
         out.reserveCapacity(entries.count * 64)
-        for path in order {
-            guard let entry = entries[path] else { continue }
-            out += path.utf8
-            out.append(UInt8(ascii: "\t")); Self.appendDigits(of: entry.signature, radix: 16, to: &out)
-            out.append(UInt8(ascii: "\t")); Self.appendDecimal(Int64(entry.size), to: &out)
-            out.append(UInt8(ascii: "\t")); Self.appendDecimal(entry.modified, to: &out)
-            out.append(UInt8(ascii: "\n"))
-        }
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) { Self.appendLine(path, entry, to: &out) }
         return out
+    }
+
+    static var headerLine: [UInt8] { Array((header + "\n").utf8) }
+
+    /// One file's line.
+    static func appendLine(_ path: String, _ entry: Entry, to out: inout [UInt8]) {
+        out += path.utf8
+        out.append(UInt8(ascii: "\t")); appendDigits(of: entry.signature, radix: 16, to: &out)
+        out.append(UInt8(ascii: "\t")); appendDecimal(Int64(entry.size), to: &out)
+        out.append(UInt8(ascii: "\t")); appendDecimal(entry.modified, to: &out)
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// `String(value, radix:)`'s digits (lower case), appended without making the String: three numbers for each of
