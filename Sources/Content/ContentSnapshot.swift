@@ -1,7 +1,7 @@
-// Incremental rebuilds, reading: what the last build read from each article file, kept with the file's size,
-// times and inode (as git's index does), so a rebuild reads and parses only the files that changed. For the
-// others it takes the front matter, the located slugs and the warnings as they were, and the body's hash; the
-// body itself is read from the file only if a page shows it.
+// Incremental rebuilds, reading: what the last build read from each article, person and event file, kept with the
+// file's size, times and inode (as git's index does), so a rebuild reads and parses only the files that changed.
+// For an unchanged article it takes the front matter, the located slugs and the warnings as they were, and the
+// body's hash (the body itself is read from the file only if a page shows it); for a person or an event, all of it.
 
 import EDTF
 import Foundation
@@ -50,10 +50,20 @@ public final class ContentSnapshot: @unchecked Sendable {
         var warnings: [Diagnostic]
     }
 
-    // The file: magic, the program's identity, the number of records, then per file its path and its record,
+    /// A person's or an event's file as the last build read it (profiles and notes are short: kept whole).
+    struct NoteRecord: Sendable {
+        enum Note: Sendable { case person(Person), event(Event) }
+        var stamp: Stamp
+        var note: Note
+        var references: SlugReferences
+        var warnings: [Diagnostic]
+    }
+
+    // The file: magic, the program's identity, the number of records, then per file its path and its record
+    // (a kind, 0 for an article, 1 for a person or an event, then the record),
     // length-prefixed (4 bytes, little-endian). Opening reads only the paths; a record is decoded when its file is
     // looked up (on whichever core loads that article), and an unchanged one is copied as bytes into the next file.
-    static let magic = Array("dossier content snapshot 2\n".utf8)
+    static let magic = Array("dossier content snapshot 3\n".utf8)
     /// A file modified less than this before the build read it is read again next time: on a file system whose
     /// clock ticks coarsely, a second edit within the same tick could leave size and times as they were.
     static let settleNanoseconds: Int64 = 1_000_000_000
@@ -65,11 +75,13 @@ public final class ContentSnapshot: @unchecked Sendable {
     /// When this build started reading: files changed after `started - settle` are not kept for the next.
     let started: Int64
     private let lock = NSLock()
-    private enum Kept { case stored(Range<Int>), read(Record) }
+    private enum Kept { case stored(Range<Int>), read(Record), readNote(NoteRecord) }
     private var next: [(String, Kept)] = []
     private let saving = DispatchGroup()
     /// Articles this build took from the snapshot, without reading their files.
     public private(set) var reused = 0
+    /// People and events this build took from the snapshot, without reading their files.
+    public private(set) var notesReused = 0
     /// The folders of the files stamped, open, by path: a rebuild stamps every article, and walking each path's
     /// folders in the kernel was a tenth of its samples.
     private var folders: [Substring: Int32] = [:]
@@ -122,11 +134,28 @@ public final class ContentSnapshot: @unchecked Sendable {
     func article(at path: String, sidecar: String?) -> Record? {
         guard let range = records[path], let stored else { return nil }
         var reader = ByteReader(store: stored, position: range.lowerBound, end: range.upperBound)
-        guard let stamps = try? reader.stamps(), stamps.sidecar == sidecar, stamp(path) == stamps.stamp,
+        guard (try? reader.int()) == 0, let stamps = try? reader.stamps(), stamps.sidecar == sidecar, stamp(path) == stamps.stamp,
               sidecar.flatMap({ stamp($0) }) == stamps.sidecarStamp,
               let record = try? reader.record(file: path, stamps: stamps) else { return nil }
         lock.lock(); reused += 1; next.append((path, .stored(range))); lock.unlock()
         return record
+    }
+
+    /// The person or event at `path` as the last build read it, when the file still has the same stamp.
+    func note(at path: String) -> NoteRecord? {
+        guard let range = records[path], let stored else { return nil }
+        var reader = ByteReader(store: stored, position: range.lowerBound, end: range.upperBound)
+        guard (try? reader.int()) == 1, let stamp = try? reader.stamp(), self.stamp(path) == stamp,
+              let record = try? reader.note(file: path, stamp: stamp) else { return nil }
+        lock.lock(); notesReused += 1; next.append((path, .stored(range))); lock.unlock()
+        return record
+    }
+
+    /// Keeps what was read from a person's or an event's file for the next build, as `keep` does an article's.
+    func keep(path: String, stamp: Stamp, note: NoteRecord.Note, references: SlugReferences, warnings: [Diagnostic]) {
+        guard stamp.modified < started - Self.settleNanoseconds else { return }
+        let record = NoteRecord(stamp: stamp, note: note, references: references, warnings: warnings)
+        lock.lock(); next.append((path, .readNote(record))); lock.unlock()
     }
 
     /// Keeps what was read from a file for the next build, unless the file changed too recently to be told apart.
@@ -160,7 +189,8 @@ public final class ContentSnapshot: @unchecked Sendable {
             writer.fixed(UInt32(0))
             switch kept {
             case .stored(let range): if let stored { writer.bytes += stored.bytes(range) }
-            case .read(let record): writer.record(record)
+            case .read(let record): writer.int(0); writer.record(record)
+            case .readNote(let record): writer.int(1); writer.note(record)
             }
             writer.setLength(UInt32(writer.bytes.count - lengthAt - 4), at: lengthAt)
         }
@@ -182,6 +212,29 @@ extension ByteWriter {
         for location in list { int(location.line); int(location.column) }
     }
 
+    mutating func note(_ record: ContentSnapshot.NoteRecord) {
+        stamp(record.stamp)
+        switch record.note {
+        case .person(let p):
+            int(0)
+            string(p.slug); string(p.name); int(p.aliases.count); for alias in p.aliases { string(alias) }
+            optional(p.role); optional(p.affiliation); optional(p.born?.edtf); string(p.profile); int(p.bodyFirstLine)
+        case .event(let e):
+            int(1)
+            string(e.slug); string(e.title); string(e.date.edtf); optional(e.place)
+            int(e.people.count); for slug in e.people { string(slug) }
+            int(e.aliases.count); for alias in e.aliases { string(alias) }
+            string(e.description); int(e.bodyFirstLine)
+        }
+        locations(record.references.people); locations(record.references.events); locations(record.references.aliases)
+        warnings(record.warnings)
+    }
+
+    mutating func warnings(_ list: [Diagnostic]) {
+        int(list.count)
+        for w in list { string(w.path); int(w.line); int(w.column); int(w.severity == .error ? 1 : 0); string(w.message) }
+    }
+
     mutating func record(_ record: ContentSnapshot.Record) {
         stamp(record.stamp)
         optional(record.sidecar)
@@ -196,8 +249,7 @@ extension ByteWriter {
         uint64(a.bodyHash)
         int(a.mayHaveWikiLinks ? 1 : 0)
         locations(record.references.people); locations(record.references.events); locations(record.references.aliases)
-        int(record.warnings.count)
-        for w in record.warnings { string(w.path); int(w.line); int(w.column); int(w.severity == .error ? 1 : 0); string(w.message) }
+        warnings(record.warnings)
     }
 }
 
@@ -217,6 +269,44 @@ extension ByteReader {
         return (stamp, sidecar, try int() == 1 ? try self.stamp() : nil)
     }
 
+    mutating func warnings() throws -> [Diagnostic] {
+        try (0..<count()).map { _ in
+            Diagnostic(path: try string(), line: try int(), column: try int(), severity: try int() == 1 ? .error : .warning,
+                       message: try string())
+        }
+    }
+
+    /// The rest of the record of the person or event `file`, after its stamp.
+    mutating func note(file: String, stamp: ContentSnapshot.Stamp) throws -> ContentSnapshot.NoteRecord {
+        let note: ContentSnapshot.NoteRecord.Note
+        switch try int() {
+        case 0:
+            let slug = try string(), name = try string()
+            let aliases = try (0..<count()).map { _ in try string() }
+            let role = try optional(), affiliation = try optional()
+            let born = try optional().map { text -> EDTFDate in
+                guard let date = DateTexts.date(text) else { throw Malformed() }
+                return date
+            }
+            note = .person(Person(slug: slug, name: name, aliases: aliases, role: role, affiliation: affiliation, born: born,
+                                  profile: try string(), path: file, bodyFirstLine: try int()))
+        case 1:
+            let slug = try string(), title = try string()
+            guard let date = DateTexts.date(try string()) else { throw Malformed() }
+            let place = try optional()
+            let people = try (0..<count()).map { _ in try string() }
+            let aliases = try (0..<count()).map { _ in try string() }
+            note = .event(Event(slug: slug, title: title, date: date, place: place, people: people, aliases: aliases,
+                                description: try string(), path: file, bodyFirstLine: try int()))
+        default:
+            throw Malformed()
+        }
+        let references = SlugReferences(people: try locations(), events: try locations(), aliases: try locations())
+        let warnings = try warnings()
+        guard position == end else { throw Malformed() }
+        return ContentSnapshot.NoteRecord(stamp: stamp, note: note, references: references, warnings: warnings)
+    }
+
     /// The rest of the record of `file`, after its `stamps()`.
     mutating func record(file: String, stamps: (stamp: ContentSnapshot.Stamp, sidecar: String?, sidecarStamp: ContentSnapshot.Stamp?))
         throws -> ContentSnapshot.Record {
@@ -230,10 +320,7 @@ extension ByteReader {
         let hash = try uint64()
         let brackets = try int() == 1
         let references = SlugReferences(people: try locations(), events: try locations(), aliases: try locations())
-        let warnings = try (0..<count()).map { _ in
-            Diagnostic(path: try string(), line: try int(), column: try int(), severity: try int() == 1 ? .error : .warning,
-                       message: try string())
-        }
+        let warnings = try warnings()
         let body = ArticleBody(hash: hash, hasDoubleBracket: brackets) {
             ContentLoader.readBody(file, format: format)
         }

@@ -91,14 +91,31 @@ public enum ContentLoader {
         for name in peopleFiles + eventFiles where !name.hasSuffix(".md") {
             log.warning(name, 1, 1, "ignored: people and events are .md files")
         }
-        let personResults = Parallel.map(peopleFiles.filter { $0.hasSuffix(".md") }) { path in
+        // An unchanged person or event file is taken from the snapshot, as an article is, without opening it.
+        let personResults = Parallel.map(peopleFiles.filter { $0.hasSuffix(".md") }) { path -> ((Person, SlugReferences)?, DiagnosticLog) in
             var log = DiagnosticLog()
+            if let record = snapshot?.note(at: path), case .person(let person) = record.note {
+                log.append(contentsOf: record.warnings)
+                return ((person, record.references), log)
+            }
+            let stamp = snapshot?.stamp(path)                        // before reading, as for articles
             let person = loadPerson(path, files: files, log: &log)
+            if let snapshot, let person, let stamp, !log.hasErrors {
+                snapshot.keep(path: path, stamp: stamp, note: .person(person.0), references: person.1, warnings: log.items)
+            }
             return (person, log)
         }
-        let eventResults = Parallel.map(eventFiles.filter { $0.hasSuffix(".md") }) { path in
+        let eventResults = Parallel.map(eventFiles.filter { $0.hasSuffix(".md") }) { path -> ((Event, SlugReferences)?, DiagnosticLog) in
             var log = DiagnosticLog()
+            if let record = snapshot?.note(at: path), case .event(let event) = record.note {
+                log.append(contentsOf: record.warnings)
+                return ((event, record.references), log)
+            }
+            let stamp = snapshot?.stamp(path)
             let event = loadEvent(path, files: files, log: &log)
+            if let snapshot, let event, let stamp, !log.hasErrors {
+                snapshot.keep(path: path, stamp: stamp, note: .event(event.0), references: event.1, warnings: log.items)
+            }
             return (event, log)
         }
 

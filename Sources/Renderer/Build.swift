@@ -31,6 +31,7 @@ public struct BuildReport: Sendable {
     public var reused = 0                     // pages kept from the last build: their inputs did not change (PageCache)
     public var filesKept = 0                  // other files made by the build kept the same way (parts of the search index)
     public var articlesUnread = 0             // article files not read: unchanged since the last build read them (ContentSnapshot)
+    public var notesUnread = 0                // person and event files not read, likewise
     public var articlesAnalysed = 0           // article bodies analysed (mentions, sentences) by this build
     public var articlesReused = 0             // article bodies whose analysis came from the last build (AnalysisCache)
     public var articlesDecided = 0            // articles discovery decided on; the others' decisions were replayed
@@ -140,6 +141,7 @@ public enum SiteBuilder {
         }
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
         report.articlesUnread = snapshot.reused
+        report.notesUnread = snapshot.notesReused
         report.articlesReused = analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
         report.articlesDecided = analysisCache?.decided ?? dossier.articles.count

@@ -59,6 +59,40 @@ import Testing
         #expect(SiteFiles.snapshot(site) == (try cleanBuild()))
     }
 
+    /// People and events are taken from the snapshot too: an unchanged file is not opened, an edited one is read
+    /// again, and the site and the warnings are a clean build's.
+    @Test func unchangedPersonAndEventFilesAreNotReadAgain() throws {
+        let notes = ["people/anna-berg.md", "people/lena-ode.md", "people/omar-haddad.md", "people/paul-berg.md",
+                     "events/first-contact.md", "events/harbour-summit.md", "events/trade-accord.md"]
+        func ageNote(_ relative: String) {
+            var times = [timespec(tv_sec: time(nil) - 60, tv_nsec: 0), timespec(tv_sec: time(nil) - 60, tv_nsec: 0)]
+            _ = utimensat(AT_FDCWD, content + "/" + relative, &times, 0)
+        }
+        // A warning in a person's file (an unknown key) must be reported by builds that do not read it.
+        let anna = content + "/people/anna-berg.md"
+        try (try String(contentsOfFile: anna, encoding: .utf8)).replacingOccurrences(of: "role:", with: "tags: [x]\nrole:")
+            .write(toFile: anna, atomically: false, encoding: .utf8)
+        notes.forEach(ageNote)
+        articles.forEach(age)
+        let first = try buildSite(content: content, output: site)
+        #expect(first.notesUnread == 0)
+        #expect(first.warnings.contains { $0.path.hasSuffix("anna-berg.md") && $0.message.contains("tags") })
+        let second = try buildSite(content: content, output: site)
+        #expect(second.notesUnread == notes.count)
+        #expect(second.warnings == first.warnings)
+        #expect(SiteFiles.snapshot(site) == (try cleanBuild()))
+
+        // An edited profile and an edited event: read again, shown, and the site is a clean build's.
+        let lena = content + "/people/lena-ode.md", summit = content + "/events/harbour-summit.md"
+        try (try String(contentsOfFile: lena, encoding: .utf8) + "\nShe later chaired the committee.\n").write(toFile: lena, atomically: false, encoding: .utf8)
+        try (try String(contentsOfFile: summit, encoding: .utf8) + "\nThe talks ran late.\n").write(toFile: summit, atomically: false, encoding: .utf8)
+        let third = try buildSite(content: content, output: site)
+        #expect(third.notesUnread == notes.count - 2)
+        #expect(SiteFiles.read(site, "people/lena-ode.html")?.contains("chaired the committee") == true)
+        #expect(SiteFiles.read(site, "events/harbour-summit.html")?.contains("talks ran late") == true)
+        #expect(SiteFiles.snapshot(site) == (try cleanBuild()))
+    }
+
     /// Pages of articles taken from the snapshot read their bodies from the files when they are rendered.
     @Test func pagesOfUnreadArticlesShowTheirBodies() throws {
         articles.forEach(age)
