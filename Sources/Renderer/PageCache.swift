@@ -308,15 +308,8 @@ struct PageCache {
         FileWriting.replace(folder + "/pages.tsv", with: bytes)
     }
 
-    /// The file's bytes: a header line, then one line per file, sorted by path: path, signature (hexadecimal), size
-    /// and modification time, separated by tabs. (A build writes its lines in the order it planned the pages.)
-    var bytes: [UInt8] {
-        var out = Self.headerLine
-        out.reserveCapacity(entries.count * 64)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) { Self.appendLine(path, entry, to: &out) }
-        return out
-    }
-
+    /// The file: a header line, then one line per file (a build writes them in the order it planned the pages):
+    /// path, signature (hexadecimal), size and modification time, separated by tabs.
     static var headerLine: [UInt8] { Array((header + "\n").utf8) }
 
     /// One file's line.

@@ -5,6 +5,15 @@ import Foundation
 @testable import Renderer
 import Testing
 
+extension PageCache {
+    /// The file a build would write with these entries, sorted by path (a build writes them in plan order).
+    var bytes: [UInt8] {
+        var out = Self.headerLine
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) { Self.appendLine(path, entry, to: &out) }
+        return out
+    }
+}
+
 @Suite struct PageCacheFileTests {
     static let sample: PageCache = {
         var cache = PageCache()
