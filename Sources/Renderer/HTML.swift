@@ -9,9 +9,9 @@ public enum HTML {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var text = text
-        return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: escapedCount(bytes[...])) { writeEscaped(bytes[...], to: $0, at: 0) }
-        }
+        var escaped: [UInt8] = []
+        text.withUTF8 { appendEscaped($0, 0, $0.count, to: &escaped) }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// `text` escaped, with each UTF-8 range in `marks` wrapped in `<mark>`. Ranges may overlap or be unsorted.
@@ -75,7 +75,7 @@ public enum HTML {
         output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    /// Appends `bytes[from..<to]` escaped as `writeEscaped` does, copying the runs between the five characters whole.
+    /// Appends `bytes[from..<to]` with `& < > " '` replaced by their entities, copying the runs between them whole.
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to output: inout [UInt8]) {
         guard from < to, let base = bytes.baseAddress else { return }
         var run = from
@@ -97,49 +97,6 @@ public enum HTML {
             run = i + 1
         }
         output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: to - run))
-    }
-
-    /// The escaped size of `bytes`.
-    private static func escapedCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
-        // A table lookup per byte, no branch: this counts every byte of every quoted sentence.
-        extraBytes.withUnsafeBufferPointer { extra in
-            var count = bytes.count
-            for byte in UnsafeBufferPointer(rebasing: bytes) { count &+= Int(extra[Int(byte)]) }
-            return count
-        }
-    }
-
-    /// How many bytes escaping adds to each byte: "&amp;" is 4 more than "&".
-    private static let extraBytes: [UInt8] = (0...255).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "&"), UInt8(ascii: "'"): return 4
-        case UInt8(ascii: "<"), UInt8(ascii: ">"): return 3
-        case UInt8(ascii: "\""): return 5
-        default: return 0
-        }
-    }
-
-    private static func write(_ literal: StaticString, to out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        let count = literal.utf8CodeUnitCount
-        UnsafeMutableRawPointer(out.baseAddress! + at).copyMemory(from: literal.utf8Start, byteCount: count)
-        return at + count
-    }
-
-    /// Writes `bytes` escaped at `at` (room for `escapedCount` of them is there); returns where it stopped.
-    private static func writeEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        var at = at
-        for byte in bytes {
-            guard byte <= UInt8(ascii: ">") else { out[at] = byte; at += 1; continue }
-            switch byte {
-            case UInt8(ascii: "&"): at = write("&amp;", to: out, at: at)
-            case UInt8(ascii: "<"): at = write("&lt;", to: out, at: at)
-            case UInt8(ascii: ">"): at = write("&gt;", to: out, at: at)
-            case UInt8(ascii: "\""): at = write("&quot;", to: out, at: at)
-            case UInt8(ascii: "'"): at = write("&#39;", to: out, at: at)
-            default: out[at] = byte; at += 1
-            }
-        }
-        return at
     }
 }
 

@@ -60,6 +60,9 @@ import Testing
         // Touching marks join; a mark running past the end is cut there; no marks is the escaped text.
         #expect(HTML.marked("ab cd", [0..<2, 2..<5, 4..<99]) == "<mark>ab cd</mark>")
         #expect(HTML.marked("a<b", []) == "a&lt;b")
+        // Escaping alone is marking nothing: the five characters, anywhere, multi-byte text left as it is.
+        #expect(HTML.escape("<Ana & \"Bergh\"'s> — é") == "&lt;Ana &amp; &quot;Bergh&quot;&#39;s&gt; — é")
+        #expect(HTML.escape("plain — é") == "plain — é")
         // A sentence of a block, marked in place, is the sentence cut out and marked.
         let sentence = range("Steve Witkoff met <Putin>'s")
         #expect(HTML.marked(text, sentence, [0..<5, 19..<24]) == HTML.marked("Steve Witkoff met <Putin>'s", [0..<5, 19..<24]))
