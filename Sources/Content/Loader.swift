@@ -92,31 +92,15 @@ public enum ContentLoader {
             log.warning(name, 1, 1, "ignored: people and events are .md files")
         }
         // An unchanged person or event file is taken from the snapshot, as an article is, without opening it.
-        let personResults = Parallel.map(peopleFiles.filter { $0.hasSuffix(".md") }) { path -> ((Person, SlugReferences)?, DiagnosticLog) in
-            var log = DiagnosticLog()
-            if let record = snapshot?.note(at: path), case .person(let person) = record.note {
-                log.append(contentsOf: record.warnings)
-                return ((person, record.references), log)
+        let personResults = Parallel.map(peopleFiles.filter { $0.hasSuffix(".md") }) { path in
+            readNote(path, snapshot: snapshot, as: { .person($0) }, from: { if case .person(let p) = $0 { p } else { nil } }) {
+                loadPerson(path, files: files, log: &$0)
             }
-            let stamp = snapshot?.stamp(path)                        // before reading, as for articles
-            let person = loadPerson(path, files: files, log: &log)
-            if let snapshot, let person, let stamp, !log.hasErrors {
-                snapshot.keep(path: path, stamp: stamp, note: .person(person.0), references: person.1, warnings: log.items)
-            }
-            return (person, log)
         }
-        let eventResults = Parallel.map(eventFiles.filter { $0.hasSuffix(".md") }) { path -> ((Event, SlugReferences)?, DiagnosticLog) in
-            var log = DiagnosticLog()
-            if let record = snapshot?.note(at: path), case .event(let event) = record.note {
-                log.append(contentsOf: record.warnings)
-                return ((event, record.references), log)
+        let eventResults = Parallel.map(eventFiles.filter { $0.hasSuffix(".md") }) { path in
+            readNote(path, snapshot: snapshot, as: { .event($0) }, from: { if case .event(let e) = $0 { e } else { nil } }) {
+                loadEvent(path, files: files, log: &$0)
             }
-            let stamp = snapshot?.stamp(path)
-            let event = loadEvent(path, files: files, log: &log)
-            if let snapshot, let event, let stamp, !log.hasErrors {
-                snapshot.keep(path: path, stamp: stamp, note: .event(event.0), references: event.1, warnings: log.items)
-            }
-            return (event, log)
         }
 
         let (articleFiles, articleListLog) = listingArticles.wait()[0]
@@ -211,6 +195,24 @@ public enum ContentLoader {
         }
         return Settings(title: title, subtitle: nonEmpty(fields.value.subtitle), description: nonEmpty(fields.value.description),
                         baseURL: baseURL, language: language)
+    }
+
+    /// A person's or an event's file (`as`/`from` wrap and unwrap it as the snapshot keeps it): taken from the
+    /// snapshot when the file is as the last build read it, else read with `load` and kept for the next build.
+    private static func readNote<T>(_ path: String, snapshot: ContentSnapshot?, as wrap: (T) -> ContentSnapshot.NoteRecord.Note,
+                                    from unwrap: (ContentSnapshot.NoteRecord.Note) -> T?,
+                                    load: (inout DiagnosticLog) -> (T, SlugReferences)?) -> ((T, SlugReferences)?, DiagnosticLog) {
+        var log = DiagnosticLog()
+        if let record = snapshot?.note(at: path), let note = unwrap(record.note) {
+            log.append(contentsOf: record.warnings)
+            return ((note, record.references), log)
+        }
+        let stamp = snapshot?.stamp(path)                            // before reading, as for articles
+        let loaded = load(&log)
+        if let snapshot, let loaded, let stamp, !log.hasErrors {
+            snapshot.keep(path: path, stamp: stamp, note: wrap(loaded.0), references: loaded.1, warnings: log.items)
+        }
+        return (loaded, log)
     }
 
     private static func loadPerson(_ path: String, files: FileReader, log: inout DiagnosticLog) -> (Person, SlugReferences)? {
