@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
 // Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
-// Content ← Authoring (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
+// Content ← Authoring (new, import) and Content ← Export (export: JSON, CSV, FollowTheMoney) feed the command line too; Renderer ← Server ← dossier-serve, the program
 // `dossier serve` runs.
 import PackageDescription
 
@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Renderer", dependencies: ["Content", "Templating", "Markdown", "EDTF"]),
         // Writing a dossier: scaffold new pages, import pasted articles (Content ← Authoring).
         .target(name: "Authoring", dependencies: ["Content", "Markdown", "EDTF"]),
+        // `dossier export`: the dossier's data as JSON, CSV and FollowTheMoney entities (Content ← Export).
+        .target(name: "Export", dependencies: ["Content", "EDTF"]),
         // `dossier serve`: the local preview server with live reload (Renderer ← Server).
         .target(name: "Server", dependencies: [
             "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
@@ -44,7 +46,7 @@ let package = Package(
             "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Renderer", "Content", "Authoring", "Export", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
@@ -53,7 +55,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",
+            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Export", "Server",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]
