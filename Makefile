@@ -5,7 +5,7 @@ SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release clean serve browser-test bench
+.PHONY: site test deps build release clean serve browser-test export-test bench
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
@@ -16,7 +16,12 @@ serve: deps build
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) export-test
 	$(MAKE) browser-test
+
+# `dossier export --format ftm` validated with the followthemoney package (a venv in .build/ftm-venv, made when missing).
+export-test: build
+	sh Tests/Export/run.sh
 
 # Headless Chromium over Site/ from file:// and the Nu HTML Checker over every page; installs chromium,
 # chromium-driver, Java and a Python venv (.build/browser-venv) when missing. Screenshots: Tests/Browser/screenshots/.
