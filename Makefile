@@ -41,10 +41,11 @@ release: deps
 	cp .build/serve/release/dossier-serve .build/release/dossier-serve
 
 # Two system libraries: libcmark (Markdown) and jemalloc (the command's allocator); pkg-config tells whether they are there.
+# rsync: what `dossier publish` runs (its tests publish to a local folder).
 deps:
-	@pkg-config --exists libcmark jemalloc 2>/dev/null || { \
-		echo "Installing libcmark-dev (CommonMark) and libjemalloc-dev with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; }
+	@pkg-config --exists libcmark jemalloc 2>/dev/null && command -v rsync >/dev/null || { \
+		echo "Installing libcmark-dev (CommonMark), libjemalloc-dev and rsync with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config rsync; }
 
 clean:
 	rm -rf .build

@@ -1,0 +1,142 @@
+// `dossier publish`: copies a built site to a folder or an rsync destination (`user@host:path`) with rsync, sending
+// only changed files and deleting the ones the site no longer has. The command builds (and so checks) the site
+// first; this part only plans and runs the copy, and refuses destinations where --delete would do harm.
+
+import Foundation
+
+public struct Publishing: Sendable {
+    public enum Destination: Sendable, Equatable {
+        case folder(String)
+        /// `[user@]host:path`, as rsync reads it (over ssh).
+        case remote(String)
+
+        /// rsync's own rule: a colon before any slash makes it remote (`./a:b` or `/x/a:b` stay local).
+        public init(_ text: String) {
+            if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/"), colon != text.startIndex {
+                self = .remote(text)
+            } else {
+                self = .folder(text)
+            }
+        }
+
+        /// With a trailing slash: rsync then fills the folder rather than making a folder named like the site in it.
+        var rsyncPath: String {
+            switch self {
+            case .folder(let path), .remote(let path): path.hasSuffix("/") ? path : path + "/"
+            }
+        }
+    }
+
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case rsyncMissing
+        case unsafeDestination(String)
+        case rsyncFailed(status: Int32, message: String)
+
+        public var description: String {
+            switch self {
+            case .rsyncMissing:
+                "rsync is not installed: install it (Debian/Ubuntu: sudo apt-get install rsync; macOS: brew install rsync) and publish again"
+            case .unsafeDestination(let why): why
+            case .rsyncFailed(let status, let message): "rsync failed (exit status \(status)): \(message)"
+            }
+        }
+    }
+
+    /// What a publish did, counted from rsync's itemized changes.
+    public struct Summary: Sendable, Equatable {
+        public var sent: [String] = []
+        public var deleted: [String] = []
+    }
+
+    public let site: String
+    public let destination: Destination
+    /// Compare files by checksum instead of size and modification time (slower: every file is read on both sides).
+    public var checksum = false
+    public var dryRun = false
+    public var rsync: String
+
+    /// Finds rsync on PATH.
+    public init(site: String, destination: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure) {
+        self.site = site
+        self.destination = Destination(destination)
+        guard let found = Self.executable("rsync", path: environment["PATH"] ?? "/usr/bin:/bin") else { throw .rsyncMissing }
+        rsync = found
+    }
+
+    static func executable(_ name: String, path: String) -> String? {
+        path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// `-a` keeps modification times, so the next publish sends only what changed (the build leaves unchanged files as
+    /// they are); `--delete` removes what the site no longer has; `--chmod` makes everything readable by the web server.
+    public var arguments: [String] {
+        var arguments = ["-a", "--delete", "--chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r", "--itemize-changes"]
+        if checksum { arguments.append("--checksum") }
+        if dryRun { arguments.append("--dry-run") }
+        arguments += ["--", site.hasSuffix("/") ? site : site + "/", destination.rsyncPath]
+        return arguments
+    }
+
+    /// A local destination must not be the site itself or lie inside it, and a folder that already holds files must
+    /// look like a published site (an index.html at its top): `--delete` would empty any other folder.
+    public func checkDestination() throws(Failure) {
+        guard case .folder(let path) = destination else { return }
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let source = URL(fileURLWithPath: site).standardizedFileURL.resolvingSymlinksInPath().path
+        if target == source || target.hasPrefix(source + "/") || source.hasPrefix(target + "/") {
+            throw .unsafeDestination("\(path) is the site folder \(site), inside it or around it: publish to another folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if !entries.isEmpty && !entries.contains("index.html") {
+            throw .unsafeDestination("\(path) holds files but no index.html, so it is not a published site; publishing would delete them. Publish to a new or empty folder")
+        }
+    }
+
+    /// Runs rsync; its errors go to standard error as they come.
+    public func run() throws(Failure) -> Summary {
+        try checkDestination()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: rsync)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { throw .rsyncFailed(status: -1, message: "\(error)") }
+        let collected = Collected()
+        let reading = Thread { collected.errors = errors.fileHandleForReading.readDataToEndOfFile() }
+        reading.start()
+        let listing = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !collected.done { Thread.sleep(forTimeInterval: 0.005) }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .rsyncFailed(status: process.terminationStatus, message: message)
+        }
+        return Self.summary(itemized: String(decoding: listing, as: UTF8.self))
+    }
+
+    /// `--itemize-changes` lines: `<f+++++++++ path` (sent to a remote), `>f..t...... path` (copied to a local
+    /// folder), `*deleting   path`; folders (`cd`) and attribute-only changes (`.f`) are not counted as sent.
+    static func summary(itemized: String) -> Summary {
+        var summary = Summary()
+        for line in itemized.split(separator: "\n") {
+            if line.hasPrefix("*deleting") {
+                summary.deleted.append(String(line.dropFirst("*deleting".count)).trimmingCharacters(in: .whitespaces))
+            } else if line.count > 12, line.hasPrefix("<f") || line.hasPrefix(">f") {
+                summary.sent.append(String(line.dropFirst(12)))
+            }
+        }
+        return summary
+    }
+}
+
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    private var finished = false
+    var errors: Data? {
+        get { lock.withLock { data } }
+        set { lock.withLock { data = newValue; finished = true } }
+    }
+    var done: Bool { lock.withLock { finished } }
+}
