@@ -23,8 +23,9 @@ test: deps
 export-test: build
 	sh Tests/Export/run.sh
 
-# Headless Chromium over Site/ from file:// and the Nu HTML Checker over every page; installs chromium,
-# chromium-driver, Java and a Python venv (.build/browser-venv) when missing. Screenshots: Tests/Browser/screenshots/.
+# Headless Chromium over Site/ from file:// and over http:// from nginx under /briefings/dmitriev/, and the Nu HTML
+# Checker over every page; installs chromium, chromium-driver, nginx, Java and a Python venv (.build/browser-venv)
+# when missing. Screenshots: Tests/Browser/screenshots/.
 browser-test: site
 	sh Tests/Browser/run.sh
 
