@@ -107,7 +107,7 @@ extension DossierExport {
         var quotations: [(key: String, record: QuotationRecord)] = []
         var statements: [StatementRecord] = []
         let eventMatcher = EventMatcher(d)
-        for a in d.articles.indices {
+        for a in d.articles.indices {     // one article at a time: a body's document is decoded when first asked for
             let slug = d.articles[a].slug
             let text = d.articleTexts[a]
             let plain = PlainSentences(text: text, dossier: d)
@@ -147,21 +147,22 @@ extension DossierExport {
 /// (Renderer/DiscoveryViews.swift, `withReported`), kept here so that Export need not depend on Renderer:
 /// the sentence's date falls within the event's, and it names one of the event's people or the first word of its place.
 struct EventMatcher {
-    let dossier: Dossier
+    let earliest: [DayStamp], latest: [DayStamp]
     let people: [Set<Int>]
     let placeWord: [String?]
 
     init(_ d: Dossier) {
-        dossier = d
+        earliest = d.events.map(\.date.earliest)
+        latest = d.events.map(\.date.latest)
         people = d.events.map { Set($0.people.compactMap { d.personBySlug[$0] }) }
         placeWord = d.events.map { $0.place.flatMap { NameTokens.words(of: $0).first } }
     }
 
     func events(for statement: DatedStatement, sentence: String) -> [Int] {
         var words: Set<String>?
-        return dossier.events.indices.filter { e in
-            let event = dossier.events[e]
-            guard event.date.earliest <= statement.date.earliest, statement.date.latest <= event.date.latest else { return false }
+        let from = statement.date.earliest, to = statement.date.latest
+        return earliest.indices.filter { e in
+            guard earliest[e] <= from, to <= latest[e] else { return false }
             if statement.people.contains(where: people[e].contains) { return true }
             guard let place = placeWord[e] else { return false }
             if words == nil { words = Set(NameTokens.words(of: sentence)) }
@@ -171,10 +172,15 @@ struct EventMatcher {
 }
 
 /// Sentences of one article body as plain text: wikilinks replaced by the words they show, runs of white space
-/// made one space.
-struct PlainSentences {
+/// made one space. Each block's bytes and links are gathered once, however many mentions it holds.
+final class PlainSentences {
     let text: BodyText
     let dossier: Dossier
+    private var bytesOfBlock: [Int: [UInt8]] = [:]
+    private lazy var linksOfBlock: [Int: [WikiLink]] = Dictionary(grouping: text.wikiLinks, by: \.block)
+        .mapValues { $0.sorted { $0.range.lowerBound < $1.range.lowerBound } }
+
+    init(text: BodyText, dossier: Dossier) { self.text = text; self.dossier = dossier }
 
     func sentence(block: Int, index: Int) -> String {
         let b = text.document.blocks[block]
@@ -189,13 +195,14 @@ struct PlainSentences {
     }
 
     private func plain(block: Int, range: Range<Int>) -> String {
-        let b = text.document.blocks[block]
-        let bytes = Array(b.text.utf8)
+        let bytes: [UInt8]
+        if let kept = bytesOfBlock[block] { bytes = kept } else {
+            bytes = Array(text.document.blocks[block].text.utf8)
+            bytesOfBlock[block] = bytes
+        }
         var out: [UInt8] = []
         var i = range.lowerBound
-        let links = text.wikiLinks.filter { $0.block == block && $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
-        for link in links where link.range.lowerBound >= i {
+        for link in linksOfBlock[block] ?? [] where link.range.lowerBound >= i && link.range.upperBound <= range.upperBound {
             out += bytes[i..<link.range.lowerBound]
             out += Array((link.text ?? title(of: link.target)).utf8)
             i = link.range.upperBound
