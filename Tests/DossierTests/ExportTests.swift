@@ -53,6 +53,13 @@ import Testing
 
     static func records(_ object: [String: Any], _ key: String) -> [[String: Any]] { object[key] as? [[String: Any]] ?? [] }
 
+    @Test(arguments: [["export"], ["publish"]])
+    func helpWithAnExample(_ command: [String]) async throws {
+        let result = try await DossierBinary.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Example:") && result.output.contains("USAGE: dossier \(command[0])"))
+    }
+
     @Test func theDefaultDossierAsJSON() async throws {
         let result = try await DossierBinary.run(["export", "--format", "json", "--content", Repo.content])
         #expect(result.status == 0, "\(result.errors)")
