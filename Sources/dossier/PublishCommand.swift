@@ -32,7 +32,7 @@ struct PublishCommand: ParsableCommand {
     @OptionGroup var folders: Folders
     @Flag(help: "Compare files by content rather than size and modification time.")
     var checksum = false
-    @Flag(help: "Show what would be sent and deleted, change nothing.")
+    @Flag(help: "Build, then show what would be sent and deleted without changing DEST (with --verbose: which files).")
     var dryRun = false
     @OptionGroup var verbosity: Verbosity
 
