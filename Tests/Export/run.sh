@@ -1,7 +1,7 @@
 #!/bin/sh
 # Validates `dossier export --format ftm` with the followthemoney package from PyPI, as Aleph and OpenSanctions
 # load it (Tests/Export/validate_ftm.py): the default dossier (with what an analyst would look for in it) and the
-# test fixtures. Installs what it needs when missing: a Python venv in .build/ftm-venv with followthemoney (which
+# test fixtures; then reads the CSV export of the default dossier with Python's csv module (check_csv.py). Installs what it needs when missing: a Python venv in .build/ftm-venv with followthemoney (which
 # builds PyICU, so Debian's libicu-dev, pkg-config and a C++ compiler). Run from the repository root after `swift build`.
 set -eu
 export PYTHONDONTWRITEBYTECODE=1
@@ -36,3 +36,5 @@ for fixture in small discovery hostile; do
     "$DOSSIER" export --format ftm --content "Tests/DossierTests/Fixtures/$fixture" --output "$OUT/$fixture.ftm" --quiet
     "$VENV/bin/python" Tests/Export/validate_ftm.py "$OUT/$fixture.ftm"
 done
+"$DOSSIER" export --format csv --content Content --output "$OUT/csv" --quiet
+"$VENV/bin/python" Tests/Export/check_csv.py "$OUT/csv"
