@@ -2,6 +2,7 @@
 // only changed files and deleting the ones the site no longer has. The command builds (and so checks) the site
 // first; this part only plans and runs the copy, and refuses destinations where --delete would do harm.
 
+import Dispatch
 import Foundation
 
 public struct Publishing: Sendable {
@@ -102,12 +103,17 @@ public struct Publishing: Sendable {
         process.standardOutput = output
         process.standardError = errors
         do { try process.run() } catch { throw .rsyncFailed(status: -1, message: "\(error)") }
+        // Both pipes are drained at once, so that neither fills up and stalls rsync.
         let collected = Collected()
-        let reading = Thread { collected.errors = errors.fileHandleForReading.readDataToEndOfFile() }
-        reading.start()
+        let reading = DispatchGroup()
+        reading.enter()
+        Thread.detachNewThread {
+            collected.errors = errors.fileHandleForReading.readDataToEndOfFile()
+            reading.leave()
+        }
         let listing = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !collected.done { Thread.sleep(forTimeInterval: 0.005) }
+        reading.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw .rsyncFailed(status: process.terminationStatus, message: message)
@@ -133,10 +139,8 @@ public struct Publishing: Sendable {
 private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private var data: Data?
-    private var finished = false
     var errors: Data? {
         get { lock.withLock { data } }
-        set { lock.withLock { data = newValue; finished = true } }
+        set { lock.withLock { data = newValue } }
     }
-    var done: Bool { lock.withLock { finished } }
 }
