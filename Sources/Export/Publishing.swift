@@ -20,6 +20,10 @@ public struct Publishing: Sendable {
             }
         }
 
+        var text: String {
+            switch self { case .folder(let path), .remote(let path): path }
+        }
+
         /// With a trailing slash: rsync then fills the folder rather than making a folder named like the site in it.
         var rsyncPath: String {
             switch self {
@@ -78,24 +82,41 @@ public struct Publishing: Sendable {
         return arguments
     }
 
-    /// A local destination must not be the site itself or lie inside it, and a folder that already holds files must
-    /// look like a published site (an index.html at its top): `--delete` would empty any other folder.
+    /// A local destination must not be the site itself or lie inside it, and a destination that already holds files
+    /// must look like a published site (an index.html at its top): `--delete` would empty any other folder. A remote
+    /// one is listed over ssh for that; `host:` alone (the remote home folder) is refused outright.
     public func checkDestination() throws(Failure) {
-        guard case .folder(let path) = destination else { return }
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        let source = URL(fileURLWithPath: site).standardizedFileURL.resolvingSymlinksInPath().path
-        if target == source || target.hasPrefix(source + "/") || source.hasPrefix(target + "/") {
-            throw .unsafeDestination("\(path) is the site folder \(site), inside it or around it: publish to another folder")
+        let entries: [String]
+        switch destination {
+        case .remote(let text):
+            if text.hasSuffix(":") {
+                throw .unsafeDestination("\(text) names the remote home folder itself: give the folder to publish into, e.g. \(text)www/briefing")
+            }
+            entries = try remoteNames()
+        case .folder(let path):
+            let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            let source = URL(fileURLWithPath: site).standardizedFileURL.resolvingSymlinksInPath().path
+            if target == source || target.hasPrefix(source + "/") || source.hasPrefix(target + "/") {
+                throw .unsafeDestination("\(path) is the site folder \(site), inside it or around it: publish to another folder")
+            }
+            entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if !entries.isEmpty && !entries.contains("index.html") {
-            throw .unsafeDestination("\(path) holds files but no index.html, so it is not a published site; publishing would delete them. Publish to a new or empty folder")
+            throw .unsafeDestination("\(destination.text) holds files but no index.html, so it is not a published site; publishing would delete them. Publish to a new or empty folder")
         }
     }
 
-    /// Runs rsync; its errors go to standard error as they come.
-    public func run() throws(Failure) -> Summary {
-        try checkDestination()
+    /// Runs rsync and counts what it sent and deleted. `checked`: checkDestination() has just been called (for a remote
+    /// destination, that lists it over ssh).
+    public func run(checked: Bool = false) throws(Failure) -> Summary {
+        if !checked { try checkDestination() }
+        let (status, listing, errors) = try rsync(arguments)
+        guard status == 0 else { throw .rsyncFailed(status: status, message: errors) }
+        return Self.summary(itemized: listing)
+    }
+
+    /// rsync with `arguments`: exit status, standard output, standard error (trimmed).
+    func rsync(_ arguments: [String]) throws(Failure) -> (Int32, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: rsync)
         process.arguments = arguments
@@ -114,11 +135,26 @@ public struct Publishing: Sendable {
         let listing = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         reading.wait()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .rsyncFailed(status: process.terminationStatus, message: message)
+        let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, String(decoding: listing, as: UTF8.self), message)
+    }
+
+    /// The names at the top of a remote destination (`rsync --list-only`, over ssh); none when it does not exist yet.
+    func remoteNames() throws(Failure) -> [String] {
+        let (status, listing, errors) = try rsync(["--list-only", "--", destination.rsyncPath])
+        if status == 23 && errors.contains("No such file or directory") { return [] }
+        guard status == 0 else { throw .rsyncFailed(status: status, message: errors) }
+        return Self.names(listed: listing)
+    }
+
+    /// `--list-only` lines: `drwxr-xr-x          4,096 2025/04/01 12:00:00 name` (the folder itself is ".").
+    static func names(listed: String) -> [String] {
+        listed.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
+            guard fields.count == 5 else { return nil }
+            let name = String(fields[4])
+            return name == "." ? nil : name
         }
-        return Self.summary(itemized: String(decoding: listing, as: UTF8.self))
     }
 
     /// `--itemize-changes` lines: `<f+++++++++ path` (sent to a remote), `>f..t...... path` (copied to a local

@@ -16,8 +16,8 @@ struct PublishCommand: ParsableCommand {
         DEST is a folder (made when missing) or an rsync destination, [user@]host:path, reached over ssh. The site \
         is built first, with every check of `dossier build`; when that fails, nothing is published. rsync sends \
         only the files that changed (by size and modification time, or by content with --checksum) and deletes \
-        from DEST the files the site no longer has. A local DEST that already holds files must hold an index.html \
-        (a site published before): any other folder would be emptied.
+        from DEST the files the site no longer has. A DEST that already holds files must hold an index.html \
+        (a site published before; a remote one is listed first): any other folder would be emptied.
 
         Exit status: 0 published; 1 the content or templates have errors, or DEST is refused, or rsync is missing \
         or failed; 64 the command line is wrong.
@@ -62,7 +62,7 @@ struct PublishCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            let summary = try publishing.run()
+            let summary = try publishing.run(checked: true)
             let files = { (n: Int) in "\(n) file\(n == 1 ? "" : "s")" }
             if verbosity.verbose {
                 for path in summary.sent { console.result("  sent     \(path)") }

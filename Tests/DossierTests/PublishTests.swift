@@ -88,6 +88,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: d.www))
     }
 
+    /// A `host:path` destination, through rsync's remote protocol: RSYNC_RSH names a stand-in for ssh that runs
+    /// the remote rsync here, so no network or ssh server is needed.
+    @Test func publishesToAnRsyncDestinationAndChecksItFirst() async throws {
+        let d = Dossier()
+        d.scratch.write("fake-ssh", "#!/bin/sh\n# rsync runs: fake-ssh [-l user] host rsync --server ...\nwhile [ \"$1\" = -l ]; do shift 2; done\nshift\nexec \"$@\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: d.scratch.path + "/fake-ssh")
+        let ssh = ["RSYNC_RSH": d.scratch.path + "/fake-ssh"]
+        let first = try await d.publish("localhost:" + d.www, environment: ssh)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(SiteFiles.snapshot(d.www) == SiteFiles.snapshot(d.site))
+        let again = try await d.publish("localhost:" + d.www, environment: ssh)
+        #expect(again.output.contains("0 files sent, 0 files deleted"), "\(again.output)")
+
+        d.scratch.write("notes/todo.txt", "keep me\n")
+        let refused = try await d.publish("localhost:" + d.scratch.path + "/notes", environment: ssh)
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("holds files but no index.html"), "\(refused.errors)")
+        #expect(FileManager.default.fileExists(atPath: d.scratch.path + "/notes/todo.txt"))
+        let home = try await d.publish("localhost:", environment: ssh)
+        #expect(home.status == 1)
+        #expect(home.errors.contains("names the remote home folder itself"), "\(home.errors)")
+    }
+
     @Test(arguments: [
         ("deploy@example.org:/srv/www/brief", true), ("example.org:brief", true), ("/var/www/brief", false),
         ("./a:b", false), ("site/a:b", false), ("brief", false),
