@@ -134,6 +134,17 @@ def ratio(a, b):
     return a / b if b else float("nan")
 
 
+def accepted_dates(date):
+    """The annotated EDTF date; for "since X" also the open interval X/.., for "until X" also ../X."""
+    edtf, phrase = date["edtf"], fold(date["phrase"])
+    accepted = {edtf}
+    if phrase.startswith("since "):
+        accepted.add(edtf + "/..")
+    if phrase.startswith(("until ", "till ")):
+        accepted.add("../" + edtf)
+    return accepted
+
+
 def score(ann, export):
     """Every figure of the table, and the misses behind each, from one export and the annotations."""
     articles = set(ann.articles)
@@ -193,13 +204,15 @@ def score(ann, export):
     res["variants_merged"] = merged
     miss["variants not on one page"] = unmerged
 
-    # Quote speakers: each quotation of the export is matched to the annotated quotation it carries.
+    # Quote speakers: each quotation the export credits to someone is matched to the annotated quotation it
+    # carries; one it leaves without a speaker claims nothing and is not counted.
     quotes = {}
     for slug in articles:
         quotes[slug] = [dict(q, key=quote_key(q["text"]), found=False) for q in ann.articles[slug]["quotes"]]
     right = 0
     wrong = []
-    for q in export.get("quotations", []):
+    credited = [q for q in export.get("quotations", []) if q.get("speaker")]
+    for q in credited:
         cands = quotes.get(q["article"], [])
         text, sentence = quote_key(q["text"]), quote_key(q.get("sentence", ""))
         hits = [a for a in cands if holds(text, a["key"])]
@@ -220,7 +233,7 @@ def score(ann, export):
                 q["article"], q["text"][:90], speaker_page, expected))
     person_quotes = [(slug, a) for slug in sorted(quotes) for a in quotes[slug]
                      if a["speaker"] and not a["speaker"].startswith("ORG:")]
-    res["quotations"] = len(export.get("quotations", []))
+    res["quotations"] = len(credited)
     res["quotations_right"] = right
     res["quotes_annotated"] = len(person_quotes)
     res["quotes_found"] = sum(1 for _, a in person_quotes if a["found"])
@@ -230,15 +243,15 @@ def score(ann, export):
 
     # Dated statements: a statement is right when its sentence holds an annotated fragment and its date is
     # that fragment's date; each annotated date is matched once.
-    dates = {slug: [dict(d, key=fold(d["fragment"]), found=False) for d in ann.articles[slug]["dates"]]
-             for slug in articles}
+    dates = {slug: [dict(d, key=fold(d["fragment"]), found=False, accepted=accepted_dates(d))
+                    for d in ann.articles[slug]["dates"]] for slug in articles}
     unscored = {slug: [fold(u) for u in ann.articles[slug].get("dates_unscored", [])] for slug in articles}
     right = counted = 0
     wrong = []
     for st in export.get("statements", []):
         sentence = fold(st.get("sentence", ""))
         hit = next((d for d in dates.get(st["article"], [])
-                    if not d["found"] and holds(sentence, d["key"]) and d["edtf"] == st["date"]), None)
+                    if not d["found"] and holds(sentence, d["key"]) and st["date"] in d["accepted"]), None)
         if hit:
             hit["found"] = True
             right += 1

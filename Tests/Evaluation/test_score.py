@@ -3,6 +3,8 @@
 python3 -m unittest discover -s Tests/Evaluation -p 'test_*.py'  (also run by `make eval`)."""
 import os
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the corpus
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -42,6 +44,8 @@ def export():
             {"speaker": "fumio-kishida", "article": ABE[3], "sentence": "", "text": "There is no legal basis for this."},
             # wrong: not an annotated quotation at all
             {"speaker": "shinzo-abe", "article": ABE[0], "sentence": "", "text": "words nobody said"},
+            # credited to nobody: claims nothing, not counted
+            {"speaker": None, "article": ABE[0], "sentence": "", "text": "Bleeding was massive"},
         ],
         "statements": [
             {"article": ABE[0], "date": "2022-07-08", "text": "on Friday", "people": [], "events": [],
@@ -49,6 +53,9 @@ def export():
             # a future weekday resolved into the past
             {"article": ABE[0], "date": "2022-07-02", "text": "for Saturday", "people": [], "events": [],
              "sentence": "Indian Prime Minister Narendra Modi announced a day of national mourning for Saturday."},
+            # "since October 2010" as an open interval
+            {"article": "dutch-government-collapses-over-migration", "date": "2010-10/..", "text": "since October 2010",
+             "people": [], "events": [], "sentence": "Rutte has led four coalition governments since October 2010."},
             # a vague phrase the annotators left unscored: neither right nor wrong
             {"article": ABE[2], "date": "2022-07-10", "text": "in the coming days", "people": [], "events": [],
              "sentence": "He has not yet spoken with him, but I expect they will speak in the coming days."},
@@ -91,8 +98,10 @@ class ScoreTests(unittest.TestCase):
         self.assertEqual(self.res["quotes_found"], 1)
 
     def test_dated_statements_match_fragment_and_date(self):
-        self.assertEqual((self.res["statements_right"], self.res["statements"]), (1, 2))
-        self.assertEqual(self.res["dates_found"], 1)
+        self.assertEqual((self.res["statements_right"], self.res["statements"]), (2, 3))
+        self.assertEqual(self.res["dates_found"], 2)
+        wrong = "\n".join(self.res["misses"]["dated statements wrong or unannotated"])
+        self.assertIn("2022-07-02 from \u201cfor Saturday\u201d", wrong)
 
     def test_test_part_details_are_refused(self):
         with self.assertRaises(SystemExit):
