@@ -51,7 +51,9 @@ def quote_key(text):
 
 
 def tokens(text):
-    return [t.strip("'") for t in re.findall(r"[\w']+", text) if t.strip("'")]
+    """Words without quote marks around them or a possessive ("Taiwan's" is "taiwan")."""
+    words = (re.sub(r"'s$", "", t.strip("'")) for t in re.findall(r"[\w']+", text))
+    return [w for w in words if w]
 
 
 def holds(text, fragment):

@@ -8,6 +8,7 @@ sys.dont_write_bytecode = True  # no __pycache__ beside the corpus
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_annotations  # noqa: E402
 import score  # noqa: E402
 
 ABE = ["abe-shot-dead-while-campaigning-in-nara", "abe-shinzo-died-suspect-grudge-translated",
@@ -102,6 +103,10 @@ class ScoreTests(unittest.TestCase):
         self.assertEqual(self.res["dates_found"], 2)
         wrong = "\n".join(self.res["misses"]["dated statements wrong or unannotated"])
         self.assertIn("2022-07-02 from \u201cfor Saturday\u201d", wrong)
+
+    def test_annotations_agree_with_their_articles(self):
+        for part in score.PARTS:
+            self.assertEqual(check_annotations.check(part), [])
 
     def test_test_part_details_are_refused(self):
         with self.assertRaises(SystemExit):
