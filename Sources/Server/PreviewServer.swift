@@ -13,6 +13,8 @@ public struct ServeOptions: Sendable {
     public var pollInterval: Duration
     /// Request sizes and timeouts (tests shorten them).
     var limits = ServerLimits()
+    /// The accept(2) call; tests replace it with one that fails as it does when descriptors run out.
+    var acceptCall: @Sendable (Int32) -> Int32 = { accept($0, nil, nil) }
     /// Called as each build step starts, as `SiteBuilder.build` reports it (for `[i/n] step` on a terminal).
     public var progress: (@Sendable (Int, String) -> Void)?
 
@@ -114,7 +116,7 @@ public final class PreviewServer: @unchecked Sendable {
         let onEvent = self.onEvent
         let server: SocketServer
         do {
-            server = try SocketServer(host: options.host, port: options.port, limits: options.limits,
+            server = try SocketServer(host: options.host, port: options.port, limits: options.limits, acceptCall: options.acceptCall,
                                       handler: SiteHandler(root: options.build.output, state: state, hub: hub),
                                       notice: { onEvent(.notice($0)) })
         } catch let error as SocketServer.BindError {

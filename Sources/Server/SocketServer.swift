@@ -22,6 +22,7 @@ final class SocketServer: @unchecked Sendable {
     /// The port bound (the one the system picked for port 0).
     let port: Int
     private let notice: @Sendable (String) -> Void
+    private let acceptCall: @Sendable (Int32) -> Int32
     private let listener: Int32
     private let wakeRead: Int32, wakeWrite: Int32
 
@@ -37,8 +38,10 @@ final class SocketServer: @unchecked Sendable {
     struct BindError: Error { let code: Int32; let message: String }
     struct AddressError: Error {}
 
-    init(host: String, port: Int, limits: ServerLimits, handler: SiteHandler, notice: @escaping @Sendable (String) -> Void) throws {
+    init(host: String, port: Int, limits: ServerLimits, acceptCall: @escaping @Sendable (Int32) -> Int32 = { accept($0, nil, nil) },
+         handler: SiteHandler, notice: @escaping @Sendable (String) -> Void) throws {
         self.limits = limits
+        self.acceptCall = acceptCall
         self.hostCheck = HostCheck(listenHost: host)
         self.handler = handler
         self.hub = handler.hub
@@ -101,21 +104,22 @@ final class SocketServer: @unchecked Sendable {
     // MARK: - Accepting
 
     private func acceptLoop() {
-        /// What is holding new connections back, reported once until a connection is accepted again.
+        /// What is holding new connections back, reported once per burst: from the first refusal until a connection
+        /// is accepted with a quarter of the connections open at the start of the burst closed (without that margin,
+        /// each connection closing and the next taking its place would be reported again).
         var holdUp: String?
+        var openWhenHeldUp = 0
         while true {
-            let full = condition.withLock { () -> Bool in
-                if !stopping && open.count >= maxConnections {
-                    _ = condition.wait(until: Date().addingTimeInterval(1))   // woken when one closes
-                    return true
-                }
-                return false
-            }
+            let full = condition.withLock { open.count >= maxConnections }
             if isStopping { break }
             if full {
                 if holdUp == nil {
                     holdUp = "connections"
+                    openWhenHeldUp = maxConnections
                     notice("\(maxConnections) connections are open, as many as the descriptor limit (ulimit -n \(Self.descriptorLimit())) leaves room for; new ones wait until some close")
+                }
+                condition.withLock {                                       // woken when one closes
+                    if open.count >= maxConnections && !stopping { _ = condition.wait(until: Date().addingTimeInterval(1)) }
                 }
                 continue
             }
@@ -123,13 +127,14 @@ final class SocketServer: @unchecked Sendable {
             let ready = poll(&entries, 2, 1000)
             if isStopping { break }
             guard ready > 0, entries[0].revents != 0 else { continue }
-            let fd = accept(listener, nil, nil)
+            let fd = acceptCall(listener)
             guard fd >= 0 else {
                 let code = errno
                 switch code {
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
                     if holdUp == nil {
                         holdUp = "descriptors"
+                        openWhenHeldUp = condition.withLock { open.count }
                         notice("cannot accept connections: \(String(cString: strerror(code))) (\(condition.withLock { open.count }) connections open, ulimit -n \(Self.descriptorLimit())); waiting for descriptors to free up")
                     }
                     // Woken as soon as a connection closes; descriptors freed elsewhere are seen within a quarter second.
@@ -141,7 +146,7 @@ final class SocketServer: @unchecked Sendable {
                 }
                 continue
             }
-            if holdUp != nil {
+            if holdUp != nil, condition.withLock({ open.count }) <= openWhenHeldUp * 3 / 4 {
                 holdUp = nil
                 notice("accepting connections again")
             }
