@@ -104,18 +104,22 @@ final class SocketServer: @unchecked Sendable {
     // MARK: - Accepting
 
     private func acceptLoop() {
-        /// What is holding new connections back, reported once per burst: from the first refusal until a connection
-        /// is accepted with a quarter of the connections open at the start of the burst closed (without that margin,
-        /// each connection closing and the next taking its place would be reported again).
+        /// What is holding new connections back, reported once per burst: from the first hold-up until a second has
+        /// passed without one (connections that waited in the backlog, accepted when others close, can fill the
+        /// limit again at once; each time is not news).
         var holdUp: String?
-        var openWhenHeldUp = 0
+        var lastHeldUp = ContinuousClock.now
         while true {
+            if holdUp != nil && ContinuousClock.now - lastHeldUp > .seconds(1) {
+                holdUp = nil
+                notice("accepting connections again")
+            }
             let full = condition.withLock { open.count >= maxConnections }
             if isStopping { break }
             if full {
+                lastHeldUp = .now
                 if holdUp == nil {
                     holdUp = "connections"
-                    openWhenHeldUp = maxConnections
                     notice("\(maxConnections) connections are open, as many as the descriptor limit (ulimit -n \(Self.descriptorLimit())) leaves room for; new ones wait until some close")
                 }
                 condition.withLock {                                       // woken when one closes
@@ -132,9 +136,9 @@ final class SocketServer: @unchecked Sendable {
                 let code = errno
                 switch code {
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+                    lastHeldUp = .now
                     if holdUp == nil {
                         holdUp = "descriptors"
-                        openWhenHeldUp = condition.withLock { open.count }
                         notice("cannot accept connections: \(String(cString: strerror(code))) (\(condition.withLock { open.count }) connections open, ulimit -n \(Self.descriptorLimit())); waiting for descriptors to free up")
                     }
                     // Woken as soon as a connection closes; descriptors freed elsewhere are seen within a quarter second.
@@ -145,10 +149,6 @@ final class SocketServer: @unchecked Sendable {
                     usleep(10_000)
                 }
                 continue
-            }
-            if holdUp != nil, condition.withLock({ open.count }) <= openWhenHeldUp * 3 / 4 {
-                holdUp = nil
-                notice("accepting connections again")
             }
             // Blocking, whatever the listener is (waits are bounded by poll), and not inherited by a child process.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
