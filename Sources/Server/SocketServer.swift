@@ -125,6 +125,7 @@ final class SocketServer: @unchecked Sendable {
                 condition.withLock {                                       // woken when one closes
                     if open.count >= maxConnections && !stopping { _ = condition.wait(until: Date().addingTimeInterval(1)) }
                 }
+                lastHeldUp = .now
                 continue
             }
             var entries = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
@@ -143,6 +144,7 @@ final class SocketServer: @unchecked Sendable {
                     }
                     // Woken as soon as a connection closes; descriptors freed elsewhere are seen within a quarter second.
                     condition.withLock { _ = condition.wait(until: Date().addingTimeInterval(0.25)) }
+                    lastHeldUp = .now
                 case EINTR, EAGAIN, ECONNABORTED, EPROTO, EPERM:
                     break
                 default:

@@ -235,6 +235,7 @@ struct FuzzRandom {
             let waiting = Task { try await RawHTTP.fetch("/index.html", port: port, timeout: 30) }
             let deadline = Date().addingTimeInterval(10)
             while served.builds.notices.isEmpty && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            try await Task.sleep(for: .milliseconds(2500))      // held up for longer than the second that ends a burst
             for socket in idle { close(socket) }
             #expect(try await waiting.value.status == 200)
             #expect(try await served.get("/people/").status == 200)
