@@ -104,22 +104,22 @@ final class SocketServer: @unchecked Sendable {
     // MARK: - Accepting
 
     private func acceptLoop() {
-        /// What is holding new connections back, reported once per burst: from the first hold-up until a second has
+        /// Whether new connections are held back (the limit is reached, or accept lacks descriptors), reported once per burst: from the first hold-up until a second has
         /// passed without one (connections that waited in the backlog, accepted when others close, can fill the
         /// limit again at once; each time is not news).
-        var holdUp: String?
+        var heldUp = false
         var lastHeldUp = ContinuousClock.now
         while true {
-            if holdUp != nil && ContinuousClock.now - lastHeldUp > .seconds(1) {
-                holdUp = nil
+            if heldUp && ContinuousClock.now - lastHeldUp > .seconds(1) {
+                heldUp = false
                 notice("accepting connections again")
             }
             let full = condition.withLock { open.count >= maxConnections }
             if isStopping { break }
             if full {
                 lastHeldUp = .now
-                if holdUp == nil {
-                    holdUp = "connections"
+                if !heldUp {
+                    heldUp = true
                     notice("\(maxConnections) connections are open, as many as the descriptor limit (ulimit -n \(Self.descriptorLimit())) leaves room for; new ones wait until some close")
                 }
                 condition.withLock {                                       // woken when one closes
@@ -138,8 +138,8 @@ final class SocketServer: @unchecked Sendable {
                 switch code {
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
                     lastHeldUp = .now
-                    if holdUp == nil {
-                        holdUp = "descriptors"
+                    if !heldUp {
+                        heldUp = true
                         notice("cannot accept connections: \(String(cString: strerror(code))) (\(condition.withLock { open.count }) connections open, ulimit -n \(Self.descriptorLimit())); waiting for descriptors to free up")
                     }
                     // Woken as soon as a connection closes; descriptors freed elsewhere are seen within a quarter second.
