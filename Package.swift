@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark",
@@ -39,7 +38,7 @@ let package = Package(
         .target(name: "Export", dependencies: ["Content", "EDTF"]),
         // `dossier serve`: the local preview server with live reload (Renderer ← Server).
         .target(name: "Server", dependencies: [
-            "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
+            "Renderer", "Content",
         ]),
         // What both programs' command lines share: options, console output, the build summary.
         .target(name: "CommandLineSupport", dependencies: [

@@ -9,7 +9,8 @@ public struct ServeArguments: ParsableArguments {
         Watches the content and templates folders; after each change it rebuilds (writing only the files that \
         changed) and every open page reloads itself. A failed build is printed here and shown over the page, \
         while the last good site stays served. Pages get a small reload script as they are served; the files \
-        in the output folder never contain it. Only files inside the output folder are served.
+        in the output folder never contain it. Only files inside the output folder are served, and only to \
+        requests that name this machine (localhost, 127.0.0.1, [::1]) or the --host given; others get 403.
 
         Exit status: 0 stopped with Ctrl-C or SIGTERM; 2 cannot listen (the port is taken, say); 64 wrong options.
 
