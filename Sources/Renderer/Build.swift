@@ -155,17 +155,20 @@ public enum SiteBuilder {
     }
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
-    /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
+    /// sitemap lists every page), the theme's assets (Templates/assets over the built-in ones), then Content/assets.
     /// `signatures`: what every page depends on, each article's own inputs and its spellings of names, which sign
     /// the search index's files (`SearchIndex.files`).
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
                            signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
         var files = SearchIndex.files(dossier, global: signatures.global, articleSignatures: signatures.articles, spellings: signatures.spellings) + Feeds.files(dossier, pagePaths: pagePaths)
-        var assetOwner: [String: String] = [:]
-        let themeAssets = templates.directory + "/assets"
-        for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            assetOwner["assets/" + relative] = themeAssets + "/" + relative
+        var assetOwner: [String: OutputFile.Content] = [:]
+        // The theme's assets: the own templates folder's over the built-in ones (Templating.Theme).
+        for asset in templates.assets {
+            switch asset.source {
+            case .file(let source): assetOwner[asset.path] = .copy(from: source)
+            case .builtIn(let bytes): assetOwner[asset.path] = .bytes(bytes)
+            }
         }
         for asset in dossier.assets {
             let path = "assets/" + asset.relativePath
@@ -173,11 +176,11 @@ public enum SiteBuilder {
                 problems.append(Diagnostic(path: asset.absolutePath, message: "has the same name as the theme's \(path); rename it"))
                 continue
             }
-            assetOwner[path] = asset.absolutePath
+            assetOwner[path] = .copy(from: asset.absolutePath)
         }
         let generated = Set(files.map(\.path))
-        for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
-            files.append(OutputFile(path: path, content: .copy(from: source)))
+        for (path, content) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
+            files.append(OutputFile(path: path, content: content))
         }
         return (files, problems)
     }

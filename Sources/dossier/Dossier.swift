@@ -25,7 +25,8 @@ struct DossierCommand: AsyncParsableCommand {
           dossier import article.txt --date 2025-04-01 --source "CNN"
           dossier serve
         """,
-        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self],
+        version: DossierVersion.current,
+        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self, Init.self],
         defaultSubcommand: nil)
 }
 
