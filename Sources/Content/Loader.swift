@@ -364,7 +364,7 @@ public enum ContentLoader {
             let at = fields.location(of: key)
             let leading = text.prefix(while: { $0 == " " }).count
             log.error(fields.path, at.line, at.column + leading + error.offset,
-                      "\(key) \"\(text)\" is not a valid EDTF date: \(error.message)")
+                      "\(key) \"\(text)\" is not a valid EDTF date: \(error.explained)")
             return nil
         }
     }
