@@ -52,6 +52,8 @@ public enum SiteBuilder {
 
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
+        // No site yet: no build has succeeded into this output (a failed one may have left the content caches).
+        let firstBuild = !FileManager.default.fileExists(atPath: options.output + "/index.html")
         var log = DiagnosticLog()
         let leftovers = Leftovers()
         defer { leftovers.freeAfterReturn() }
@@ -140,9 +142,11 @@ public enum SiteBuilder {
             throw BuildFailure(log.items)
         }
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
-        report.articlesUnread = snapshot.reused
-        report.notesUnread = snapshot.notesReused
-        report.articlesReused = analysisCache?.reused ?? 0
+        // A first successful build after failed ones counts what they read and analysed as read and analysed:
+        // "unchanged, not read" would describe a build the user never saw succeed.
+        report.articlesUnread = firstBuild ? 0 : snapshot.reused
+        report.notesUnread = firstBuild ? 0 : snapshot.notesReused
+        report.articlesReused = firstBuild ? 0 : analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
         report.articlesDecided = analysisCache?.decided ?? dossier.articles.count
         report.rendered = toRender.count
