@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "BuiltinTheme", "Templating", "Renderer", "Authoring", "Server",
+            "Markdown", "EDTF", "Content", "BuiltinTheme", "Templating", "Renderer", "Authoring", "Server", "CommandLineSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]
