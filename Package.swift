@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
-// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
-// Content ← Authoring (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
+// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier; BuiltinTheme ← Templating;
+// Content ← Authoring (init, new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
 // `dossier serve` runs.
 import PackageDescription
 
