@@ -81,11 +81,12 @@ public enum DossierVersion {
 
 public enum Terminal {
     public static func summary(_ report: BuildReport, output: String) -> String {
-        let kinds: [(String, String)] = [("person", "people"), ("event", "events"), ("article", "articles")]
-        var parts = kinds.map { "\(report.pages[$0.0] ?? 0) \($0.1)" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let kinds: [(String, String, String)] = [("person", "person", "people"), ("event", "event", "events"), ("article", "article", "articles")]
+        var parts = kinds.map { count(report.pages[$0.0] ?? 0, $0.1, $0.2) }
         let lists = report.pageCount - kinds.reduce(0) { $0 + (report.pages[$1.0] ?? 0) }
-        parts.append("\(lists) lists")
-        parts.append("\(report.assets) assets")
+        parts.append(count(lists, "list", "lists"))
+        parts.append(count(report.assets, "asset", "assets"))
         let w = report.write
         if report.reused > 0 { parts.append("\(report.rendered) rendered, \(report.reused) kept: inputs unchanged") }
         if report.articlesUnread > 0 { parts.append("\(report.articlesUnread) article files unchanged, not read") }

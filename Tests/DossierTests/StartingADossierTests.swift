@@ -20,6 +20,7 @@ import Testing
         #expect(built.status == 0, "\(built.errors)")
         #expect(built.errors.isEmpty, "the new dossier builds without a warning: \(built.errors)")
         #expect(built.output.hasPrefix("Built Site/"))
+        #expect(built.output.contains(" pages (1 person, 0 events, 1 article, "), "\(built.output)")
         let article = try #require(SiteFiles.read(root + "/Site", "articles/example-how-an-article-is-written.html"))
         #expect(article.contains("<h1>Example: how an article is written</h1>"))
         #expect(SiteFiles.read(root + "/Site", "index.html")?.contains("Test: &quot;quotes&quot; too") == true)
