@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
-// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier; BuiltinTheme ← Templating;
-// Content ← Authoring (init, new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
+// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
+// Content ← Authoring (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
 // `dossier serve` runs.
 import PackageDescription
 
@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "BuiltinTheme", "Templating", "Renderer", "Authoring", "Server", "CommandLineSupport",
+            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server", "BuiltinTheme", "CommandLineSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]
