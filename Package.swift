@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Content", dependencies: [
             "Markdown", "EDTF", .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "Templating", dependencies: ["Content"]),
+        // The default theme, generated from Templates/ by `make theme` (Sources/BuiltinTheme/generate.sh).
+        .target(name: "BuiltinTheme", exclude: ["generate.sh"]),
+        .target(name: "Templating", dependencies: ["Content", "BuiltinTheme"]),
         .target(name: "Renderer", dependencies: ["Content", "Templating", "Markdown", "EDTF"]),
         // Writing a dossier: scaffold new pages, import pasted articles (Content ← Authoring).
         .target(name: "Authoring", dependencies: ["Content", "Markdown", "EDTF"]),
@@ -45,7 +47,7 @@ let package = Package(
             "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "Export", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Renderer", "Content", "Authoring", "Export", "Templating", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
@@ -54,7 +56,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Export", "Server",
+            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Export", "Server", "BuiltinTheme", "CommandLineSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]

@@ -30,12 +30,15 @@ public struct ServeArguments: ParsableArguments {
     public init() {}
 
     public func validate() throws {
+        try folders.validate()
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1–65535, or 0 to pick a free one") }
     }
 
     /// The options as arguments, every one spelled out, for `dossier-serve`.
     public var arguments: [String] {
-        ["--content", folders.content, "--templates", folders.templates, "--output", folders.output,
+        // --templates only when given or there: without it, dossier-serve finds the same default (or none: built-in).
+        let templates = folders.templatesGiven || DossierRoot.isFolder(folders.templates) ? ["--templates", folders.templates] : []
+        return ["--content", folders.content] + templates + ["--output", folders.output,
          "--port", String(port), "--host", host] + (verbosity.quiet ? ["--quiet"] : []) + (verbosity.verbose ? ["--verbose"] : [])
     }
 }

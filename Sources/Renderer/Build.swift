@@ -52,6 +52,8 @@ public enum SiteBuilder {
 
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
+        // No site yet: no build has succeeded into this output (a failed one may have left the content caches).
+        let firstBuild = !FileManager.default.fileExists(atPath: options.output + "/index.html")
         var log = DiagnosticLog()
         let leftovers = Leftovers()
         defer { leftovers.freeAfterReturn() }
@@ -140,9 +142,11 @@ public enum SiteBuilder {
             throw BuildFailure(log.items)
         }
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
-        report.articlesUnread = snapshot.reused
-        report.notesUnread = snapshot.notesReused
-        report.articlesReused = analysisCache?.reused ?? 0
+        // A first successful build after failed ones counts what they read and analysed as read and analysed:
+        // "unchanged, not read" would describe a build the user never saw succeed.
+        report.articlesUnread = firstBuild ? 0 : snapshot.reused
+        report.notesUnread = firstBuild ? 0 : snapshot.notesReused
+        report.articlesReused = firstBuild ? 0 : analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
         report.articlesDecided = analysisCache?.decided ?? dossier.articles.count
         report.rendered = toRender.count
@@ -155,17 +159,20 @@ public enum SiteBuilder {
     }
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
-    /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
+    /// sitemap lists every page), the theme's assets (Templates/assets over the built-in ones), then Content/assets.
     /// `signatures`: what every page depends on, each article's own inputs and its spellings of names, which sign
     /// the search index's files (`SearchIndex.files`).
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
                            signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
         var files = SearchIndex.files(dossier, global: signatures.global, articleSignatures: signatures.articles, spellings: signatures.spellings) + Feeds.files(dossier, pagePaths: pagePaths)
-        var assetOwner: [String: String] = [:]
-        let themeAssets = templates.directory + "/assets"
-        for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            assetOwner["assets/" + relative] = themeAssets + "/" + relative
+        var assetOwner: [String: OutputFile.Content] = [:]
+        // The theme's assets: the own templates folder's over the built-in ones (Templating.Theme).
+        for asset in templates.assets {
+            switch asset.source {
+            case .file(let source): assetOwner[asset.path] = .copy(from: source)
+            case .builtIn(let bytes): assetOwner[asset.path] = .bytes(bytes)
+            }
         }
         for asset in dossier.assets {
             let path = "assets/" + asset.relativePath
@@ -173,11 +180,11 @@ public enum SiteBuilder {
                 problems.append(Diagnostic(path: asset.absolutePath, message: "has the same name as the theme's \(path); rename it"))
                 continue
             }
-            assetOwner[path] = asset.absolutePath
+            assetOwner[path] = .copy(from: asset.absolutePath)
         }
         let generated = Set(files.map(\.path))
-        for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
-            files.append(OutputFile(path: path, content: .copy(from: source)))
+        for (path, content) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
+            files.append(OutputFile(path: path, content: content))
         }
         return (files, problems)
     }
