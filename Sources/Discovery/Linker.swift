@@ -171,12 +171,18 @@ public enum Linker {
             return keys.map { CoMention(person: byName[Int($0 & 0xFFFF_FFFF)], articles: Int(UInt32.max - UInt32($0 >> 32))) }
         }
 
-        let dossier = Dossier(settings: content.settings, people: people, events: events, articles: articles, assets: content.assets,
+        // Titles, summaries, quotations and dated sentences are shown as text outside their body: wikilinks in them read as
+        // the words they show (WikiText.swift).
+        let labels = WikiLabels(people: people, events: events, articles: articles).settled()
+        let shown = labels.shownAsText(settings: content.settings, people: people, events: events, articles: articles)
+        let discoveredText = labels.shownAsText(quotes: quotes, dates: datedStatements)
+        var dossier = Dossier(settings: shown.settings, people: shown.people, events: shown.events, articles: shown.articles, assets: content.assets,
                               articleTexts: articleTexts, profileTexts: profileTexts, eventTexts: eventTexts,
                               articlesOfPerson: articlesOfPerson, eventsOfPerson: eventsOfPerson, articlesOfEvent: articlesOfEvent,
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
-                              quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
+                              quotes: discoveredText.quotes, datedStatements: discoveredText.dates, discovery: discovered.report)
+        dossier.wikiLabels = labels
         return (dossier, log)
     }
 
@@ -213,6 +219,10 @@ public enum Linker {
                         let sentence = block.sentences.firstIndex { $0.contains(link.range.lowerBound) } ?? 0
                         mentions.append(Mention(person: p, block: b, range: link.range, sentence: sentence, kind: .wikilink,
                                                      text: link.text ?? ""))
+                    } else if case .event(let e) = link.target {
+                        // A wikilink to an event is coverage of it, as a phrase of its aliases is.
+                        let sentence = block.sentences.firstIndex { $0.contains(link.range.lowerBound) } ?? 0
+                        body.eventMentions.append(EventMention(event: e, block: b, range: link.range, sentence: sentence))
                     }
                 }
             }
