@@ -5,7 +5,7 @@ SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release clean serve browser-test bench
+.PHONY: site test deps build release clean serve browser-test bench eval
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
@@ -47,3 +47,10 @@ clean:
 # Dossier against Hugo on synthetic dossiers (not part of `test`; minutes): N="1000 10000" ROUNDS=3 make bench
 bench: deps
 	Benchmarks/bench.sh
+
+# The evaluation (not part of `test`; Tests/Evaluation/README.md): the scorer's own tests, Dossier's discovery
+# scored on the blind test part, then spaCy's en_core_web_sm on the same annotations (makes .build/eval-venv once).
+eval: deps build
+	python3 -m unittest discover -s Tests/Evaluation -p 'test_*.py'
+	python3 Tests/Evaluation/score.py test --binary $(DOSSIER)
+	python3 Tests/Evaluation/spacy_anchor.py test
