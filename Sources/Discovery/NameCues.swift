@@ -174,7 +174,7 @@ enum NameCues {
 
     /// Every word a date expression can start with (besides numbers).
     static let dateTriggers = WordSet(Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
-        .union(["last", "this", "next", "earlier", "later"]))
+        .union(["last", "this", "next", "earlier", "later", "tonight"]))
 
     /// Months and weekdays, as one set: a capitalised one is a date, never part of a name.
     static let calendarWords = WordSet(Set(months.keys).union(weekdays.keys))
@@ -182,6 +182,23 @@ enum NameCues {
     static let appositionOpeners: WordSet = ["the", "a", "an", "his", "her", "its", "their"]
     /// Verbs of saying that stand before a name: "said Dmitriev".
     static let attributionBefore: WordSet = ["said", "says", "told", "wrote", "added"]
-    /// Words that make a weekday point forward ("will meet on Friday") instead of back.
-    static let futureWords: WordSet = ["will", "next", "plans", "scheduled", "expected", "due"]
+    /// Words that make a weekday or a month point forward ("will meet on Friday", "a vote could come as early as
+    /// Friday", "until a snap election on Sept. 29") instead of back: the last such word or past-tense verb before
+    /// the date in its sentence decides (`pastWords`).
+    static let futureWords: WordSet = [
+        "will", "next", "plans", "plan", "planned", "scheduled", "expected", "expect", "expects", "due", "could", "would",
+        "may", "might", "shall", "until", "till", "upcoming", "coming", "begins", "starts", "opens", "ends", "expires",
+        "aims", "intends", "set", "ahead", "forthcoming", "won't", "wants", "hopes", "going",
+    ]
+    /// Verbs that report what has happened: a bare weekday or month after one points back ("Han said on Thursday").
+    /// Besides these, a word ending in "-ed" that is not a future word counts.
+    static let pastWords: WordSet = [
+        "said", "told", "was", "were", "had", "did", "met", "spoke", "wrote", "made", "took", "gave", "came", "went",
+        "held", "began", "left", "won", "lost", "fled", "sent", "saw", "met", "struck", "shot", "died", "killed", "ago",
+        "last", "earlier", "yesterday", "previously", "former",
+    ]
+    /// Words before a weekday that make it the next one whatever the tense: "a meeting for Sunday", "by Friday".
+    static let forwardLeads: WordSet = ["next", "for", "until", "till", "by", "before", "coming"]
+    /// "this morning", "earlier this afternoon", "tonight": parts of the article's own day.
+    static let partsOfDay: WordSet = ["morning", "afternoon", "evening", "night"]
 }

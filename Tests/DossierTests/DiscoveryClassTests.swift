@@ -1,0 +1,44 @@
+// Discovery by class, one table per class (issue 25): each row is a construction news prose uses, written fresh
+// here, with what a reader should get. The rows are examples of the class, not the sentences of any evaluation.
+
+import Content
+import Discovery
+import Foundation
+import Testing
+
+@Suite struct DiscoveryClassTests {
+    func link(_ body: String, date: String, people: [(String, String)] = []) throws -> Dossier {
+        let scratch = Scratch()
+        scratch.write("dossier.yml", "title: T\n")
+        scratch.write("articles/a.md", "---\ntitle: A\ndate: \(date)\n---\n\(body)\n")
+        for (slug, name) in people { scratch.write("people/\(slug).md", "---\nname: \"\(name)\"\n---\n") }
+        let (dossier, log) = linkedDossier(scratch.path)
+        #expect(!log.hasErrors, "\(log.items)")
+        return try #require(dossier)
+    }
+
+    /// Tense and modality decide which way a bare weekday or month points; the article's own weekday is its day; a
+    /// month without a year takes the nearest year that way; one phrase gives one date.
+    /// (2024-06-14 is a Friday.)
+    @Test(arguments: [
+        ("A vote could come as early as Tuesday.", "2024-06-18"),
+        ("The leaders will meet on Monday in Rome.", "2024-06-17"),
+        ("Officials said Monday would be a holiday.", "2024-06-17"),
+        ("Han said on Thursday that talks had stalled.", "2024-06-13"),
+        ("The minister spoke later on Friday.", "2024-06-14"),
+        ("He called an emergency meeting for Sunday.", "2024-06-16"),
+        ("Parliament sits until a snap election on Sept. 29.", "2024-09-29"),
+        ("The funeral will be held in January.", "2025-01"),
+        ("The deal was signed in November.", "2023-11"),
+        ("They first met in March last year.", "2023-03"),
+        ("A vote could be held in the middle of November.", "2024-11"),
+        ("The envoy arrived on the 9th.", "2024-06-09"),
+        ("The election on the 21st will go ahead.", "2024-06-21"),
+        ("As the minister said this morning, nothing changes.", "2024-06-14"),
+        ("He led the party for a decade from 2006.", "2006"),
+    ])
+    func datesPointTheWayTheTenseDoes(sentence: String, expected: String) throws {
+        let dossier = try link(sentence, date: "2024-06-14")
+        #expect(dossier.datedStatements[0].map(\.date.edtf) == [expected], "\(sentence)")
+    }
+}
