@@ -68,6 +68,7 @@ public enum Linker {
         let tables = cache?.tables(people: people, events: events, articles: articles)
         let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
         let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
+        let speakers = Quotes.speakersBySurname(people)
         let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
             var danglingLinks = DiagnosticLog()
@@ -87,7 +88,7 @@ public enum Linker {
             for d in dates.indices {
                 dates[d].people = text.mentions.filter { $0.block == dates[d].block && $0.sentence == dates[d].sentence }.map(\.person)
             }
-            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens), dates: dates)
+            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens, speakers: speakers), dates: dates)
             return (entry: entry, danglingLinks: danglingLinks)
         }
         let articleTexts = readings.map(\.entry.text)

@@ -15,7 +15,70 @@ public struct Quote: Sendable, Equatable {
 }
 
 enum Quotes {
-    /// `tokens`: the words of each block of the body.
+    /// `tokens`: the words of each block of the body. `speakers`: people by the last word of their name, lower-case,
+    /// for a transcript's speaker labels ("MS. JEAN-PIERRE:", "RUTTE:").
+    static func find(in body: BodyText, tokens tokensOfBlock: [Tokens], speakers: [String: [Int]] = [:]) -> [Quote] {
+        var result = find(in: body, tokens: tokensOfBlock)
+        let turns = transcriptTurns(in: body, speakers: speakers)
+        if !turns.isEmpty {
+            // A quotation inside a turn with nobody named for it is the turn's speaker's.
+            for (q, quote) in result.enumerated() where quote.speaker == nil {
+                result[q].speaker = turns.first { $0.block == quote.block }?.speaker
+            }
+            result = (result + turns).sorted { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
+        }
+        return result
+    }
+
+    /// A transcript's turns: a paragraph opening with a speaker label ("RUTTE:", "MR MILLER:", "Mao Ning:") is what
+    /// that speaker said, and so is every paragraph after it up to the next label; a question label ("Q", "QUESTION:")
+    /// ends the turn. One quotation per paragraph, the label left out. Only in a text with two labels or more.
+    static func transcriptTurns(in body: BodyText, speakers: [String: [Int]]) -> [Quote] {
+        let blocks = body.document.blocks
+        let named = Set(body.peopleNamed)
+        var labels: [(block: Int, end: Int, speaker: Int?, question: Bool)] = []
+        for (b, block) in blocks.enumerated() where block.kind == .paragraph {
+            let text = block.text
+            if text.hasPrefix("Q ") || text.hasPrefix("Q:") || text.hasPrefix("Q.") {
+                labels.append((b, 0, nil, true)); continue
+            }
+            guard let colon = text.utf8.prefix(60).firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let label = String(text[..<colon])
+            let words = label.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { continue }
+            let question = ["QUESTION", "Q", "REPORTER", "QUESTIONER"].contains(words.last!.uppercased())
+            let end = text.utf8.distance(from: text.utf8.startIndex, to: colon) + 1
+            // Who: someone named inside the label, else the one person of the label's last word as a surname, among
+            // the people the text names if any of them has it.
+            var speaker = body.mentions.first { $0.block == b && $0.range.upperBound <= end }?.person
+            if speaker == nil, !question {
+                let key = words.last!.lowercased().trimmingCharacters(in: .punctuationCharacters)
+                let candidates = speakers[key] ?? []
+                let here = candidates.filter(named.contains)
+                if here.count == 1 { speaker = here[0] } else if here.isEmpty, candidates.count == 1 { speaker = candidates[0] }
+            }
+            // A label of capitals only, or one naming somebody: not "The General Command of the army: ..." prose.
+            guard question || speaker != nil || label == label.uppercased() else { continue }
+            labels.append((b, end, speaker, question))
+        }
+        guard labels.filter({ !$0.question }).count >= 2 || (labels.contains { $0.question } && labels.contains { !$0.question }) else { return [] }
+        var result: [Quote] = []
+        for (l, label) in labels.enumerated() where !label.question {
+            let last = l + 1 < labels.count ? labels[l + 1].block : blocks.count
+            for b in label.block..<last where blocks[b].kind == .paragraph {
+                let text = blocks[b].text
+                var start = b == label.block ? label.end : 0
+                let utf8 = Array(text.utf8)
+                while start < utf8.count, utf8[start] == 0x20 { start += 1 }
+                guard start < utf8.count else { continue }
+                let range = start..<utf8.count
+                let sentence = blocks[b].sentences.firstIndex { $0.contains(start) } ?? 0
+                result.append(Quote(block: b, sentence: sentence, range: range, text: Linker.substring(text, range), speaker: label.speaker))
+            }
+        }
+        return result
+    }
+
     static func find(in body: BodyText, tokens tokensOfBlock: [Tokens]) -> [Quote] {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
@@ -63,8 +126,18 @@ enum Quotes {
                         // The clause the verb is in: from the end of the quotation before it (or the sentence start).
                         let clauseStart = sentenceSpans.filter { $0.outer.upperBound <= verb.start }.map(\.outer.upperBound).max() ?? sentenceRange.lowerBound
                         let clauseEnd = sentenceSpans.filter { $0.outer.lowerBound >= verb.end }.map(\.outer.lowerBound).min() ?? sentenceRange.upperBound
-                        if let after = here.first(where: { $0.range.lowerBound >= verb.end && $0.range.lowerBound < clauseEnd
-                                                           && $0.range.lowerBound - verb.end <= 40 && verb.start > span.outer.lowerBound }) {
+                        // The one named after the verb speaks only when the verb follows the quotation at once
+                        // (`"...," said Marco Rubio`) or is "according to"; not the one spoken of or to
+                        // (`"...," Kurz said of Kickl`, `Putin told Lukashenko`).
+                        let verbWord = blockTokens.word(of: verb).lowercased()
+                        let verbIndex = words.firstIndex { $0.start == verb.start }
+                        let nextWord = verbIndex.flatMap { $0 + 1 < words.count ? blockTokens.word(of: words[$0 + 1]).lowercased() : nil } ?? ""
+                        let verbRightAfterQuote = verb.start > span.outer.lowerBound
+                            && !words.contains { $0.start >= span.outer.upperBound && $0.end <= verb.start }
+                        let speakerMayFollow = (verbRightAfterQuote && !["told", "tells", "asked", "asks", "urged", "warned"].contains(verbWord)
+                                                && !["of", "about", "to", "that"].contains(nextWord)) || verbWord == "according"
+                        if speakerMayFollow, let after = here.first(where: { $0.range.lowerBound >= verb.end && $0.range.lowerBound < clauseEnd
+                                                           && $0.range.lowerBound - verb.end <= 40 }) {
                             speaker = after.person                                              // "...," said Marco Rubio
                         } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
                             speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
@@ -129,6 +202,18 @@ enum Quotes {
                 continue
             }
             i += isCurlyOpen || isCurlyClose ? 3 : 1
+        }
+        return result
+    }
+}
+
+extension Quotes {
+    /// People by the last word of their name, lower-case: what a transcript's speaker label names ("RUTTE:").
+    static func speakersBySurname(_ people: [Person]) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for (p, person) in people.enumerated() {
+            guard let last = NameTokens.words(of: person.name).last else { continue }
+            result[last.lowercased(), default: []].append(p)
         }
         return result
     }

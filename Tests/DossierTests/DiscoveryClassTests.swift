@@ -41,4 +41,38 @@ import Testing
         let dossier = try link(sentence, date: "2024-06-14")
         #expect(dossier.datedStatements[0].map(\.date.edtf) == [expected], "\(sentence)")
     }
+
+    /// The speaker is the subject of the speech verb, not the one spoken of or to; "according to X" is X's; a
+    /// transcript's turns are their speaker's, a question is nobody's.
+    @Test(arguments: [
+        ("Anna Berg met Paul Ode. “It went badly,” Berg said of Ode.", "It went badly ← anna-berg"),
+        ("Anna Berg met Paul Ode. “We are done,” Berg told Ode.", "We are done ← anna-berg"),
+        ("Anna Berg met Paul Ode. According to Ode, “nothing was agreed.”", "nothing was agreed. ← paul-ode"),
+        ("Anna Berg met Paul Ode. “It is over,” said Ode.", "It is over ← paul-ode"),
+        ("Anna Berg was quoted as saying “we will return.”", "we will return. ← anna-berg"),
+    ])
+    func quotationsGoToTheSubjectOfTheSpeechVerb(body: String, expected: String) throws {
+        let dossier = try link(body, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("paul-ode", "Paul Ode")])
+        let quotes = dossier.quotes[0].map { "\($0.text) ← \($0.speaker.map { dossier.people[$0].slug } ?? "nobody")" }
+        #expect(quotes == [expected])
+    }
+
+    @Test func aTranscriptsTurnsAreItsSpeakers() throws {
+        let dossier = try link("""
+            MS. BERG: Good afternoon. I will start with the harbour.
+
+            The talks go on tomorrow.
+
+            Q Will Mr. Ode attend?
+
+            MS. BERG: He will not.
+
+            QUESTION: Why not?
+
+            ODE: I was not asked.
+            """, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("paul-ode", "Paul Ode")])
+        let quotes = dossier.quotes[0].map { "\($0.text) ← \($0.speaker.map { dossier.people[$0].slug } ?? "nobody")" }
+        #expect(quotes == ["Good afternoon. I will start with the harbour. ← anna-berg", "The talks go on tomorrow. ← anna-berg",
+                           "He will not. ← anna-berg", "I was not asked. ← paul-ode"])
+    }
 }
