@@ -206,7 +206,9 @@ public enum Discovery {
     static func order(of content: ContentSet) -> [Int] { DateOrder.sorted(content.articles) { ($0.slug, "") } }
 
     /// The runs of capitalised words that may name people, in one parsed article body. Depends on the body alone.
-    static func runs(in document: Document) -> [NameRun] {
+    /// `title`: the article's title, whose names count when an office stands in front ("Press Secretary Karine
+    /// Jean-Pierre"): a title is often in title case, and its other capitalised words say too little.
+    static func runs(in document: Document, title: String = "") -> [NameRun] {
         let blocks = document.blocks
         let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
         // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
@@ -237,7 +239,18 @@ public enum Discovery {
             }
             return tokensOfBlock.contains { tokens in tokens.contains { token in let written = tokens.word(of: token); return written == word && written.startsLowercase } }
         }
-        return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        var runs = PersonFinder.runs(in: title, tokens: NameTokens.tokenize(title)).filter { $0.isPerson && $0.hasTitle }
+        runs += blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        // A name whose last word the article also writes alone, none of its words an ordinary English word or an
+        // organisation's or place's: named in full, then by surname, as news prose names people.
+        let alone = Set(runs.lazy.filter { $0.words.count == 1 }.map { $0.words[0] })
+        for r in runs.indices where runs[r].words.count >= 2 {
+            let words = runs[r].words
+            guard alone.contains(words[words.count - 1]),
+                  !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0) }) else { continue }
+            runs[r].surnameRecurs = true
+        }
+        return runs
     }
 
     /// A discovered person's role as the text gives it, with a capital first letter as a heading wants it.

@@ -31,7 +31,7 @@ public enum Linker {
                              replayable: { runsKept[$0] })
         }
         let discovered = Discovery.discover(content, replay: replay, order: sortingForDiscovery.wait()[0]) { a in
-            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body))
+            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body), title: content.articles[a].title)
         }
         let lowercased = discovered.people.map { $0.name.lowercased() }
         let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }

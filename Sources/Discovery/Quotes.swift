@@ -214,6 +214,10 @@ extension Quotes {
         for (p, person) in people.enumerated() {
             guard let last = NameTokens.words(of: person.name).last else { continue }
             result[last.lowercased(), default: []].append(p)
+            // A hyphenated surname is one label word: "JEAN-PIERRE:".
+            if let written = person.name.split(separator: " ").last, written.contains("-") {
+                result[written.lowercased(), default: []].append(p)
+            }
         }
         return result
     }
