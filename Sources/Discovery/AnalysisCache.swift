@@ -295,6 +295,7 @@ extension ByteWriter {
             int(run.words.count); for word in run.words { string(word) }
             string(run.text); range(run.range)
             if let role = run.role { int(1); string(role) } else { int(0) }
+            if let aka = run.aka { int(1); string(aka) } else { int(0) }
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
                 | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0))
         }
@@ -392,10 +393,11 @@ extension ByteReader {
             let words = try (0..<count()).map { _ in try string() }
             let text = try string(), range = try range()
             let role: String? = try int() == 1 ? try string() : nil
+            let aka: String? = try int() == 1 ? try string() : nil
             let flags = try int()
             return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
                            isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
-                           surnameRecurs: flags & 32 != 0)
+                           surnameRecurs: flags & 32 != 0, aka: aka)
         }
     }
 

@@ -114,18 +114,42 @@ public enum Discovery {
                 let core = run.words.filter { !Variants.isInitial($0) }
                 // Written exactly as a known form: the linker finds it.
                 let written = WrittenKey(run.words)
-                if let exact = index.byWritten[written] { named.formUnion(exact); continue }
+                /// What the run writes in brackets after the name is another name of the person it names.
+                func alsoKnownAs(_ p: Int) {
+                    guard let aka = run.aka, index.byWritten[WrittenKey([aka])]?.contains(p) != true else { return }
+                    act(.variant(person: p, text: aka, reason: "written in brackets after the name"))
+                }
+                if let exact = index.byWritten[written] {
+                    named.formUnion(exact)
+                    if exact.count == 1 { alsoKnownAs(exact.first!) }
+                    continue
+                }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                // A hyphenated surname alone ("Jean-Pierre" after "Karine Jean-Pierre"): the people whose name ends so.
+                if core.count > 1, !run.text.contains(" "), let bySurname = index.bySurname[core[core.count - 1]] {
+                    let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
+                    if !ending.isEmpty { named.formUnion(ending); continue }
+                }
                 // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
                 // the word is not a given name, so the run is the known person, not somebody new.
                 if run.words.count > 1, !PersonFinder.isGivenName(run.words[0]),
                    let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[WrittenKey(Array(run.words[$0...]))] }).first {
                     named.formUnion(known); continue
                 }
+                // The same name with the family name first or last ("Kishida Fumio", "Fumio Kishida"; "Yoon Suk Yeol").
+                if (2...3).contains(core.count), core.count == run.words.count {
+                    let familyLast = WrittenKey(Array(core.dropFirst()) + [core[0]]), familyFirst = WrittenKey([core[core.count - 1]] + core.dropLast())
+                    if let known = index.byWritten[familyLast] ?? index.byWritten[familyFirst], known.count == 1, let p = known.first {
+                        act(.variant(person: p, text: run.text, reason: "the same name with the family name \(index.byWritten[familyLast] != nil ? "first" : "last")"))
+                        named.insert(p)
+                        continue
+                    }
+                }
                 let match = memo.match(written, in: index, named: named)
                 if let match, match.strength == .strong {
                     act(.variant(person: match.person, text: run.text, reason: match.reason))
                     named.insert(match.person)
+                    alsoKnownAs(match.person)
                     continue
                 }
                 if let match, suggested.insert(run.text).inserted {
@@ -140,6 +164,7 @@ public enum Discovery {
                     }
                     act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
+                    alsoKnownAs(people.count - 1)
                 } else if core.count == 1, run.honorific, match == nil {
                     act(.unresolved(text: run.text))
                 }

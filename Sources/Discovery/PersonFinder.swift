@@ -19,6 +19,9 @@ struct NameRun: Sendable, Equatable {
     /// Its last word is written alone elsewhere in the article ("Tetsuya Yamagami ... Yamagami said"), and none of its
     /// words is an ordinary English word: the way news prose names a person a second time (Discovery.runs).
     var surnameRecurs: Bool = false
+    /// One capitalised word in brackets right after the name: what else the person is called ("Mohamed Hamdan
+    /// Dagalo (Hemedti)").
+    var aka: String? = nil
 
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
@@ -93,6 +96,9 @@ enum PersonFinder {
                 // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
                 if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)),
                    joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }
+                // Two of them: "Ursula von der Leyen", "Caroline van der Plas".
+                if j + 3 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)), joined(j + 1),
+                   NameCues.nameParticles.contains(tokens.word(j + 2)), joined(j + 2), isCapitalised(j + 3) { j += 3; continue }
                 break
             }
             defer { i = j + 1 }
@@ -183,10 +189,16 @@ enum PersonFinder {
             }
             let verbAfter = j + 1 < tokens.count && joined(j) && has(NameCues.attributionVerbs, j + 1)
             let verbBefore = i > 0 && joined(i - 1) && has(NameCues.attributionBefore, i - 1)
-            result.append(NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
-                                  hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
-                                  startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
-                                  honorific: honorific))
+            var run = NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
+                              hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
+                              startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
+                              honorific: honorific)
+            if words.count >= 2, j + 1 < tokens.count, isCapitalised(j + 1),
+               String(decoding: bytes[tokens[j].possessiveEnd..<tokens[j + 1].start], as: UTF8.self) == " (",
+               tokens[j + 1].end < bytes.count, bytes[tokens[j + 1].end] == UInt8(ascii: ")") {
+                run.aka = tokens.word(j + 1)
+            }
+            result.append(run)
         }
         return result
     }

@@ -75,4 +75,40 @@ import Testing
         #expect(quotes == ["Good afternoon. I will start with the harbour. ← anna-berg", "The talks go on tomorrow. ← anna-berg",
                            "He will not. ← anna-berg", "I was not asked. ← paul-ode"])
     }
+
+    /// Names of every culture get a page under their whole name, titles and offices left out; organisations get none.
+    @Test(arguments: [
+        ("Press Secretary Karine Jean-Pierre spoke. Jean-Pierre said more.", "Karine Jean-Pierre"),
+        ("Taiwan's President Tsai Ing-wen sent condolences.", "Tsai Ing-wen"),
+        ("Director of National Intelligence Avril Haines testified. Haines said little.", "Avril Haines"),
+        ("Former U.S. Vice President Mike Pence attended.", "Mike Pence"),
+        ("The suspect, Tetsuya Yamagami, was arrested. Yamagami told police he had a grudge.", "Tetsuya Yamagami"),
+        ("The envoy met the Japanese Ambassador, Koji Tomita, on the day.", "Koji Tomita"),
+        ("Commission President Ursula von der Leyen said so.", "Ursula von der Leyen"),
+        ("The offer came from Saudi Foreign Minister Faisal bin Farhan.", "Faisal bin Farhan"),
+    ])
+    func namesOfEveryCultureGetTheirWholeName(body: String, expected: String) throws {
+        let dossier = try link(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == [expected], "\(body)")
+    }
+
+    @Test(arguments: [
+        "The Chief of Nara Prefectural Police said the guard had failed. Police said more.",
+        "The U.S. President said nothing. The President left.",
+        "Officials at the Sudan Doctors' Union said hospitals were full.",
+    ])
+    func officesAndOrganisationsGetNoPage(body: String) throws {
+        let dossier = try link(body, date: "2024-06-14")
+        #expect(dossier.people.isEmpty, "\(dossier.people.map(\.name))")
+    }
+
+    /// The same person under another order of names, or a name in brackets, is one page.
+    @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
+        let dossier = try link("""
+            Prime Minister Kishida Fumio spoke first. Later Fumio Kishida added a word. General Mohamed Hamdan Dagalo \
+            (Hemedti) commands the force. Hemedti said it would fight.
+            """, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == ["Kishida Fumio", "Mohamed Hamdan Dagalo"])
+        #expect(dossier.people.map { $0.variants.map(\.text) } == [["Fumio Kishida"], ["Hemedti"]])
+    }
 }
