@@ -241,6 +241,9 @@ public enum Linker {
                     if let direct = match.values.first(where: { $0.kind != .surname }) {
                         mentions.append(Mention(person: direct.person, block: b, range: range, sentence: sentence, kind: direct.kind, text: text))
                     } else {
+                        // After "King", "Prince", "Sheikh" ... a single name is the royal's own, not a surname of
+                        // someone known ("King Salman" is not Mohammed bin Salman).
+                        if match.first > 0, NameCues.royalTitles.containsLowercase(of: tokens.word(match.first - 1)) { continue }
                         surnameHits.append((b, range, sentence, text, match.values.map(\.person)))
                     }
                 }

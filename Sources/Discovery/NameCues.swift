@@ -47,6 +47,9 @@ enum NameCues {
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
     static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
 
+    /// Titles a royal or religious head is named by with one name alone ("King Salman", "Pope Francis").
+    static let royalTitles: WordSet = ["king", "queen", "prince", "princess", "emperor", "empress", "pope", "sheikh", "emir", "sultan", "tsar", "czar", "crown"]
+
     /// Titles that carry no role worth showing on their own ("Mr. Jalil" says nothing about Jalil's job).
     static let honorifics: WordSet = ["mr", "mrs", "ms", "miss", "dr", "prof"]
 

@@ -111,4 +111,18 @@ import Testing
         #expect(dossier.people.map(\.name) == ["Kishida Fumio", "Mohamed Hamdan Dagalo"])
         #expect(dossier.people.map { $0.variants.map(\.text) } == [["Fumio Kishida"], ["Hemedti"]])
     }
+
+    /// A quotation of several sentences is one sentence of its block and one quotation; "King Salman" is not the
+    /// known Mohammed bin Salman.
+    @Test func aQuotationIsNeverCutAndAKingIsNoSurname() throws {
+        let dossier = try link("""
+            Anna Berg spoke. “We agreed. It holds. Nobody wants more,” Berg said. King Salman met Mohammed bin Salman. \
+            King Salman left.
+            """, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("mohammed-bin-salman", "Mohammed bin Salman")])
+        let quotes = dossier.quotes[0].map { "\($0.text) ← \($0.speaker.map { dossier.people[$0].slug } ?? "nobody")" }
+        #expect(quotes == ["We agreed. It holds. Nobody wants more ← anna-berg"])
+        #expect(dossier.articleTexts[0].document.blocks[0].sentences.count == 4)
+        let salman = try #require(dossier.personBySlug["mohammed-bin-salman"])
+        #expect(dossier.articleTexts[0].mentions.filter { $0.person == salman }.map(\.text) == ["Mohammed bin Salman"])
+    }
 }
