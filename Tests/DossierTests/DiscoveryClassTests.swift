@@ -125,4 +125,31 @@ import Testing
         let salman = try #require(dossier.personBySlug["mohammed-bin-salman"])
         #expect(dossier.articleTexts[0].mentions.filter { $0.person == salman }.map(\.text) == ["Mohammed bin Salman"])
     }
+
+    /// A surname two people in play share is left unlinked and listed by `dossier check`; one named in full nearby
+    /// resolves it.
+    @Test func aSharedSurnameIsReportedNotGuessed() throws {
+        let scratch = Scratch()
+        scratch.write("dossier.yml", "title: T\n")
+        scratch.write("articles/a.md", """
+            ---
+            title: A
+            date: 2024-06-14
+            ---
+            Akie Abe thanked mourners for her husband Shinzo Abe. Abe was 67.
+            """)
+        scratch.write("articles/b.md", """
+            ---
+            title: B
+            date: 2024-06-15
+            ---
+            Shinzo Abe was buried. Abe led Japan twice.
+            """)
+        scratch.write("people/akie-abe.md", "---\nname: Akie Abe\n---\n")
+        scratch.write("people/shinzo-abe.md", "---\nname: Shinzo Abe\n---\n")
+        let report = CheckReport.make(content: scratch.path)
+        #expect(report.ambiguousSurnames.map { "\($0.text) \($0.article) \($0.people)" } == ["Abe a [\"akie-abe\", \"shinzo-abe\"]"])
+        #expect(report.needsDecision)
+        #expect(report.text.contains("\"Abe\" in a could be akie-abe or shinzo-abe"))
+    }
 }
