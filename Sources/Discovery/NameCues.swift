@@ -152,6 +152,7 @@ enum NameCues {
         "posts", "tweeted", "tweets", "urged", "urges", "promised", "promises", "pledged", "pledges", "complained",
         "complains", "recalled", "recalls", "suggested", "suggests",
         "confirmed", "confirms", "denied", "denies", "admitted", "admits", "stressed", "stresses", "added", "quoted",
+        "called", "calls", "described", "describes", "branded", "brands", "dubbed",
     ]
 
     /// Pronouns that stand for the person last written about.

@@ -149,7 +149,6 @@ enum PersonFinder {
             if i < k { roleStart = min(roleStart, i) }
             while roleStart < k, has(NameCues.functionWords, roleStart) { roleStart += 1 }
             let hasTitle = titleInRun || titleBefore
-            if endsInOrdinaryWord, !hasTitle { continue }
             var role: String?
             if hasTitle, roleStart < k, (roleStart..<k).contains(where: { isTitle($0) && !has(NameCues.honorifics, $0) }) {
                 role = slice(roleStart, k - 1)
@@ -187,6 +186,7 @@ enum PersonFinder {
                     b -= 1; steps += 1
                 }
             }
+            if endsInOrdinaryWord, !hasTitle, !hasApposition { continue }
             let verbAfter = j + 1 < tokens.count && joined(j) && has(NameCues.attributionVerbs, j + 1)
             let verbBefore = i > 0 && joined(i - 1) && has(NameCues.attributionBefore, i - 1)
             var run = NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,

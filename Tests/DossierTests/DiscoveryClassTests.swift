@@ -50,6 +50,9 @@ import Testing
         ("Anna Berg met Paul Ode. According to Ode, “nothing was agreed.”", "nothing was agreed. ← paul-ode"),
         ("Anna Berg met Paul Ode. “It is over,” said Ode.", "It is over ← paul-ode"),
         ("Anna Berg was quoted as saying “we will return.”", "we will return. ← anna-berg"),
+        ("Paul Ode spoke. Anna Berg called Ode “a staunch friend”.", "a staunch friend ← anna-berg"),
+        ("Paul Ode spoke. Anna Berg said she called for “an end to the fighting”.", "an end to the fighting ← anna-berg"),
+        ("Anna Berg came despite sanctions by a ministry, which described her as “a close ally.”", "a close ally. ← nobody"),
     ])
     func quotationsGoToTheSubjectOfTheSpeechVerb(body: String, expected: String) throws {
         let dossier = try link(body, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("paul-ode", "Paul Ode")])
