@@ -267,7 +267,15 @@ public enum Linker {
                 if hit.candidates.count == 1 { person = hit.candidates[0] }
                 else {
                     let here = hit.candidates.filter(named.contains)
-                    person = here.count == 1 ? here[0] : nil
+                    if here.count == 1 { person = here[0] }
+                    else {
+                        // Several of that surname named in full: the one in play, named in full in this sentence or the
+                        // one before and the only one of them there ("Akie Abe ... Shinzo Abe ... Abe"); else nobody.
+                        let inPlay = Set(mentions.lazy.filter { $0.kind != .surname && $0.block == hit.block
+                            && ($0.sentence == hit.sentence || $0.sentence == hit.sentence - 1) && $0.range.upperBound <= hit.range.lowerBound
+                            && here.contains($0.person) }.map(\.person))
+                        person = inPlay.count == 1 ? inPlay.first : nil
+                    }
                 }
                 if let person {
                     mentions.append(Mention(person: person, block: hit.block, range: hit.range, sentence: hit.sentence, kind: .surname, text: hit.text))

@@ -155,4 +155,14 @@ import Testing
         #expect(report.needsDecision)
         #expect(report.text.contains("\"Abe\" in a could be akie-abe or shinzo-abe"))
     }
+
+    /// A shared surname goes to the one of that name in play: named in full in its sentence or the one before, alone.
+    @Test func aSharedSurnameGoesToTheOneInPlay() throws {
+        let dossier = try link("""
+            Akie Abe spoke at the temple. Shinzo Abe was buried on Tuesday. Abe was 67. Akie Abe, whose husband Shinzo Abe \
+            led Japan, wept. Abe thanked the mourners.
+            """, date: "2024-06-14", people: [("akie-abe", "Akie Abe"), ("shinzo-abe", "Shinzo Abe")])
+        let surnames = dossier.articleTexts[0].mentions.filter { $0.kind == .surname }.map { dossier.people[$0.person].slug }
+        #expect(surnames == ["shinzo-abe"])
+    }
 }
