@@ -165,4 +165,14 @@ import Testing
         let surnames = dossier.articleTexts[0].mentions.filter { $0.kind == .surname }.map { dossier.people[$0.person].slug }
         #expect(surnames == ["shinzo-abe"])
     }
+
+    /// Two transliterations of one long given name are one person; two short names a letter apart are not.
+    @Test func transliteratedGivenNamesAreOnePerson() throws {
+        let dossier = try link("""
+            Opposition leader Svetlana Tsikhanouskaya spoke in Vilnius. Later, Sviatlana Tsikhanouskaya said more. \
+            Senator Mary Smith met Senator Mark Smith.
+            """, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == ["Mark Smith", "Mary Smith", "Svetlana Tsikhanouskaya"])
+        #expect(dossier.people.last?.variants.map(\.text) == ["Sviatlana Tsikhanouskaya"])
+    }
 }
