@@ -165,11 +165,11 @@ enum NameCues {
     /// Given names that are forms of one another beyond spelling (short forms, translations).
     static let givenNameEquivalents: [[String]] = [
         ["steve", "steven", "stephen"], ["mike", "michael"], ["bill", "william"], ["bob", "robert"], ["joe", "joseph"],
-        ["tony", "antony", "anthony"], ["alex", "alexander", "aleksandr", "alexandr", "oleksandr"],
-        ["alexei", "aleksei", "alexey", "aleksey", "oleksiy"], ["dmitry", "dmitri", "dmitriy", "dmytro"],
-        ["yuri", "yury", "yuriy"], ["sergei", "sergey", "serhiy"], ["andrei", "andrey", "andriy"],
+        ["tony", "antony", "anthony"], ["alex", "alexander", "aleksandr", "alexandr", "oleksandr", "alyaksandr", "aliaksandr", "olexander"],
+        ["alexei", "aleksei", "alexey", "aleksey", "oleksiy", "aliaksei"], ["dmitry", "dmitri", "dmitriy", "dmytro", "dzmitry"],
+        ["yuri", "yury", "yuriy"], ["sergei", "sergey", "serhiy", "serhii", "siarhei"], ["svetlana", "sviatlana", "svyatlana"], ["viktor", "viktar"], ["andrei", "andrey", "andriy"],
         ["mikhail", "mykhailo", "michael"], ["nikolai", "nikolay", "mykola"], ["vladimir", "volodymyr"],
-        ["kirill", "kiril", "kyrylo"], ["yevgeny", "evgeny", "yevgeniy", "yevhen"], ["mohammed", "muhammad", "mohamed", "mohammad"],
+        ["kirill", "kiril", "kyrylo"], ["yevgeny", "evgeny", "yevgeniy", "yevhen", "yauhen", "evgeniy"], ["mohammed", "muhammad", "mohamed", "mohammad"],
         ["muammar", "moammar"], ["mustafa", "mustapha"], ["yulia", "yuliya", "julia"], ["lyudmila", "ludmila"],
         ["maria", "mariya"], ["tatiana", "tatyana"], ["elena", "yelena", "olena"], ["jim", "james"], ["tom", "thomas"],
         ["nick", "nicholas"], ["pete", "peter"], ["tim", "timothy"], ["chris", "christopher"], ["ben", "benjamin"],
