@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
-// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
-// Content ← Authoring (new, import) and Content ← Export (export: JSON, CSV, FollowTheMoney) feed the command line too; Renderer ← Server ← dossier-serve, the program
-// `dossier serve` runs.
+// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Discovery ← Renderer ← dossier, Content ← Templating
+// ← Renderer: Content reads Content/, Discovery finds people, spellings, quotations and dates in it and links
+// everything into the dossier model (with the analysis cache), Renderer makes the pages. Discovery ← Authoring
+// (init, new, import) and Discovery ← Export (export: JSON, CSV, FollowTheMoney; publish) feed the command line too;
+// BuiltinTheme ← Templating (the default theme as data); Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
 import PackageDescription
 
 let package = Package(
@@ -30,33 +32,35 @@ let package = Package(
         .target(name: "Content", dependencies: [
             "Markdown", "EDTF", .product(name: "Yams", package: "Yams"),
         ]),
+        // Who is named, who said what, when: people, spellings, quotations, dated sentences; the linker and its cache.
+        .target(name: "Discovery", dependencies: ["Content", "Markdown", "EDTF"]),
         // The default theme, generated from Templates/ by `make theme` (Sources/BuiltinTheme/generate.sh).
         .target(name: "BuiltinTheme", exclude: ["generate.sh"]),
         .target(name: "Templating", dependencies: ["Content", "BuiltinTheme"]),
-        .target(name: "Renderer", dependencies: ["Content", "Templating", "Markdown", "EDTF"]),
-        // Writing a dossier: scaffold new pages, import pasted articles (Content ← Authoring).
-        .target(name: "Authoring", dependencies: ["Content", "Markdown", "EDTF"]),
-        // `dossier export`: the dossier's data as JSON, CSV and FollowTheMoney entities (Content ← Export).
-        .target(name: "Export", dependencies: ["Content", "EDTF"]),
+        .target(name: "Renderer", dependencies: ["Content", "Discovery", "Templating", "Markdown", "EDTF"]),
+        // Writing a dossier: scaffold new pages, import pasted articles (Discovery ← Authoring).
+        .target(name: "Authoring", dependencies: ["Content", "Discovery", "Markdown", "EDTF"]),
+        // `dossier export`: the dossier's data as JSON, CSV and FollowTheMoney entities (Discovery ← Export).
+        .target(name: "Export", dependencies: ["Content", "Discovery", "EDTF"]),
         // `dossier serve`: the local preview server with live reload (Renderer ← Server).
         .target(name: "Server", dependencies: [
-            "Renderer", "Content",
+            "Renderer", "Content", "Discovery",
         ]),
         // What both programs' command lines share: options, console output, the build summary.
         .target(name: "CommandLineSupport", dependencies: [
             "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "Export", "Templating", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Renderer", "Content", "Discovery", "Authoring", "Export", "Templating", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
         .executableTarget(name: "dossier-serve", dependencies: [
-            "Server", "Renderer", "Content", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Server", "Renderer", "Content", "Discovery", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Export", "Server", "BuiltinTheme", "CommandLineSupport",
+            "Markdown", "EDTF", "Content", "Discovery", "Templating", "Renderer", "Authoring", "Export", "Server", "BuiltinTheme", "CommandLineSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]

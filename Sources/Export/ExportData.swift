@@ -3,6 +3,7 @@
 // from these records (JSONExport, CSVExport, FtMExport), so the three formats always say the same thing.
 
 import Content
+import Discovery
 import EDTF
 import Foundation
 

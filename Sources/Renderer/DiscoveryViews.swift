@@ -2,6 +2,7 @@
 // on the curated events they match.
 
 import Content
+import Discovery
 import EDTF
 
 /// Another spelling of a person's name, and the article that wrote it.
@@ -51,24 +52,26 @@ extension PageBuilder {
         return result
     }
 
+    /// The sentence as written (wikilinks and all), for the offsets of what is marked in it.
     func sentence(of statement: DatedStatement, in a: Int) -> String {
         dossier.articleTexts[a].sentence(block: statement.block, index: statement.sentence)
     }
 
-    /// Timeline entries for dated sentences, as reported by their article: the sentence, linked to the article.
+    /// Timeline entries for dated sentences, as reported by their articles: the sentence once, linked to the first
+    /// article that carries it, with every one of them named.
     func reportedEntries(root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
-        reportedStatements().map { a, statement in
-            let article = dossier.articles[a]
+        dossier.reportedSentences().map { reported in
             // The people the sentence names, so the timeline's person filter keeps it with them.
             var named: [String] = []
-            for person in statement.people {
+            for person in reported.people {
                 let slug = dossier.people[person].slug
                 if !named.contains(slug) { named.append(slug) }
             }
-            return (statement.date, TimelineEntry(date: Self.dateView(statement.date), kind: "Reported", isEvent: false,
-                                                  title: sentence(of: statement, in: a), href: root + Paths.article(article.slug),
-                                                  detail: "as reported in “\(article.title)”", people: named.joined(separator: " "),
-                                                  isReported: true))
+            let titles = reported.articles.map { "“\(dossier.articles[$0].title)”" }
+            return (reported.date, TimelineEntry(date: Self.dateView(reported.date), kind: "Reported", isEvent: false,
+                                                 title: reported.sentence, href: root + Paths.article(dossier.articles[reported.articles[0]].slug),
+                                                 detail: "as reported in " + titles.joined(separator: ", "), people: named.joined(separator: " "),
+                                                 isReported: true))
         }
     }
 
@@ -93,7 +96,7 @@ extension PageBuilder {
             marks[key, default: []].append((statement.range.lowerBound - start)..<(statement.range.upperBound - start))
         }
         for (a, statement) in order {
-            view.reported.append(ReportedView(sentenceHTML: HTML.marked(sentence(of: statement, in: a), marks[[a, statement.block, statement.sentence]]!),
+            view.reported.append(ReportedView(sentenceHTML: HTML.marked(dossier.wikiLabels.plain(sentence(of: statement, in: a), marks: marks[[a, statement.block, statement.sentence]]!)),
                                               date: Self.dateView(statement.date), article: articleLink(a, root: view.page.root)))
         }
         return view

@@ -1,5 +1,6 @@
 // Small HTML helpers: escaping text, and quoting a sentence with the names it is about marked.
 
+import Discovery
 import Templating
 
 public enum HTML {
@@ -18,6 +19,9 @@ public enum HTML {
     static func marked(_ text: String, _ marks: [Range<Int>]) -> String {
         marked(text, 0..<text.utf8.count, marks)
     }
+
+    /// `marked(text, marks)` of a text made plain with its marks moved (WikiLabels.plain).
+    static func marked(_ shown: (text: String, marks: [Range<Int>])) -> String { marked(shown.text, shown.marks) }
 
     /// `marked(substring, marks)` of the UTF-8 range `part` of `text` (a sentence of its block), without making the
     /// substring; `marks` count from the start of `part`.
@@ -108,12 +112,27 @@ public final class MarkedSentence: WrittenText, CustomStringConvertible {
     let text: String
     let part: Range<Int>
     let marks: [Range<Int>]
+    /// What wikilinks in the sentence read as (nil: the text has none, as in tests).
+    let labels: WikiLabels?
 
     /// `part`: the sentence's UTF-8 range in `text`; `marks`: ranges from the sentence's start.
-    init(_ text: String, _ part: Range<Int>, _ marks: [Range<Int>]) {
-        self.text = text; self.part = part; self.marks = marks
+    init(_ text: String, _ part: Range<Int>, _ marks: [Range<Int>], labels: WikiLabels? = nil) {
+        self.text = text; self.part = part; self.marks = marks; self.labels = labels
     }
 
-    public func write(to output: inout [UInt8]) { HTML.appendMarked(text, part, marks, to: &output) }
-    public var description: String { HTML.marked(text, part, marks) }
+    public func write(to output: inout [UInt8]) {
+        // A sentence with a wikilink is quoted as it reads: the link's words, marked where the link was.
+        let utf8 = text.utf8
+        if let labels, case let sentence = utf8[utf8.index(utf8.startIndex, offsetBy: part.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: part.upperBound)],
+           sentence.containsDoubleBracket {
+            let shown = labels.plain(String(decoding: sentence, as: UTF8.self), marks: marks)
+            return HTML.appendMarked(shown.text, 0..<shown.text.utf8.count, shown.marks, to: &output)
+        }
+        HTML.appendMarked(text, part, marks, to: &output)
+    }
+    public var description: String {
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -2,6 +2,7 @@
 // the home page and the timeline. Pure: no I/O, so it can be tested and run in parallel.
 
 import Content
+import Discovery
 import Foundation
 import EDTF
 import Markdown
@@ -150,7 +151,7 @@ struct PageBuilder: Sendable {
 
     static func summary(of a: Int, in dossier: Dossier) -> String? {
         if let summary = dossier.articles[a].summary { return summary }
-        guard let first = dossier.articleTexts[a].firstParagraph else { return nil }
+        guard let first = dossier.articleTexts[a].firstParagraph.map(dossier.wikiLabels.plain) else { return nil }
         // Walk at most 280 Characters (counting them all walked the whole paragraph, for every page listing it).
         guard let end = first.index(first.startIndex, offsetBy: 280, limitedBy: first.endIndex), end < first.endIndex else { return first }
         let cut = first[..<end]
@@ -216,13 +217,13 @@ struct PageBuilder: Sendable {
         // By index, reading only the fields needed: a copy of each mention (its text) was most of a person page's time,
         // and a copy of the article's BodyText (its arrays) showed too.
         let mentions = dossier.articleTexts[a].mentions
-        return Self.quotes(dossier.articleTexts[a].document.blocks,
+        return Self.quotes(dossier.articleTexts[a].document.blocks, labels: dossier.wikiLabels,
                            mentions.indices.lazy.filter { mentions[$0].person == p }.map { (mentions[$0].block, mentions[$0].sentence, mentions[$0].range) })
     }
 
     /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
     /// `blocks`: the article's document's (read once: each `BodyText.document` takes a lock and copies the document).
-    static func quotes(_ blocks: [TextBlock], _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
+    static func quotes(_ blocks: [TextBlock], labels: WikiLabels, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
         var order: [SentenceKey] = []
         var ranges: [[Range<Int>]] = []
         var place: [SentenceKey: Int] = [:]       // kept only for long lists: a few sentences are searched faster
@@ -245,7 +246,8 @@ struct PageBuilder: Sendable {
         }
         return blocks.withUnsafeBufferPointer { blocks in
             order.indices.map { k in
-                QuoteView(sentenceHTML: MarkedSentence(blocks[order[k].block].text, blocks[order[k].block].sentences[order[k].sentence], ranges[k]))
+                QuoteView(sentenceHTML: MarkedSentence(blocks[order[k].block].text, blocks[order[k].block].sentences[order[k].sentence], ranges[k],
+                                                          labels: labels))
             }
         }
     }
@@ -275,7 +277,7 @@ struct PageBuilder: Sendable {
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
         // Fields read in place, as in `quotes(of:in:)`, rather than through a copy of the BodyText.
-        Self.quotes(dossier.articleTexts[a].document.blocks,
+        Self.quotes(dossier.articleTexts[a].document.blocks, labels: dossier.wikiLabels,
                     dossier.articleTexts[a].eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
     }
 

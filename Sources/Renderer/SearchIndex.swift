@@ -2,6 +2,7 @@
 // (assets/search-index.js assigns one global) so search works from file://, where fetch and modules fail.
 
 import Content
+import Discovery
 import Foundation
 
 /// One searchable record. Short keys keep the file small; `Templates/assets/search.js` reads them.
@@ -72,7 +73,7 @@ enum SearchIndex {
     /// On all cores: a rebuild after an edit makes one part, and waits for it.
     static func part(_ dossier: Dossier, articles: [Int]) -> [UInt8] {
         part(lines: Parallel.map(articles) { a in
-            JSONLine.encode(articleRecord(dossier, a, text: "")) { out in appendCompactedJSON(dossier.articleTexts[a], to: &out) }
+            JSONLine.encode(articleRecord(dossier, a, text: "")) { out in appendCompactedJSON(dossier.articleTexts[a], labels: dossier.wikiLabels, to: &out) }
         })
     }
 
@@ -97,16 +98,16 @@ enum SearchIndex {
             records.append(SearchRecord(k: "Person", t: person.name, u: Paths.person(person.slug),
                                         d: person.born.map { "born " + $0.display } ?? "", n: names,
                                         s: [person.role, person.affiliation].compactMap { $0 }.joined(separator: " · "),
-                                        x: compact(dossier.profileTexts[p])))
+                                        x: compact(dossier.profileTexts[p], labels: dossier.wikiLabels)))
         }
         for (e, event) in dossier.events.enumerated() {
             records.append(SearchRecord(k: "Event", t: event.title, u: Paths.event(event.slug), d: event.date.display,
-                                        n: event.aliases, s: event.place ?? "", x: compact(dossier.eventTexts[e])))
+                                        n: event.aliases, s: event.place ?? "", x: compact(dossier.eventTexts[e], labels: dossier.wikiLabels)))
         }
         // Articles, newest first.
         if withArticles {
             records += Parallel.map(Array(dossier.articles.indices.reversed())) { a in
-                articleRecord(dossier, a, text: compact(dossier.articleTexts[a]))
+                articleRecord(dossier, a, text: compact(dossier.articleTexts[a], labels: dossier.wikiLabels))
             }
         }
         return records
@@ -120,20 +121,22 @@ enum SearchIndex {
 
     /// `compact(text)` as a JSON string's contents, appended without making the String: byte by byte where the
     /// byte path applies (see `compact(_:)`), through `compact` and the escaper for blocks where it does not.
-    static func appendCompactedJSON(_ text: BodyText, to out: inout [UInt8]) {
+    /// Wikilinks read as the words they show (`labels`).
+    static func appendCompactedJSON(_ text: BodyText, labels: WikiLabels, to out: inout [UInt8]) {
         for (i, block) in text.document.blocks.enumerated() {
             if i > 0 { out.append(0x20) }
             let mark = out.count
-            if !appendCompacted(block.text, to: &out, escape: true) {
+            let blockText = labels.plain(block.text)
+            if !appendCompacted(blockText, to: &out, escape: true) {
                 out.removeSubrange(mark...)
-                JSONLine.escape(compact(block.text), &out)
+                JSONLine.escape(compact(blockText), &out)
             }
         }
     }
 
     /// The body's plain text in one line: each block's words joined by single spaces, blocks by a space.
-    static func compact(_ text: BodyText) -> String {
-        text.document.blocks.map { compact($0.text) }.joined(separator: " ")
+    static func compact(_ text: BodyText, labels: WikiLabels) -> String {
+        text.document.blocks.map { compact(labels.plain($0.text)) }.joined(separator: " ")
     }
 
     /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`, byte by byte where that is provably

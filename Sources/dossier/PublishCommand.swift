@@ -4,6 +4,7 @@
 import ArgumentParser
 import CommandLineSupport
 import Content
+import Discovery
 import Export
 import Foundation
 import Renderer

@@ -1,6 +1,7 @@
 // Date expressions in article text, resolved against the article's own date to EDTF at their own precision:
 // "February 27", "3 March 2024", "in 2022", "since 2019", "on Wednesday", "last month", "two days later".
 
+import Content
 import EDTF
 import Markdown
 
@@ -26,25 +27,34 @@ enum TextDates {
         var lastDay: DayStamp?
         var result: [DatedStatement] = []
         // Read once here: a global's every read checks that it is made, and these are asked of every word.
-        let futureWords = NameCues.futureWords, dateTriggers = NameCues.dateTriggers
+        let futureWords = NameCues.futureWords, pastWords = NameCues.pastWords, dateTriggers = NameCues.dateTriggers
         for (b, block) in document.blocks.enumerated() {
             let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
             var sentenceOf = [Int].filled(with: 0, count: tokens.count)
-            var futureBefore = [Bool].filled(with: false, count: tokens.count)   // a future word earlier in the same sentence
+            // Whether the last word of tense before each word in its sentence looks forward (true), back (false), or
+            // there is none (nil): "will meet on Friday", "said on Thursday".
+            var futureBefore = [Bool?].filled(with: nil, count: tokens.count)
             var mayStartDate = [Bool].filled(with: false, count: tokens.count)   // a date word or a number: most words are neither
-            var s = 0, future = false
+            var s = 0
+            var future: Bool?
+            // A participle after an auxiliary ("will be held", "could be signed", "to be named") says nothing of the tense.
+            func afterAuxiliary(_ t: Int) -> Bool {
+                t > 0 && ["be", "been", "being", "to", "will", "would", "could", "may", "might", "should", "get"].contains(tokens.word(t - 1).lowercased())
+            }
             for (t, token) in tokens.enumerated() {
-                while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = false }
+                while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = nil }
                 sentenceOf[t] = s
                 futureBefore[t] = future
                 // Most words have a key, and then the sets need no String of them.
                 if let key = token.lowercaseKey {
                     if futureWords.contains(key) { future = true }
+                    else if pastWords.contains(key) || (key.length > 4 && tokens.word(of: token).hasSuffix("ed")), !afterAuxiliary(t) { future = false }
                     mayStartDate[t] = dateTriggers.contains(key) || tokens.startsWithNumber(token)
                 } else {
                     let word = tokens.word(of: token)
                     if futureWords.containsLowercase(of: word, key: nil) { future = true }
+                    else if pastWords.containsLowercase(of: word, key: nil) { future = false }
                     mayStartDate[t] = dateTriggers.containsLowercase(of: word, key: nil) || tokens.startsWithNumber(token)
                 }
             }
@@ -62,7 +72,38 @@ enum TextDates {
                 guard i + 1 < tokens.count else { return false }
                 return bytes[tokens[i].end..<tokens[i + 1].start].allSatisfy { $0 == 0x20 }
             }
-            func guessYear(_ m: Int) -> Int { m > anchor.month + 1 ? anchor.year - 1 : anchor.year }
+            /// The year of a month written without one: looking forward, its next occurrence; else the last one, or
+            /// this year's when it is at most two months ahead (an article in July announcing "a funeral on Sept. 27").
+            func guessYear(_ m: Int, forward: Bool) -> Int {
+                if forward { return m >= anchor.month ? anchor.year : anchor.year + 1 }
+                return m > anchor.month + 2 ? anchor.year - 1 : anchor.year
+            }
+            /// Whether a date at token i points forward: "until", "as early as", "for Sunday", or the tense before it.
+            func looksForward(_ i: Int) -> Bool {
+                let lead = w(i - 1)
+                if lead == "last" { return false }
+                if NameCues.forwardLeads.contains(lead) || (lead == "as" && w(i - 2) == "early") { return true }
+                if i + 1 < tokens.count, futureWords.containsLowercase(of: tokens.word(i + 1), key: nil) { return true }   // "on the 10th will be"
+                return futureBefore[i] ?? false
+            }
+            /// "in September last year", "in March next year": the year the month is in.
+            func relativeYear(after i: Int) -> Int? {
+                guard w(i + 2) == "year" else { return nil }
+                switch w(i + 1) {
+                case "last": return anchor.year - 1
+                case "this": return anchor.year
+                case "next": return anchor.year + 1
+                default: return nil
+                }
+            }
+            /// "8th", "1st", "22nd", "3rd": the day it names.
+            func ordinal(_ i: Int) -> Int? {
+                guard i >= 0, i < tokens.count else { return nil }
+                let word = w(i)
+                guard word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))), let d = Int(word.dropLast(2)),
+                      (1...31).contains(d) else { return nil }
+                return d
+            }
             func day(_ d: DayStamp, _ q: EDTFDate.Qualifier?) -> EDTFDate? { try? EDTFDate(year: d.year, month: d.month, day: d.day, qualifier: q) }
             func span(_ a: DayStamp, _ z: DayStamp, _ q: EDTFDate.Qualifier?) -> EDTFDate? {
                 guard let s = day(a, q), let e = day(z, q) else { return nil }
@@ -80,31 +121,47 @@ enum TextDates {
                 var date: EDTFDate?
                 let lead = w(i - 1)
                 let isSince = lead == "since"
-                if let m = month(i), let d = number(i + 1), (1...31).contains(d) {                  // February 27(, 2025)
+                if let m = month(i), let d = number(i + 1) ?? ordinal(i + 1), (1...31).contains(d) {   // February 27(, 2025)
                     last = i + 1
-                    var y = guessYear(m)
+                    var y = guessYear(m, forward: looksForward(i))
                     if let explicit = year(i + 2) { y = explicit; last = i + 2 }
                     date = try? EDTFDate(year: y, month: m, day: d)
-                } else if let d = number(i), (1...31).contains(d), let m = month(i + 1) {              // 3 March(2024)
-                    last = i + 1
-                    var y = guessYear(m)
-                    if let explicit = year(i + 2) { y = explicit; last = i + 2 }
+                } else if let d = number(i) ?? ordinal(i), (1...31).contains(d), let m = month(i + 1) ?? month(i + 2).flatMap({ w(i + 1) == "of" ? $0 : nil }) {
+                    last = w(i + 1) == "of" ? i + 2 : i + 1                                              // 3 March(2024), 3rd of March
+                    var y = guessYear(m, forward: looksForward(i))
+                    if let explicit = year(last + 1) { y = explicit; last += 1 }
                     date = try? EDTFDate(year: y, month: m, day: d)
                 } else if let m = month(i), let y = year(i + 1) {                                      // March 2024
                     last = i + 1
                     date = try? EDTFDate(year: y, month: m)
-                } else if let m = month(i), ["in", "since", "until", "during", "by", "early", "late", "mid"].contains(lead) {
-                    date = try? EDTFDate(year: guessYear(m), month: m)                                 // in February
+                } else if let m = month(i), let y = relativeYear(after: i) {                           // September last year
+                    last = i + 2
+                    date = try? EDTFDate(year: y, month: m)
+                } else if let m = month(i), ["in", "since", "until", "during", "by", "early", "late", "mid"].contains(lead)
+                            || (lead == "of" && ["middle", "end", "beginning", "start"].contains(w(i - 2))) {
+                    date = try? EDTFDate(year: guessYear(m, forward: looksForward(i)), month: m)       // in February
                 } else if lead == "from" || lead == "between", let y1 = year(i), ["to", "and", "until"].contains(w(i + 1)), let y2 = year(i + 2) {
                     last = i + 2
                     if let a = try? EDTFDate(year: y1), let z = try? EDTFDate(year: y2) { date = try? EDTFDate.interval(from: a, to: z) }
-                } else if let y = year(i), ["in", "since", "until", "by", "during"].contains(lead) {    // in 2022
+                } else if let y = year(i), ["in", "since", "until", "by", "during", "from"].contains(lead) {    // in 2022
                     date = try? EDTFDate(year: y)
                 } else if let wd = NameCues.weekdays[w(i)], capitalised(i) {                          // on Wednesday
+                    // The article's own weekday is its day ("later on Saturday", written on a Saturday), unless "next"
+                    // or "last" says otherwise; another weekday points the way the tense before it does.
                     var delta: Int
-                    if futureBefore[i] || lead == "next" { delta = (wd - anchor.weekday + 7) % 7; if delta == 0 { delta = 7 } }
+                    if looksForward(i) { delta = (wd - anchor.weekday + 7) % 7; if delta == 0, lead == "next" { delta = 7 } }
                     else { delta = -((anchor.weekday - wd + 7) % 7); if lead == "last", delta == 0 { delta = -7 } }
                     date = day(anchor.adding(days: delta), relativeQualifier)
+                } else if let d = ordinal(i), lead == "the", w(i - 2) == "on" || w(i - 2) == "since" || w(i - 2) == "until" {
+                    // "on the 9th" (translations): that day of the article's month, or of the month before when it is
+                    // past the article's day and nothing points forward.
+                    var (y, m) = (anchor.year, anchor.month)
+                    if d > anchor.day, !looksForward(i) { m -= 1; if m < 1 { m = 12; y -= 1 } }
+                    date = day(DayStamp(year: y, month: m, day: d), relativeQualifier)
+                    first = i - 1
+                } else if w(i) == "tonight" || (w(i) == "this" && NameCues.partsOfDay.contains(w(i + 1))) {
+                    date = day(anchor, relativeQualifier)                                             // this morning
+                    if w(i) == "this" { last = i + 1 }
                 } else if let offset = NameCues.dayWords[w(i)] {
                     date = day(anchor.adding(days: offset), relativeQualifier)
                 } else if ["last", "this", "next"].contains(w(i)) || (["earlier", "later"].contains(w(i)) && w(i + 1) == "this") {

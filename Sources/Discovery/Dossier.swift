@@ -1,6 +1,7 @@
 // The linked dossier: who is mentioned where (with the sentence), which articles cover which events,
 // who appears with whom. Built once by `Linker`, then only read by the renderer.
 
+import Content
 import EDTF
 import Markdown
 
@@ -39,7 +40,7 @@ public struct WikiLink: Sendable, Equatable {
 public struct BodyText: Sendable {
     private var source: Deferred<Document>
     /// The text of the first paragraph, which lists show as a summary; known without the document.
-    public private(set) var firstParagraph: String?
+    public internal(set) var firstParagraph: String?
     /// The names found, in text order. From the cache, decoded when first asked for: a rebuild needs every
     /// article's people and spellings (kept apart below), but the mentions themselves only of the pages it renders.
     public var mentions: [Mention] {
@@ -145,4 +146,6 @@ public struct Dossier: Sendable {
     public var quotes: [[Quote]] = []                       // parallel to articles
     public var datedStatements: [[DatedStatement]] = []     // parallel to articles
     public var discovery = DiscoveryReport()
+    /// What `[[slug]]` reads as where a sentence or summary is shown as text (WikiText.swift).
+    public var wikiLabels = WikiLabels()
 }

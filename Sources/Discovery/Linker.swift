@@ -1,6 +1,7 @@
 // Links the content: finds every mention of every person and event alias in every body (one pass per text
 // for all names), resolves wikilinks and front-matter slugs, and builds the cross-references both ways.
 
+import Content
 import Dispatch
 import EDTF
 import Foundation
@@ -30,7 +31,7 @@ public enum Linker {
                              replayable: { runsKept[$0] })
         }
         let discovered = Discovery.discover(content, replay: replay, order: sortingForDiscovery.wait()[0]) { a in
-            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body))
+            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body), title: content.articles[a].title)
         }
         let lowercased = discovered.people.map { $0.name.lowercased() }
         let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }
@@ -67,6 +68,7 @@ public enum Linker {
         let tables = cache?.tables(people: people, events: events, articles: articles)
         let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
         let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
+        let speakers = Quotes.speakersBySurname(people)
         let readings = Parallel.map(Array(articles.indices)) { a in
             let article = articles[a]
             var danglingLinks = DiagnosticLog()
@@ -90,7 +92,7 @@ public enum Linker {
                 for mention in text.mentions { peopleOfSentence[SentenceKey(block: mention.block, sentence: mention.sentence), default: []].append(mention.person) }
                 for d in dates.indices { dates[d].people = peopleOfSentence[SentenceKey(block: dates[d].block, sentence: dates[d].sentence)] ?? [] }
             }
-            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens), dates: dates)
+            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens, speakers: speakers), dates: dates)
             return (entry: entry, danglingLinks: danglingLinks)
         }
         let articleTexts = readings.map(\.entry.text)
@@ -174,12 +176,18 @@ public enum Linker {
             return keys.map { CoMention(person: byName[Int($0 & 0xFFFF_FFFF)], articles: Int(UInt32.max - UInt32($0 >> 32))) }
         }
 
-        let dossier = Dossier(settings: content.settings, people: people, events: events, articles: articles, assets: content.assets,
+        // Titles, summaries, quotations and dated sentences are shown as text outside their body: wikilinks in them read as
+        // the words they show (WikiText.swift).
+        let labels = WikiLabels(people: people, events: events, articles: articles).settled()
+        let shown = labels.shownAsText(settings: content.settings, people: people, events: events, articles: articles)
+        let discoveredText = labels.shownAsText(quotes: quotes, dates: datedStatements)
+        var dossier = Dossier(settings: shown.settings, people: shown.people, events: shown.events, articles: shown.articles, assets: content.assets,
                               articleTexts: articleTexts, profileTexts: profileTexts, eventTexts: eventTexts,
                               articlesOfPerson: articlesOfPerson, eventsOfPerson: eventsOfPerson, articlesOfEvent: articlesOfEvent,
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
-                              quotes: quotes, datedStatements: datedStatements, discovery: discovered.report)
+                              quotes: discoveredText.quotes, datedStatements: discoveredText.dates, discovery: discovered.report)
+        dossier.wikiLabels = labels
         return (dossier, log)
     }
 
@@ -226,6 +234,10 @@ public enum Linker {
                         let sentence = sentenceIndex(of: link.range.lowerBound, in: block.sentences)
                         mentions.append(Mention(person: p, block: b, range: link.range, sentence: sentence, kind: .wikilink,
                                                      text: link.text ?? ""))
+                    } else if case .event(let e) = link.target {
+                        // A wikilink to an event is coverage of it, as a phrase of its aliases is.
+                        let sentence = block.sentences.firstIndex { $0.contains(link.range.lowerBound) } ?? 0
+                        body.eventMentions.append(EventMention(event: e, block: b, range: link.range, sentence: sentence))
                     }
                 }
             }
@@ -249,6 +261,9 @@ public enum Linker {
                     if let direct = match.values.first(where: { $0.kind != .surname }) {
                         mentions.append(Mention(person: direct.person, block: b, range: range, sentence: sentence, kind: direct.kind, text: text))
                     } else {
+                        // After "King", "Prince", "Sheikh" ... a single name is the royal's own, not a surname of
+                        // someone known ("King Salman" is not Mohammed bin Salman).
+                        if match.first > 0, NameCues.royalTitles.containsLowercase(of: tokens.word(match.first - 1)) { continue }
                         surnameHits.append((b, range, sentence, text, match.values.map(\.person)))
                     }
                 }
@@ -272,7 +287,15 @@ public enum Linker {
                 if hit.candidates.count == 1 { person = hit.candidates[0] }
                 else {
                     let here = hit.candidates.filter(named.contains)
-                    person = here.count == 1 ? here[0] : nil
+                    if here.count == 1 { person = here[0] }
+                    else {
+                        // Several of that surname named in full: the one in play, named in full in this sentence or the
+                        // one before and the only one of them there ("Akie Abe ... Shinzo Abe ... Abe"); else nobody.
+                        let inPlay = Set(mentions.lazy.filter { $0.kind != .surname && $0.block == hit.block
+                            && ($0.sentence == hit.sentence || $0.sentence == hit.sentence - 1) && $0.range.upperBound <= hit.range.lowerBound
+                            && here.contains($0.person) }.map(\.person))
+                        person = inPlay.count == 1 ? inPlay.first : nil
+                    }
                 }
                 if let person {
                     mentions.append(Mention(person: person, block: hit.block, range: hit.range, sentence: hit.sentence, kind: .surname, text: hit.text))
@@ -463,32 +486,5 @@ enum DateOrder {
                 }
             }
         }
-    }
-}
-
-extension Collection where Element == UInt8 {
-    /// Whether the bytes hold "[[": a plain byte scan (String.contains(String) goes through Foundation and
-    /// was a tenth of a rebuild's time over 10,000 bodies).
-    var containsDoubleBracket: Bool {
-        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == 0x5B && previous == 0x5B { return true }
-                previous = byte
-            }
-            return false
-        }
-        // A string's own storage when it has one (it is read for every body and every block, on every build): memchr
-        // finds each "[", of which text has few, and only the byte after it is looked at.
-        return withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var i = 0
-            while i + 1 < bytes.count, let found = memchr(base + i, 0x5B, bytes.count - i - 1) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if base[at + 1] == 0x5B { return true }
-                i = at + 1
-            }
-            return false
-        } ?? scan(self)
     }
 }
