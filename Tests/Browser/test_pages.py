@@ -67,7 +67,7 @@ def test_a_person_in_hundreds_of_articles_pages_through_them(browser, large_site
     assert paged, "someone is named in enough articles for several pages"
     slug = paged[0]
     driver.get((large_site / "people" / f"{slug}.html").as_uri())
-    assert driver.find_element(By.CSS_SELECTOR, ".record-summary").text.startswith("Named in ")
+    assert driver.find_element(By.CSS_SELECTOR, ".record-summary p").text.startswith("Named in ")
     first_articles = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".quote-article a")]
     assert len(first_articles) == 50
     assert driver.find_element(By.CSS_SELECTOR, ".page-nav [aria-current='page']").text == "1"
