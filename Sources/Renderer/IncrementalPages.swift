@@ -38,7 +38,11 @@ struct IncrementalPages: Sendable {
             case .event(let e): signature = signatures.event(e)
             case .article(let a): signature = signatures.article(a)
             }
-            return Planned(page: page, signature: signature)
+            // Pages of one list share its inputs; each also shows which part it is and what it holds.
+            var h = StableHash()
+            h.add(signature); h.add(page.part.number); h.add(page.part.count)
+            h.add(page.part.items.lowerBound); h.add(page.part.items.upperBound); h.add(page.part.key)
+            return Planned(page: page, signature: h.value)
         }
         let cache = cache ?? PageCache.load(forOutput: output)
         self.cache = cache
