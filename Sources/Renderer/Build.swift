@@ -2,6 +2,7 @@
 // then write Site/. Any error stops the build before Site/ is touched, with every problem reported at once.
 
 import Content
+import Discovery
 import Foundation
 import Templating
 

@@ -1,6 +1,7 @@
 // Links the content: finds every mention of every person and event alias in every body (one pass per text
 // for all names), resolves wikilinks and front-matter slugs, and builds the cross-references both ways.
 
+import Content
 import Dispatch
 import EDTF
 import Foundation
@@ -466,32 +467,5 @@ enum DateOrder {
                 }
             }
         }
-    }
-}
-
-extension Collection where Element == UInt8 {
-    /// Whether the bytes hold "[[": a plain byte scan (String.contains(String) goes through Foundation and
-    /// was a tenth of a rebuild's time over 10,000 bodies).
-    var containsDoubleBracket: Bool {
-        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == 0x5B && previous == 0x5B { return true }
-                previous = byte
-            }
-            return false
-        }
-        // A string's own storage when it has one (it is read for every body and every block, on every build): memchr
-        // finds each "[", of which text has few, and only the byte after it is looked at.
-        return withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var i = 0
-            while i + 1 < bytes.count, let found = memchr(base + i, 0x5B, bytes.count - i - 1) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if base[at + 1] == 0x5B { return true }
-                i = at + 1
-            }
-            return false
-        } ?? scan(self)
     }
 }
