@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // Dossier: a static-site generator for briefing dossiers.
-// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Templating ← Renderer ← dossier;
-// Content ← Authoring (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program
-// `dossier serve` runs.
+// Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Discovery ← Renderer ← dossier, Content ← Templating
+// ← Renderer: Content reads Content/, Discovery finds people, spellings, quotations and dates in it and links
+// everything into the dossier model (with the analysis cache), Renderer makes the pages. Discovery ← Authoring
+// (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
 import PackageDescription
 
 let package = Package(
@@ -31,29 +32,31 @@ let package = Package(
         .target(name: "Content", dependencies: [
             "Markdown", "EDTF", .product(name: "Yams", package: "Yams"),
         ]),
+        // Who is named, who said what, when: people, spellings, quotations, dated sentences; the linker and its cache.
+        .target(name: "Discovery", dependencies: ["Content", "Markdown", "EDTF"]),
         .target(name: "Templating", dependencies: ["Content"]),
-        .target(name: "Renderer", dependencies: ["Content", "Templating", "Markdown", "EDTF"]),
-        // Writing a dossier: scaffold new pages, import pasted articles (Content ← Authoring).
-        .target(name: "Authoring", dependencies: ["Content", "Markdown", "EDTF"]),
+        .target(name: "Renderer", dependencies: ["Content", "Discovery", "Templating", "Markdown", "EDTF"]),
+        // Writing a dossier: scaffold new pages, import pasted articles (Discovery ← Authoring).
+        .target(name: "Authoring", dependencies: ["Content", "Discovery", "Markdown", "EDTF"]),
         // `dossier serve`: the local preview server with live reload (Renderer ← Server).
         .target(name: "Server", dependencies: [
-            "Renderer", "Content", .product(name: "FlyingFox", package: "FlyingFox"),
+            "Renderer", "Content", "Discovery", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         // What both programs' command lines share: options, console output, the build summary.
         .target(name: "CommandLineSupport", dependencies: [
             "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Authoring", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Renderer", "Content", "Discovery", "Authoring", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
         .executableTarget(name: "dossier-serve", dependencies: [
-            "Server", "Renderer", "Content", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Server", "Renderer", "Content", "Discovery", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Templating", "Renderer", "Authoring", "Server",
+            "Markdown", "EDTF", "Content", "Discovery", "Templating", "Renderer", "Authoring", "Server",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]

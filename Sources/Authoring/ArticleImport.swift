@@ -2,6 +2,7 @@
 // front matter, and the writer learns at once whom the dossier's people/ finds in it and which names it does not.
 
 import Content
+import Discovery
 import Foundation
 import Markdown
 

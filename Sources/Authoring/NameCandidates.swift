@@ -3,6 +3,7 @@
 // full name discovery is a separate feature.
 
 import Content
+import Discovery
 import Foundation
 import Markdown
 

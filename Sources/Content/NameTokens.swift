@@ -10,12 +10,12 @@ public struct WordToken: Sendable, Equatable {
     public var isPossessive: Bool { possessiveEnd > end }
     /// The word packed for the cue sets when it is ASCII of up to 15 bytes, else `.empty`: made from the bytes the
     /// tokenizer has in hand, so the passes that ask sets of every word need not read each word again.
-    var key = WordSet.Key.empty
+    package var key = WordSet.Key.empty
     /// Where the word is in its Tokens' `longWords`, for a word its key cannot make; -1 for the others.
-    var longWord = -1
+    package var longWord = -1
 
     /// `key` lowered: the key of the word in lower case, or nil when the word has none.
-    var lowercaseKey: WordSet.Key? { key == .empty ? nil : key.lowercased() }
+    package var lowercaseKey: WordSet.Key? { key == .empty ? nil : key.lowercased() }
 }
 
 /// The words of a text, in order. A word of up to 15 ASCII bytes (most) is made from its token's key when asked for,
@@ -34,14 +34,14 @@ public struct Tokens: RandomAccessCollection, Sendable {
     public var words: [String] { map(word(of:)) }
 
     /// The word's `startsUppercase`, from the key's first byte when there is one.
-    func startsUppercase(_ token: WordToken) -> Bool { token.key == .empty ? word(of: token).startsUppercase : token.key.startsUppercase }
+    package func startsUppercase(_ token: WordToken) -> Bool { token.key == .empty ? word(of: token).startsUppercase : token.key.startsUppercase }
     /// The word's `startsWithNumber`, from the key's first byte when there is one.
-    func startsWithNumber(_ token: WordToken) -> Bool { token.key == .empty ? word(of: token).startsWithNumber : token.key.startsWithDigit }
+    package func startsWithNumber(_ token: WordToken) -> Bool { token.key == .empty ? word(of: token).startsWithNumber : token.key.startsWithDigit }
 
-    mutating func reserveCapacity(_ n: Int) { tokens.reserveCapacity(n) }
+    package mutating func reserveCapacity(_ n: Int) { tokens.reserveCapacity(n) }
 
     /// `word`: nil when the key makes it.
-    mutating func append(start: Int, end: Int, possessiveEnd: Int, key: WordSet.Key, word: String?) {
+    package mutating func append(start: Int, end: Int, possessiveEnd: Int, key: WordSet.Key, word: String?) {
         var token = WordToken(start: start, end: end, possessiveEnd: possessiveEnd, key: key)
         if let word {
             token.longWord = longWords.count
@@ -115,7 +115,7 @@ public enum NameTokens {
 
     /// `isWordScalar` of an ASCII byte: a letter or a digit. Folding a letter to lower case (setting bit 0x20) makes
     /// one range of each; wrapping subtraction makes each range one comparison.
-    @inline(__always) static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    @inline(__always) package static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
@@ -129,7 +129,7 @@ public enum NameTokens {
         return (Unicode.Scalar(value)!, width)
     }
 
-    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) package static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
@@ -139,5 +139,5 @@ public enum NameTokens {
             || p.generalCategory == .spacingMark
     }
 
-    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+    @inline(__always) package static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 }

@@ -2,6 +2,7 @@
 // then write Site/. Any error stops the build before Site/ is touched, with every problem reported at once.
 
 import Content
+import Discovery
 import Foundation
 import Templating
 
@@ -11,13 +12,16 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Test hook: called before each output file is written (see SiteWriter).
     public var beforeWrite: (@Sendable (String) throws -> Void)?
+    /// Called when another build holds the output's lock, before waiting for it (by default, a line on standard error).
+    public var waiting: (@Sendable (String) -> Void)?
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
-                beforeWrite: (@Sendable (String) throws -> Void)? = nil) {
+                beforeWrite: (@Sendable (String) throws -> Void)? = nil, waiting: (@Sendable (String) -> Void)? = nil) {
         self.content = content
         self.templates = templates
         self.output = output
         self.beforeWrite = beforeWrite
+        self.waiting = waiting
     }
 }
 
@@ -50,6 +54,11 @@ public enum SiteBuilder {
     /// The analysis cache's file in the cache folder (`hasCache` asks whether it is there).
     private static let analysisFile = "analysis.bin"
 
+    /// What a build says when another build of the same output holds its lock.
+    @Sendable static func sayWaiting(_ output: String) {
+        FileHandle.standardError.write(Data("waiting for another build of \(output) to finish (\(OutputLock.path(forOutput: output)))\n".utf8))
+    }
+
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
         var log = DiagnosticLog()
@@ -62,9 +71,16 @@ public enum SiteBuilder {
         // is touched or listed (OutputGuard: not /, not inside Content/, ...).
         // The layouts are read and parsed on another core meanwhile: a rebuild waited for them alone.
         let loadingTemplates = Parallel.Pending([options.templates]) { TemplateSet.load(directory: $0, required: PageBuilder.layouts) }
-        let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates)
+        // One build per output at a time: a second one waits here, before it looks at the output (OutputLock).
+        var outputLock: OutputLock?
+        defer { withExtendedLifetime(outputLock) {} }             // released as the build returns, after its caches are saved
+        let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates) { (output: String) throws(OutputRefusal) in
+            outputLock = try OutputLock(output: output) { (options.waiting ?? Self.sayWaiting)(output) }
+        }
         let listing = outputProblems.isEmpty ? OutputListing(output: options.output) : nil
         let cacheFolder = PageCache.folder(forOutput: options.output)
+        // An output with no manifest and this cache beside it was built by an older Dossier (OutputManifest.owned).
+        let olderBuild = FileManager.default.fileExists(atPath: cacheFolder)
         // The last build's page signatures are read on another core too (IncrementalPages compares them).
         let loadingPageCache = Parallel.Pending([options.output]) { outputProblems.isEmpty ? PageCache.load(forOutput: $0) : PageCache() }
         let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())
@@ -109,7 +125,11 @@ public enum SiteBuilder {
         let staged: StagedSite
         do {
             PageCache.remove(forOutput: options.output)           // while Site/ changes, no cache can vouch for it
-            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths, listing: listing)
+            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths, listing: listing,
+                                                                                                 olderBuild: olderBuild)
+        } catch let refusal as OutputRefusal {
+            log.append(Diagnostic(path: outputLabel, message: refusal.message))
+            throw BuildFailure(log.items)
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)
@@ -149,6 +169,9 @@ public enum SiteBuilder {
         report.reused = incremental.kept.count
         report.assets = extras.count
         report.filesKept = extras.filter { if case .unchanged = $0.content { true } else { false } }.count
+        if !staged.leftAlone.isEmpty {
+            log.warning(outputLabel, 1, 1, "kept \(OutputManifest.listing(staged.leftAlone)), which this build does not write: the folder had no \(OutputManifest.name) yet (an older Dossier built it), so they may not be Dossier's; delete them if they are")
+        }
         report.warnings = log.warnings.sorted()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report

@@ -2,6 +2,7 @@
 // on the curated events they match.
 
 import Content
+import Discovery
 import EDTF
 
 /// Another spelling of a person's name, and the article that wrote it.

@@ -2,6 +2,7 @@
 // http(s) base_url: these are the only files with absolute URLs, because feed readers and crawlers need them.
 
 import Content
+import Discovery
 import EDTF
 
 enum Feeds {

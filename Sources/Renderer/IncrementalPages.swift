@@ -3,6 +3,7 @@
 // is kept as it is. The rest are built (view models in parallel) and rendered.
 
 import Content
+import Discovery
 import Foundation
 
 struct IncrementalPages: Sendable {

@@ -3,6 +3,7 @@
 // rendered nor compared again; its file in the output is kept as it is (same bytes, inode and time).
 
 import Content
+import Discovery
 import EDTF
 import Foundation
 

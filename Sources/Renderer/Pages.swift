@@ -2,6 +2,7 @@
 // the home page and the timeline. Pure: no I/O, so it can be tested and run in parallel.
 
 import Content
+import Discovery
 import Foundation
 import EDTF
 import Markdown

@@ -2,6 +2,7 @@
 // (assets/search-index.js assigns one global) so search works from file://, where fetch and modules fail.
 
 import Content
+import Discovery
 import Foundation
 
 /// One searchable record. Short keys keep the file small; `Templates/assets/search.js` reads them.

@@ -3,6 +3,7 @@
 import ArgumentParser
 import CommandLineSupport
 import Content
+import Discovery
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 // `dossier check`: what it reports, and when it says a decision is needed.
 
 import Content
+import Discovery
 import Foundation
 import Testing
 

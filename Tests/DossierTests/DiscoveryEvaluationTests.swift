@@ -2,6 +2,7 @@
 // beside the dossier so the build does not warn about it): precision and recall for person mentions, variant links, resolved dates and quote speakers.
 
 import Content
+import Discovery
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@
 // people nobody curated get pages, places and organisations do not, dates and quotes land on the right pages.
 
 import Content
+import Discovery
 import EDTF
 import Foundation
 import Testing

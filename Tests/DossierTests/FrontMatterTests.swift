@@ -1,6 +1,7 @@
 // Front matter and file problems: each reported at its line and column, in words a person can act on.
 
 @testable import Content
+@testable import Discovery
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 // Rebuilding after an edit: only the pages that depend on the edited article are rendered again, the rest
 // keep their files (bytes, inode, modification time), and the result is the same as a clean build.
 
+@testable import Discovery
 import Foundation
 @testable import Content
 import Markdown

@@ -2,6 +2,7 @@
 // names inside links and emphasis, sentences kept with each mention.
 
 @testable import Content
+@testable import Discovery
 import EDTF
 import Testing
 

@@ -2,6 +2,7 @@
 // answer exactly as the plain Unicode definitions do.
 
 @testable import Content
+@testable import Discovery
 import PropertyBased
 import Testing
 

@@ -2,6 +2,7 @@
 // random bytes and random front matter thrown at the loader. No crash; content or a located error.
 
 @testable import Content
+@testable import Discovery
 import Foundation
 import Markdown
 import PropertyBased

@@ -1,6 +1,7 @@
 // Shared by the tests: where the repository is, scratch folders, and building a dossier the way a user does.
 
 import Content
+import Discovery
 import Foundation
 import Content
 import Renderer

@@ -2,6 +2,7 @@
 // changed since: it must decide exactly as comparing the name with every known person afresh.
 
 @testable import Content
+@testable import Discovery
 import Testing
 
 @Suite struct VariantMemoTests {

@@ -1,15 +1,9 @@
 // Discovery, before linking: reads every article (oldest first) for people nobody curated and for other
 // spellings of known people, and returns the people list the linker matches against, with what it decided.
 
+import Content
 import EDTF
 import Markdown
-
-/// Another spelling of a person's name, found in an article.
-public struct Variant: Sendable, Equatable {
-    public var text: String              // as written: "Dmitliff", "Mark Vogel"
-    public var article: String           // slug of the article it came from
-    public var reason: String            // why it was linked
-}
 
 /// A spelling that might be a known person's, with too little evidence to link it.
 public struct VariantSuggestion: Sendable, Equatable {

@@ -1,6 +1,8 @@
 // The known people as discovery compares names against them: looked up by written form and by surname, and
 // grouped by the shape of their surnames' keys, so that a name is compared only with people it could be a spelling of.
 
+import Content
+
 /// A name's words as written, hashed once: discovery looks each name run up in several tables, and hashing the
 /// words (a String each) again for each was most of the time it spent in them.
 struct WrittenKey: Hashable, Sendable {

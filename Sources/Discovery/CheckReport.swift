@@ -1,6 +1,7 @@
 // What `dossier check` reports: people found in the articles, spellings linked and suggested, surnames it could not
 // place, curated people and events no article mentions, undated articles, aliases claimed twice.
 
+import Content
 import Foundation
 
 public struct CheckReport: Sendable, Codable, Equatable {

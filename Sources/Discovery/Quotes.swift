@@ -2,6 +2,7 @@
 // `He said "..."` (he: the person the text was last about), and a quote that is a whole sentence continuing
 // the speaker of the sentence before.
 
+import Content
 import Markdown
 
 /// One direct quotation.

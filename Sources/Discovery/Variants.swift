@@ -1,6 +1,8 @@
 // Is one written name another spelling of a known person? String similarity (Jaro-Winkler, Levenshtein) on a
 // phonetic key of the surname, compatible given names, and whether the person is already named in the article.
 
+import Content
+
 enum Variants {
     /// How sure a match is: strong links the spelling to the person, weak only suggests it.
     enum Strength: Sendable, Equatable { case strong, weak }

@@ -1,6 +1,8 @@
 // The heuristics of discovery as data: title and role words, given names, words that make a capitalised run
 // a place or an organisation, attribution verbs, date words. Grow these tables, not the code.
 
+import Content
+
 enum NameCues {
     /// Words that, written just before a name (or as the head of an apposition after it), say it is a person:
     /// "President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Moussa Koussa, the foreign minister".

@@ -1,6 +1,7 @@
 // Finds the capitalised runs of a text that may name people, with the cues news prose gives for each:
 // a title or role before it, an apposition after it, an attribution verb, a known given name.
 
+import Content
 import Markdown
 
 /// One capitalised run with the title words in front taken off: "Russian Foreign Minister Sergei V. Lavrov" →

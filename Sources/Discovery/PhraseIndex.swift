@@ -1,6 +1,8 @@
 // A trie over word sequences: finds every listed name or phrase in a text in one left-to-right pass,
 // whatever the number of names, so thousands of people cost no more per article than ten.
 
+import Content
+
 struct PhraseIndex<Value: Sendable>: Sendable {
     private var children: [[String: Int]] = [[:]]
     /// The same edges again for words with a key (ASCII of up to 15 bytes), found without hashing a String: a token

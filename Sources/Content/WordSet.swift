@@ -3,7 +3,7 @@
 // was 3 % of a build's samples.
 
 /// A set of ASCII words. `contains` answers as `Set<String>.contains` does.
-struct WordSet: Sendable, ExpressibleByArrayLiteral {
+package struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// Every member: answers for the words the table cannot hold (not ASCII, which may still equal a member under
     /// Unicode equivalence, or longer than `Key` holds).
     private let words: Set<String>
@@ -14,12 +14,12 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private let lengthsByFirstByte: [UInt16]
 
     /// An ASCII word of up to 15 bytes, packed with its length into two integers: equal exactly when the words are.
-    struct Key: Hashable {
-        var low: UInt64, high: UInt64
-        static let empty = Key(low: 0, high: 0)
+    package struct Key: Hashable {
+        package var low: UInt64, high: UInt64
+        package static let empty = Key(low: 0, high: 0)
 
         /// nil for a word the key cannot hold. `lowering`: the key of `word.lowercased()` (for ASCII, A-Z to a-z).
-        init?(_ word: String, lowering: Bool = false) {
+        package init?(_ word: String, lowering: Bool = false) {
             guard let key = word.withUTF8Bytes({ bytes -> Key? in
                 guard bytes.count <= 15 else { return nil }
                 let key = Key(packing: bytes)
@@ -30,7 +30,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         }
 
         /// The key of up to 15 bytes, which must be ASCII for it to mean anything (the tokenizer knows they are).
-        init(packing bytes: UnsafeBufferPointer<UInt8>) {
+        package init(packing bytes: UnsafeBufferPointer<UInt8>) {
             var packed: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
             self.init(low: UInt64(littleEndian: packed.0), high: UInt64(littleEndian: packed.1) | UInt64(bytes.count) << 56)
@@ -39,7 +39,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         /// `Key(packing: text[start..<end])`, for `end - start` of at most 15. Where 16 bytes can be read from `start`,
         /// they are read as two integers and the bytes past the word masked off: the tokenizer packs every word it
         /// finds, and the copy through memory that `init(packing:)` makes was a fifth of its time.
-        init(packing text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        package init(packing text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
             let count = end - start
             guard start + 16 <= text.count, let base = text.baseAddress else {
                 self.init(packing: UnsafeBufferPointer(rebasing: text[start..<end]))
@@ -56,7 +56,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         }
 
         /// The key of the word in lower case.
-        func lowercased() -> Key { Key(low: Self.lowered(low), high: Self.lowered(high)) }
+        package func lowercased() -> Key { Key(low: Self.lowered(low), high: Self.lowered(high)) }
 
         /// A-Z to a-z in eight ASCII bytes at once: a byte is a capital when adding 0x3F sets its top bit (it is at
         /// least "A") and adding 0x25 does not (it is at most "Z"); no sum carries into the next byte.
@@ -66,24 +66,24 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
             return bytes | (atLeastA & ~pastZ) >> 2
         }
 
-        var firstByte: Int { Int(low & 0xFF) }
+        package var firstByte: Int { Int(low & 0xFF) }
         /// `word.startsUppercase` for the word packed (ASCII: its first byte is A-Z).
-        var startsUppercase: Bool { (0x41...0x5A).contains(low & 0xFF) }
+        package var startsUppercase: Bool { (0x41...0x5A).contains(low & 0xFF) }
         /// `word.startsLowercase` for the word packed (ASCII: its first byte is a-z).
-        var startsLowercase: Bool { (0x61...0x7A).contains(low & 0xFF) }
+        package var startsLowercase: Bool { (0x61...0x7A).contains(low & 0xFF) }
         /// `word.startsWithNumber` for the word packed (ASCII: its first byte is 0-9).
-        var startsWithDigit: Bool { (0x30...0x39).contains(low & 0xFF) }
-        var length: Int { Int(high >> 56) }
+        package var startsWithDigit: Bool { (0x30...0x39).contains(low & 0xFF) }
+        package var length: Int { Int(high >> 56) }
 
-        init(low: UInt64, high: UInt64) { self.low = low; self.high = high }
+        package init(low: UInt64, high: UInt64) { self.low = low; self.high = high }
 
         /// Multiplicative hashing: the top bits of the product pick the slot.
-        func slot(_ shift: UInt64) -> Int {
+        package func slot(_ shift: UInt64) -> Int {
             Int(truncatingIfNeeded: (((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xBF58_476D_1CE4_E5B9) >> shift)
         }
     }
 
-    init(_ words: Set<String>) {
+    package init(_ words: Set<String>) {
         precondition(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "cue words are ASCII")
         self.words = words
         var bits: UInt64 = 3
@@ -102,15 +102,15 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         lengthsByFirstByte = lengths
     }
 
-    init(arrayLiteral words: String...) { self.init(Set(words)) }
+    package init(arrayLiteral words: String...) { self.init(Set(words)) }
 
-    func contains(_ word: String) -> Bool {
+    package func contains(_ word: String) -> Bool {
         guard let key = Key(word) else { return words.contains(word) }
         return contains(key)
     }
 
     /// Whether a word with this key is a member.
-    func contains(_ key: Key) -> Bool {
+    package func contains(_ key: Key) -> Bool {
         guard lengthsByFirstByte[key.firstByte] & 1 << key.length != 0 else { return false }
         return slots.withUnsafeBufferPointer { slots in
             var s = key.slot(shift)
@@ -124,13 +124,13 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// `contains(word.lowercased())`, without making the lower-case word when it is ASCII.
-    func containsLowercase(of word: String) -> Bool {
+    package func containsLowercase(of word: String) -> Bool {
         containsLowercase(of: word, key: Key(word, lowering: true))
     }
 
     /// The same, for a word whose `Key(word, lowering: true)` is known: a pass that asks several sets of each word
     /// makes it once.
-    func containsLowercase(of word: String, key: Key?) -> Bool {
+    package func containsLowercase(of word: String, key: Key?) -> Bool {
         guard let key else { return words.contains(word.lowercasedQuickly) }
         return contains(key)
     }
@@ -138,7 +138,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
 extension WordSet.Key {
     /// Whether `word` may be used: checked once against strings the standard library made.
-    static let makesWords: Bool = ["", "a", "Dmitriev", "abcdefghijklmno"].allSatisfy { text in
+    package static let makesWords: Bool = ["", "a", "Dmitriev", "abcdefghijklmno"].allSatisfy { text in
         var text = text
         return text.withUTF8 { Self(packing: $0).wordByLayout } == text
     }
@@ -147,7 +147,7 @@ extension WordSet.Key {
     /// is stored in place as these same two integers with 0xE0 | count in the top byte (the standard library's
     /// small-string layout on 64-bit platforms). Making tokens' words with `String(decoding:)`, which checks every
     /// byte again, was 2 % of a build's samples. Callers ask `makesWords` first (once, not per word).
-    var word: String {
+    package var word: String {
         assert(Self.makesWords && self != .empty)
         return wordByLayout
     }

@@ -1,6 +1,7 @@
 // Date expressions in article text, resolved against the article's own date to EDTF at their own precision:
 // "February 27", "3 March 2024", "in 2022", "since 2019", "on Wednesday", "last month", "two days later".
 
+import Content
 import EDTF
 import Markdown
 

@@ -1,6 +1,7 @@
 // The linked dossier: who is mentioned where (with the sentence), which articles cover which events,
 // who appears with whom. Built once by `Linker`, then only read by the renderer.
 
+import Content
 import EDTF
 import Markdown
 

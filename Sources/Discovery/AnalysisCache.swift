@@ -3,6 +3,7 @@
 // by a hash of the body and of everything the analysis reads besides it (every name, alias and slug, in
 // order, and the program itself); any change to those misses every entry, which is always safe.
 
+import Content
 import Dispatch
 import EDTF
 import Foundation
@@ -280,87 +281,12 @@ public final class AnalysisCache: @unchecked Sendable {
     }
 }
 
-/// Bytes a ByteReader reads: a file mapped into memory (unmapped when the last reader is gone), or a copy of an array.
-final class ByteStore: @unchecked Sendable {
-    let base: UnsafeRawPointer
-    let count: Int
-    private let mapped: Bool
-    /// The mapped file's inode number (0 for a copy of an array): which file an index describes.
-    let inode: UInt64
 
-    init(_ bytes: [UInt8]) {
-        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-        bytes.withUnsafeBytes { if let source = $0.baseAddress { copy.copyMemory(from: source, byteCount: bytes.count) } }
-        base = UnsafeRawPointer(copy); count = bytes.count; mapped = false; inode = 0
-    }
+// MARK: - The analysis in the binary form (ByteCoding.swift holds the primitives).
 
-    /// The file at `path`, mapped read-only; nil when it is missing, empty or cannot be mapped.
-    init?(mapping path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0,
-              let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
-        base = UnsafeRawPointer(address); count = Int(info.st_size); mapped = true; inode = UInt64(info.st_ino)
-    }
-
-    deinit {
-        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
-    }
-
-    subscript(_ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
-
-    func starts(with prefix: [UInt8]) -> Bool {
-        count >= prefix.count && prefix.withUnsafeBytes { memcmp($0.baseAddress!, base, prefix.count) == 0 }
-    }
-
-    func littleEndian<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
-        T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
-    }
-
-    func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
-    }
-}
-
-// MARK: - The binary form: variable-length integers and length-prefixed UTF-8, nothing else.
-
-struct ByteWriter {
-    var bytes: [UInt8] = []
+extension ByteWriter {
     /// How kinds of mention are written: their place here.
     static let mentionKinds: [MentionKind] = [.name, .alias, .surname, .wikilink]
-
-    mutating func uint64(_ value: UInt64) {
-        // Most values (counts, indexes, small offsets) take one byte; a longer one is made in a register and
-        // appended at once, rather than byte by byte, each append checking the array's uniqueness and capacity.
-        guard value >= 0x80 else { bytes.append(UInt8(value)); return }
-        var v = value, packed: (UInt64, UInt64) = (0, 0), count = 0
-        withUnsafeMutableBytes(of: &packed) { out in
-            while v >= 0x80 { out[count] = UInt8(v & 0x7F) | 0x80; v >>= 7; count += 1 }
-            out[count] = UInt8(v); count += 1
-        }
-        withUnsafeBytes(of: &packed) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-    }
-    mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }   // zigzag
-    mutating func fixed<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-    mutating func setLength(_ value: UInt32, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
-    }
-    mutating func string(_ text: String) { int(text.utf8.count); bytes += text.utf8 }
-
-    /// A part a reader may skip (an entry's mentions, its document) is written in place behind four bytes of length,
-    /// filled in by `endSkippable`: made apart and appended, each was copied once more (95 MB at 10,000 articles).
-    mutating func beginSkippable() -> Int {
-        let at = bytes.count
-        fixed(UInt32(0))
-        return at
-    }
-    mutating func endSkippable(_ at: Int) {
-        setLength(UInt32(bytes.count - at - 4), at: at)
-    }
-    mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
-    mutating func ranges(_ rs: [Range<Int>]) { int(rs.count); for r in rs { range(r) } }
 
     mutating func runs(_ runs: [NameRun]) {
         int(runs.count)
@@ -459,66 +385,7 @@ struct ByteWriter {
     }
 }
 
-struct ByteReader {
-    struct Malformed: Error {}
-    let store: ByteStore
-    var position: Int
-    /// Where this reader's bytes end (a record's payload, or the whole store).
-    let end: Int
-
-    init(store: ByteStore, position: Int, end: Int? = nil) {
-        self.store = store; self.position = position; self.end = end ?? store.count
-    }
-
-    init(bytes: [UInt8], position: Int) { self.init(store: ByteStore(bytes), position: position) }
-
-    mutating func uint64() throws -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < end, shift < 64 else { throw Malformed() }
-            let byte = store[position]
-            position += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-    mutating func int() throws -> Int {
-        // Zigzag undone on the unsigned value: an arithmetic shift would carry the top bit down and misread every
-        // number of magnitude 2^62 or more.
-        let z = try uint64()
-        return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
-    }
-    mutating func count() throws -> Int {
-        let n = try int()
-        guard n >= 0, n <= end - position else { throw Malformed() }
-        return n
-    }
-    /// The length `ByteWriter.endSkippable` wrote.
-    mutating func skippableLength() throws -> Int {
-        guard end - position >= 4 else { throw Malformed() }
-        let n = Int(store.littleEndian(UInt32.self, at: position))
-        position += 4
-        guard n <= end - position else { throw Malformed() }
-        return n
-    }
-    mutating func skip(_ n: Int) throws {
-        guard n >= 0, n <= end - position else { throw Malformed() }
-        position += n
-    }
-    mutating func string() throws -> String {
-        let n = try count()
-        defer { position += n }
-        return String(decoding: store.bytes(position..<(position + n)), as: UTF8.self)
-    }
-    mutating func range() throws -> Range<Int> {
-        let a = try int(), b = try int()
-        guard a <= b else { throw Malformed() }
-        return a..<b
-    }
-    mutating func ranges() throws -> [Range<Int>] { try (0..<count()).map { _ in try range() } }
-
+extension ByteReader {
     mutating func runs() throws -> [NameRun] {
         try (0..<count()).map { _ in
             let words = try (0..<count()).map { _ in try string() }
@@ -623,22 +490,5 @@ struct ByteReader {
             let kind = ByteWriter.mentionKinds[code]
             return Mention(person: person, block: block, range: range, sentence: sentence, kind: kind, text: try string())
         }
-    }
-}
-
-/// Dates read back from the caches: the same few thousand texts recur across 10,000 articles, and parsing each
-/// again showed in rebuilds. Shared by the threads that decode, behind a lock.
-enum DateTexts {
-    nonisolated(unsafe) private static var parsed: [String: EDTFDate] = [:]
-    private static let lock = NSLock()
-
-    static func date(_ text: String) -> EDTFDate? {
-        if let date = EDTFDate.plain(text) { return date }       // most dates, without the lock
-        lock.lock()
-        if let date = parsed[text] { lock.unlock(); return date }
-        lock.unlock()
-        guard let date = try? EDTFDate.parse(text) else { return nil }
-        lock.lock(); parsed[text] = date; lock.unlock()
-        return date
     }
 }
