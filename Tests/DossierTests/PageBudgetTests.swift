@@ -185,6 +185,13 @@ private enum LargeSite {
         #expect(parts.map(\.key) == ["2024-01", "2024-01-2", "2024-01-3"])
         #expect(parts.map(\.title) == ["January 2024, part 1 of 3", "January 2024, part 2 of 3", "January 2024, part 3 of 3"])
     }
+
+    @Test func aYearThatComesBackGetsAFileOfItsOwn() throws {
+        // Out of listing order (an open start sorts first): each period still names a file no other does.
+        let cut = Period.cut(try dates(["../2024-03", "2023-05-01", "2024-01-01", "2024-01-02"]), perPage: 1)
+        #expect(Set(cut.map(\.key)).count == cut.count)
+        #expect(cut.map(\.key) == ["2024", "2023", "2024-01", "2024-01-2"])
+    }
 }
 
 /// A rebuild after an edit that moves every page boundary (an article added) equals a clean build.
