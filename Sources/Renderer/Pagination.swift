@@ -20,8 +20,9 @@ enum Budget {
     /// Person and event pages: the articles quoted (each with its sentences), and an event's dated sentences.
     static let articlesPerRecordPage = 50
     static let reportedPerEventPage = 100
-    /// Entries of one timeline page: the whole timeline of a small dossier, else a year, a month or part of one.
-    static let timelineEntriesPerPage = 1_000
+    /// Entries of one timeline page: the whole timeline of a small dossier, else a year, a month or part of one (at
+    /// 10,000 realistic articles a page of 1,000 was 566 KB, most of it dated sentences).
+    static let timelineEntriesPerPage = 800
     /// The briefing book lists every article on its one page up to this many, else a page per year (or month).
     static let briefingArticlesOnOnePage = 500
     static let briefingArticlesPerPage = 1_500
