@@ -207,17 +207,3 @@ enum TimelineAxis {
         return out
     }
 }
-
-extension PageBuilder {
-    /// The timeline page with its axis and the list of people it can be filtered by.
-    func timelinePageWithAxis() -> TimelinePage {
-        var model = timelinePage()
-        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: model.page.root)
-        model.axisSVG = TimelineAxis.svg(items.compactMap { date, entry in
-            TimelineAxis.item(date: date, isEvent: entry.isEvent, title: entry.title, href: entry.href, people: entry.people)
-        })
-        let named = Set(items.flatMap { $0.entry.people.split(separator: " ").map(String.init) })
-        model.filter = dossier.people.filter { named.contains($0.slug) }.map { FilterOption(value: $0.slug, label: $0.name) }
-        return model
-    }
-}
