@@ -4,6 +4,7 @@
 // A small dossier (the default) fits every list on one page, and its pages look as they always did.
 
 import Content
+import Discovery
 import EDTF
 import Foundation
 
