@@ -209,33 +209,26 @@ public enum Discovery {
     static func runs(in document: Document) -> [NameRun] {
         let blocks = document.blocks
         let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
-        // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
-        // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
-        var asked = 0
-        // The set of them is two: the words a key holds (most), by key, with no String made or hashed, and the others.
-        var lowercase: (keys: Set<WordSet.Key>, others: Set<String>)?
+        // Whether the article writes a word in lower case. News prose asks it of many capitalised words (every
+        // sentence opener that is no name), so the article's lower-case words are gathered once, on the first ask:
+        // by key in a table hashed as WordSet hashes (a Set<Key>, with its SipHash, and a scan of the tokens for
+        // each of the first few asks were a sixteenth of a build), and the few words without a key as Strings.
+        var lowercase: (keys: KeyTable, others: Set<String>)?
         func writtenInLowerCase(_ word: String) -> Bool {
-            asked += 1
-            if lowercase == nil, asked > 4 {
-                var keys = Set<WordSet.Key>(), others = Set<String>()
+            if lowercase == nil {
+                var others = Set<String>()
                 for tokens in tokensOfBlock {
-                    for token in tokens {
-                        if token.key != .empty {
-                            if token.key.startsLowercase { keys.insert(token.key) }
-                        } else {
-                            let written = tokens.word(of: token)
-                            if written.startsLowercase { others.insert(written) }
-                        }
+                    for token in tokens where token.key == .empty {
+                        let written = tokens.word(of: token)
+                        if written.startsLowercase { others.insert(written) }
                     }
                 }
-                lowercase = (keys, others)
+                lowercase = (KeyTable(tokensOfBlock.lazy.flatMap { $0 }.lazy.map(\.key).filter { $0 != .empty && $0.startsLowercase },
+                                      capacity: tokensOfBlock.reduce(0) { $0 + $1.count }), others)
             }
-            if let lowercase {
-                // A word without a key may still equal one with a key (Unicode equivalence), so the others are asked too.
-                if let key = WordSet.Key(word), lowercase.keys.contains(key) { return true }
-                return !lowercase.others.isEmpty && lowercase.others.contains(word)
-            }
-            return tokensOfBlock.contains { tokens in tokens.contains { token in let written = tokens.word(of: token); return written == word && written.startsLowercase } }
+            // A word without a key may still equal one with a key (Unicode equivalence), so the others are asked too.
+            if let key = WordSet.Key(word), lowercase!.keys.contains(key) { return true }
+            return !lowercase!.others.isEmpty && lowercase!.others.contains(word)
         }
         return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
     }
@@ -270,5 +263,42 @@ extension Person {
         var copy = self
         for variant in variants where !copy.aliases.contains(variant.text) { copy.aliases.append(variant.text) }
         return copy
+    }
+}
+
+/// A set of word keys in one open-addressing table, hashed as WordSet hashes them: made per article, where a
+/// Set<WordSet.Key> hashed every key with SipHash.
+struct KeyTable {
+    private var slots: [WordSet.Key]
+    private let shift: UInt64
+
+    /// `capacity`: at least the number of keys.
+    init(_ keys: some Sequence<WordSet.Key>, capacity: Int) {
+        var bits: UInt64 = 3
+        while 1 << bits < 2 * capacity { bits += 1 }
+        shift = 64 - bits
+        var slots = [WordSet.Key](repeating: .empty, count: 1 << bits)
+        let mask = slots.count - 1
+        let shift = shift
+        slots.withUnsafeMutableBufferPointer { slots in
+            for key in keys {
+                var s = key.slot(shift)
+                while slots[s] != .empty, slots[s] != key { s = (s + 1) & mask }
+                slots[s] = key
+            }
+        }
+        self.slots = slots
+    }
+
+    func contains(_ key: WordSet.Key) -> Bool {
+        guard key != .empty else { return false }
+        return slots.withUnsafeBufferPointer { slots in
+            var s = key.slot(shift)
+            while true {
+                if slots[s] == key { return true }
+                if slots[s] == .empty { return false }
+                s = (s + 1) & (slots.count - 1)
+            }
+        }
     }
 }
