@@ -55,13 +55,21 @@ struct Period: Sendable, Hashable {
     /// known only to the year stay on the year's page), and a month that does not fit in parts.
     static func cut(_ dates: [EDTFDate], perPage: Int) -> [Period] {
         var periods: [Period] = []
+        var used = Set<String>()
+        // Keys are file names: a year or month that comes back (dates not in listing order) gets a part of its own.
+        func add(_ key: String, _ title: String, _ items: Range<Int>) {
+            var unique = key, n = 2
+            while used.contains(unique) { unique = "\(key)-\(n)"; n += 1 }
+            used.insert(unique)
+            periods.append(Period(key: unique, title: title, items: items))
+        }
         var start = 0
         while start < dates.count {
             let year = PageBuilder.group(dates[start]).year
             var end = start
             while end < dates.count, PageBuilder.group(dates[end]).year == year { end += 1 }
             if end - start <= perPage {
-                periods.append(Period(key: year, title: year, items: start..<end))
+                add(year, year, start..<end)
             } else {
                 var m = start
                 while m < end {
@@ -72,7 +80,7 @@ struct Period: Sendable, Hashable {
                     for part in parts {
                         let key = part.number == 1 ? iso : "\(iso)-\(part.number)"
                         let title = part.count == 1 ? label : "\(label), part \(part.number) of \(part.count)"
-                        periods.append(Period(key: key, title: title, items: (m + part.items.lowerBound)..<(m + part.items.upperBound)))
+                        add(key, title, (m + part.items.lowerBound)..<(m + part.items.upperBound))
                     }
                     m = n
                 }
@@ -217,11 +225,21 @@ final class SiteLayout: Sendable {
         items += dossier.events.indices.map { (TimelineItem(date: dossier.events[$0].date, kind: .event($0)), 0, dossier.events[$0].title) }
         items += dossier.articles.indices.map { (TimelineItem(date: dossier.articles[$0].date, kind: .article($0)), 1, dossier.articles[$0].title) }
         items += reported.indices.map { (TimelineItem(date: reported[$0].date, kind: .reported($0)), 1, reported[$0].text) }
-        items.sort { a, b in
-            if a.item.date != b.item.date { return a.item.date < b.item.date }
-            return (a.rank, a.title) < (b.rank, b.title)
+        // Listed under the year and month they are shown in (PageBuilder.group), those known only to the year first in
+        // it: an open start ("../2025") would otherwise come before every year, and "in 2024" among January's days,
+        // splitting a year's or a month's entries in two.
+        let listed = items.map { item -> (year: Int, month: Int) in
+            let date = item.item.date
+            let start = date.earliest == .distantPast ? date.latest : date.earliest
+            return (start.year, date.month == nil ? 0 : start.month)
         }
-        return (items.map(\.item), reported)
+        let order = items.indices.sorted { i, j in
+            let (a, b) = (items[i], items[j])
+            if listed[i] != listed[j] { return listed[i] < listed[j] }
+            if a.item.date != b.item.date { return a.item.date < b.item.date }
+            return (a.rank, a.title, i) < (b.rank, b.title, j)
+        }
+        return (order.map { items[$0].item }, reported)
     }
 }
 
