@@ -163,6 +163,25 @@ final class SiteLayout: Sendable {
                 < (dossier.datedStatements[statements[$1].article][statements[$1].index].date.earliest, $1)
         }
         let earliest = byEarliest.map { dossier.datedStatements[statements[$0].article][statements[$0].index].date.earliest }
+        // The sentences that name each event's place (its first word), as places in `byEarliest`, found once: testing
+        // every sentence within an event's dates, tokenized again for each event, grew as events × sentences for the
+        // events known to a month or a year (a year-long event read a seventh of the dossier's sentences).
+        var placeIndex: [String: Int] = [:]
+        for event in dossier.events {
+            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }), placeIndex[place] == nil { placeIndex[place] = placeIndex.count }
+        }
+        let places = placeIndex
+        let placesOf = Parallel.map(Array(statements.indices)) { s -> [Int] in
+            guard !places.isEmpty else { return [] }
+            var found: [Int] = []
+            for word in NameTokens.words(of: dossier.datedStatements[statements[s].article][statements[s].index].sentenceText) {
+                if let p = places[word], !found.contains(p) { found.append(p) }
+            }
+            return found
+        }
+        var byPlace = [[Int]](repeating: [], count: places.count)
+        for (i, s) in byEarliest.enumerated() { for p in placesOf[s] { byPlace[p].append(i) } }
+        let positionsNaming = byPlace
         return Parallel.map(Array(dossier.events.indices)) { e -> [[(article: Int, index: Int)]] in
             let event = dossier.events[e]
             let people = Set(event.people.compactMap { dossier.personBySlug[$0] })
@@ -173,13 +192,13 @@ final class SiteLayout: Sendable {
             }
             var chosen = Set<Int>()
             for p in people { for s in byPerson[p] where within(s) { chosen.insert(s) } }
-            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }) {
-                var i = earliest.partitioningIndex { $0 >= event.date.earliest }
-                while i < earliest.count, earliest[i] <= event.date.latest {
-                    let s = byEarliest[i]
-                    let ref = statements[s]
-                    if within(s), NameTokens.words(of: dossier.datedStatements[ref.article][ref.index].sentenceText).contains(place) { chosen.insert(s) }
-                    i += 1
+            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }), let p = places[place] {
+                let positions = positionsNaming[p]
+                var k = positions.partitioningIndex { earliest[$0] >= event.date.earliest }
+                while k < positions.count, earliest[positions[k]] <= event.date.latest {
+                    let s = byEarliest[positions[k]]
+                    if within(s) { chosen.insert(s) }
+                    k += 1
                 }
             }
             // Several dates of one sentence are marked together, where the sentence first comes.
