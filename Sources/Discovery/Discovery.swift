@@ -216,15 +216,19 @@ public enum Discovery {
         var lowercase: (keys: KeyTable, others: Set<String>)?
         func writtenInLowerCase(_ word: String) -> Bool {
             if lowercase == nil {
+                var keys = KeyTable(capacity: tokensOfBlock.reduce(0) { $0 + $1.count })
                 var others = Set<String>()
                 for tokens in tokensOfBlock {
-                    for token in tokens where token.key == .empty {
-                        let written = tokens.word(of: token)
-                        if written.startsLowercase { others.insert(written) }
+                    for token in tokens {
+                        if token.key.high != 0 {                    // has a key (`!= .empty`, without the call)
+                            if token.key.startsLowercase { keys.insert(token.key) }
+                        } else {
+                            let written = tokens.word(of: token)
+                            if written.startsLowercase { others.insert(written) }
+                        }
                     }
                 }
-                lowercase = (KeyTable(tokensOfBlock.lazy.flatMap { $0 }.lazy.map(\.key).filter { $0 != .empty && $0.startsLowercase },
-                                      capacity: tokensOfBlock.reduce(0) { $0 + $1.count }), others)
+                lowercase = (keys, others)
             }
             // A word without a key may still equal one with a key (Unicode equivalence), so the others are asked too.
             if let key = WordSet.Key(word), lowercase!.keys.contains(key) { return true }
@@ -266,39 +270,48 @@ extension Person {
     }
 }
 
-/// A set of word keys in one open-addressing table, hashed as WordSet hashes them: made per article, where a
-/// Set<WordSet.Key> hashed every key with SipHash.
+/// A set of word keys in one open-addressing table: made per article, where a Set<WordSet.Key> hashed every key
+/// with SipHash. Keys are compared and hashed by their two integers here (WordSet.Key's `==` and `slot` are calls
+/// into another module).
 struct KeyTable {
-    private var slots: [WordSet.Key]
+    private var lows: [UInt64], highs: [UInt64]       // high 0: empty (a key's high holds its length, at least 1)
     private let shift: UInt64
 
-    /// `capacity`: at least the number of keys.
-    init(_ keys: some Sequence<WordSet.Key>, capacity: Int) {
+    /// `capacity`: at least the number of keys that will be inserted.
+    init(capacity: Int) {
         var bits: UInt64 = 3
         while 1 << bits < 2 * capacity { bits += 1 }
         shift = 64 - bits
-        var slots = [WordSet.Key](repeating: .empty, count: 1 << bits)
-        let mask = slots.count - 1
-        let shift = shift
-        slots.withUnsafeMutableBufferPointer { slots in
-            for key in keys {
-                var s = key.slot(shift)
-                while slots[s] != .empty, slots[s] != key { s = (s + 1) & mask }
-                slots[s] = key
-            }
+        lows = [UInt64](repeating: 0, count: 1 << bits)
+        highs = lows
+    }
+
+    private func slot(_ low: UInt64, _ high: UInt64) -> Int {
+        Int(truncatingIfNeeded: (((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+    }
+
+    mutating func insert(_ key: WordSet.Key) {
+        let (low, high) = (key.low, key.high)
+        guard high != 0 else { return }
+        let mask = lows.count - 1
+        var s = slot(low, high)
+        while highs[s] != 0 {
+            if highs[s] == high, lows[s] == low { return }
+            s = (s + 1) & mask
         }
-        self.slots = slots
+        lows[s] = low
+        highs[s] = high
     }
 
     func contains(_ key: WordSet.Key) -> Bool {
-        guard key != .empty else { return false }
-        return slots.withUnsafeBufferPointer { slots in
-            var s = key.slot(shift)
-            while true {
-                if slots[s] == key { return true }
-                if slots[s] == .empty { return false }
-                s = (s + 1) & (slots.count - 1)
-            }
+        let (low, high) = (key.low, key.high)
+        guard high != 0 else { return false }
+        let mask = lows.count - 1
+        var s = slot(low, high)
+        while highs[s] != 0 {
+            if highs[s] == high, lows[s] == low { return true }
+            s = (s + 1) & mask
         }
+        return false
     }
 }
