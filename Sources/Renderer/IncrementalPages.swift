@@ -35,6 +35,17 @@ struct IncrementalPages: Sendable {
             let signature: UInt64
             switch page.kind {
             case .list: signature = signatures.list(page.template)
+            case .person(let p) where page.part.number > 1:
+                let newestFirst = dossier.articlesOfPerson[p].reversed()
+                signature = signatures.laterPart("person", p, part: page.part, total: newestFirst.count,
+                                                 shown: Array(newestFirst)[page.part.items.clamped(to: 0..<newestFirst.count)])
+            case .event(let e) where page.part.number > 1:
+                let newestFirst = Array(dossier.articlesOfEvent[e].reversed())
+                let groups = page.layout.reportedOfEvent[e]
+                let from = min(groups.count, (page.part.number - 1) * Budget.reportedPerEventPage)
+                let reported = groups[from..<min(groups.count, from + Budget.reportedPerEventPage)].map { $0[0].article }
+                signature = signatures.laterPart("event", e, part: page.part, total: newestFirst.count,
+                                                 shown: newestFirst[page.part.items.clamped(to: 0..<newestFirst.count)] + reported)
             case .person(let p): signature = signatures.person(p)
             case .event(let e): signature = signatures.event(e)
             case .article(let a): signature = signatures.article(a)

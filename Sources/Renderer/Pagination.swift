@@ -20,8 +20,9 @@ enum Budget {
     /// Person and event pages: the articles quoted (each with its sentences), and an event's dated sentences.
     static let articlesPerRecordPage = 50
     static let reportedPerEventPage = 100
-    /// Entries of one timeline page: the whole timeline of a small dossier, else a year, a month or part of one.
-    static let timelineEntriesPerPage = 1_000
+    /// Entries of one timeline page: the whole timeline of a small dossier, else a year, a month or part of one (at
+    /// 10,000 realistic articles a page of 1,000 was 566 KB, most of it dated sentences).
+    static let timelineEntriesPerPage = 800
     /// The briefing book lists every article on its one page up to this many, else a page per year (or month).
     static let briefingArticlesOnOnePage = 500
     static let briefingArticlesPerPage = 1_500
@@ -126,8 +127,9 @@ final class SiteLayout: Sendable {
     init(_ dossier: Dossier) {
         var statements: [(article: Int, index: Int)] = []
         for (a, list) in dossier.datedStatements.enumerated() {
-            var seen = Set<String>()
-            for (i, statement) in list.enumerated() where seen.insert("\(statement.block) \(statement.sentence) \(statement.date.edtf)").inserted {
+            var seen = Set<SentenceDate>()
+            for (i, statement) in list.enumerated()
+            where seen.insert(SentenceDate(block: statement.block, sentence: statement.sentence, date: statement.date)).inserted {
                 statements.append((a, i))
             }
         }
@@ -145,10 +147,22 @@ final class SiteLayout: Sendable {
             ? Period.cut(dossier.articles.map(\.date), perPage: Budget.briefingArticlesPerPage) : []
     }
 
-    /// Dated sentences by event, through an index by person and by earliest day made once: each event reads the
-    /// sentences of its people and those within its dates, not every sentence of the dossier.
+    /// A sentence as written with its date: the timeline lists each once.
+    private struct SentenceText: Hashable { var date: EDTFDate, text: String }
+
+    /// A sentence's date, once per sentence (an article may date one sentence twice the same way).
+    private struct SentenceDate: Hashable { var block: Int, sentence: Int, date: EDTFDate }
+
+    /// Dated sentences by event, through indexes by person and by place word made once: each event reads the
+    /// sentences of its people and of its place, not every sentence of the dossier (nor every one within its dates:
+    /// an event of a year or more has most of them).
     private static func reportedOfEvents(_ dossier: Dossier, _ statements: [(article: Int, index: Int)]) -> [[[(article: Int, index: Int)]]] {
         guard !dossier.events.isEmpty else { return [] }
+        // Each sentence's dates and people read once: each read of the statement copies it (its strings and arrays).
+        let bounds = statements.map { ref -> (earliest: DayStamp, latest: DayStamp) in
+            let date = dossier.datedStatements[ref.article][ref.index].date
+            return (date.earliest, date.latest)
+        }
         var people = [[Int]](repeating: [], count: dossier.people.count)
         for (s, ref) in statements.enumerated() {
             var named: [Int] = []
@@ -158,48 +172,29 @@ final class SiteLayout: Sendable {
             }
         }
         let byPerson = people
-        let byEarliest = statements.indices.sorted {
-            (dossier.datedStatements[statements[$0].article][statements[$0].index].date.earliest, $0)
-                < (dossier.datedStatements[statements[$1].article][statements[$1].index].date.earliest, $1)
-        }
-        let earliest = byEarliest.map { dossier.datedStatements[statements[$0].article][statements[$0].index].date.earliest }
-        // The sentences that name each event's place (its first word), as places in `byEarliest`, found once: testing
-        // every sentence within an event's dates, tokenized again for each event, grew as events × sentences for the
-        // events known to a month or a year (a year-long event read a seventh of the dossier's sentences).
-        var placeIndex: [String: Int] = [:]
-        for event in dossier.events {
-            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }), placeIndex[place] == nil { placeIndex[place] = placeIndex.count }
-        }
-        let places = placeIndex
-        let placesOf = Parallel.map(Array(statements.indices)) { s -> [Int] in
-            guard !places.isEmpty else { return [] }
-            var found: [Int] = []
-            for word in NameTokens.words(of: dossier.datedStatements[statements[s].article][statements[s].index].sentenceText) {
-                if let p = places[word], !found.contains(p) { found.append(p) }
+        // The first word of each event's place, and the sentences that have it (each sentence read once, on every core).
+        let placeWords = Set(dossier.events.compactMap { $0.place.flatMap { NameTokens.words(of: $0).first } })
+        var byPlace: [String: [Int]] = [:]
+        if !placeWords.isEmpty {
+            let found = Parallel.map(Array(statements.indices)) { s -> [String] in
+                let ref = statements[s]
+                var words: [String] = []
+                for word in NameTokens.words(of: dossier.datedStatements[ref.article][ref.index].sentenceText)
+                where placeWords.contains(word) && !words.contains(word) { words.append(word) }
+                return words
             }
-            return found
+            for (s, words) in found.enumerated() { for word in words { byPlace[word, default: []].append(s) } }
         }
-        var byPlace = [[Int]](repeating: [], count: places.count)
-        for (i, s) in byEarliest.enumerated() { for p in placesOf[s] { byPlace[p].append(i) } }
-        let positionsNaming = byPlace
+        let statementsOfPlace = byPlace
         return Parallel.map(Array(dossier.events.indices)) { e -> [[(article: Int, index: Int)]] in
             let event = dossier.events[e]
-            let people = Set(event.people.compactMap { dossier.personBySlug[$0] })
-            let within = { (s: Int) -> Bool in
-                let date = dossier.datedStatements[statements[s].article][statements[s].index].date
-                // The sentence's date must fall within the event's: "in February", "in 2022" or "this week" do not date a day's event.
-                return event.date.earliest <= date.earliest && date.latest <= event.date.latest
-            }
+            let (earliest, latest) = (event.date.earliest, event.date.latest)
+            // The sentence's date must fall within the event's: "in February", "in 2022" or "this week" do not date a day's event.
+            let within = { (s: Int) -> Bool in earliest <= bounds[s].earliest && bounds[s].latest <= latest }
             var chosen = Set<Int>()
-            for p in people { for s in byPerson[p] where within(s) { chosen.insert(s) } }
-            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }), let p = places[place] {
-                let positions = positionsNaming[p]
-                var k = positions.partitioningIndex { earliest[$0] >= event.date.earliest }
-                while k < positions.count, earliest[positions[k]] <= event.date.latest {
-                    let s = byEarliest[positions[k]]
-                    if within(s) { chosen.insert(s) }
-                    k += 1
-                }
+            for p in Set(event.people.compactMap { dossier.personBySlug[$0] }) { for s in byPerson[p] where within(s) { chosen.insert(s) } }
+            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }) {
+                for s in statementsOfPlace[place] ?? [] where within(s) { chosen.insert(s) }
             }
             // Several dates of one sentence are marked together, where the sentence first comes.
             var groups: [[(article: Int, index: Int)]] = []
@@ -220,7 +215,9 @@ final class SiteLayout: Sendable {
     private static func timeline(_ dossier: Dossier, _ statements: [(article: Int, index: Int)], onlyNamed: Bool)
         -> ([TimelineItem], [ReportedSentence]) {
         var reported: [ReportedSentence] = []
-        var place: [String: Int] = [:]          // sentence and date → its index in `reported`
+        var place: [SentenceText: Int] = [:]        // sentence and date → its index in `reported`
+        place.reserveCapacity(statements.count)      // grown step by step, it was a quarter of the timeline's making
+        reported.reserveCapacity(statements.count)
         var eventSentences: [Int: Set<Int>] = [:]   // per article with event mentions: block << 32 | sentence
         for (a, text) in dossier.articleTexts.enumerated() where onlyNamed && !text.eventMentions.isEmpty {
             eventSentences[a] = Set(text.eventMentions.map { $0.block << 32 | $0.sentence })
@@ -231,7 +228,7 @@ final class SiteLayout: Sendable {
                !(eventSentences[ref.article]?.contains(statement.block << 32 | statement.sentence) ?? false) { continue }
             let text = statement.sentenceText.isEmpty
                 ? dossier.articleTexts[ref.article].sentence(block: statement.block, index: statement.sentence) : statement.sentenceText
-            let key = statement.date.edtf + "\n" + text
+            let key = SentenceText(date: statement.date, text: text)
             if let r = place[key] {
                 if reported[r].articles.last != ref.article { reported[r].articles.append(ref.article) }
                 continue
@@ -247,16 +244,18 @@ final class SiteLayout: Sendable {
         // Listed under the year and month they are shown in (PageBuilder.group), those known only to the year first in
         // it: an open start ("../2025") would otherwise come before every year, and "in 2024" among January's days,
         // splitting a year's or a month's entries in two.
-        let listed = items.map { item -> (year: Int, month: Int) in
+        // The keys read once: a comparison of two dates works out their earliest days each time.
+        let listed = items.map { item -> (year: Int, month: Int, earliest: DayStamp) in
             let date = item.item.date
             let start = date.earliest == .distantPast ? date.latest : date.earliest
-            return (start.year, date.month == nil ? 0 : start.month)
+            return (start.year, date.month == nil ? 0 : start.month, date.earliest)
         }
         let order = items.indices.sorted { i, j in
-            let (a, b) = (items[i], items[j])
-            if listed[i] != listed[j] { return listed[i] < listed[j] }
-            if a.item.date != b.item.date { return a.item.date < b.item.date }
-            return (a.rank, a.title, i) < (b.rank, b.title, j)
+            let (a, b) = (listed[i], listed[j])
+            if (a.year, a.month) != (b.year, b.month) { return (a.year, a.month) < (b.year, b.month) }
+            if a.earliest != b.earliest { return a.earliest < b.earliest }
+            if items[i].item.date != items[j].item.date { return items[i].item.date < items[j].item.date }
+            return (items[i].rank, items[i].title, i) < (items[j].rank, items[j].title, j)
         }
         return (order.map { items[$0].item }, reported)
     }

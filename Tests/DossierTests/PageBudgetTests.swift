@@ -217,5 +217,19 @@ private enum LargeSite {
         _ = try buildSite(content: content, output: clean)
         #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
         #expect(SiteFiles.read(site, "articles/index.html")?.contains("article-99999.html") == true)
+
+        // The oldest article is on the last page of the people it names: an edit of it renders that page and the
+        // first (its summary), not the pages between, and the site is still what a clean build makes.
+        let oldest = content + "/articles/article-00001.md"
+        try (try String(contentsOfFile: oldest, encoding: .utf8) + "\nA line added to the oldest article.\n")
+            .write(toFile: oldest, atomically: false, encoding: .utf8)
+        let edited = try buildSite(content: content, output: site)
+        let paged = SiteFiles.list(site + "/people").filter { $0.hasSuffix("/page-2.html") }.count
+        #expect(paged > 0)
+        #expect(edited.rendered < edited.pageCount / 4)
+        try FileManager.default.removeItem(atPath: clean)
+        _ = try buildSite(content: content, output: clean)
+        #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
+        #expect(SiteFiles.read(site, "articles/article-00001.html")?.contains("A line added to the oldest article.") == true)
     }
 }
