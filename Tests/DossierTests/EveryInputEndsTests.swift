@@ -101,4 +101,40 @@ import Content
         #expect(labels == ["10000000 BC", "9000000 BC", "8000000 BC", "7000000 BC", "6000000 BC", "5000000 BC", "4000000 BC", "3000000 BC",
                            "2000000 BC", "1000000 BC"])
     }
+
+    /// A long article of news-like prose (quotes, dates, names): each dated sentence names exactly the people its
+    /// mentions name, in order. The Linker groups mentions by sentence once (it filtered them all again for each
+    /// dated sentence: quadratic); Benchmarks/long-article.py measures the time by hand, this checks the result.
+    @Test func aLongArticleOfNewsProseDatesEverySentenceWithItsPeople() throws {
+        let content = scratch.copy(Repo.fixture("small"), as: "Content")
+        let sentences = [
+            "\u{201C}We will not yield,\u{201D} Anna Berg said on 3 April 2025.",
+            "Omar Haddad met Lena Ode in the harbour in March 2024, and Berg stayed away.",
+            "According to officials, talks resumed last week.",
+            "Haddad told reporters that nothing was agreed.",
+            "On 2 May 2025 the envoys met again, without Anna Berg.",
+        ]
+        var body = ""
+        var n = 0
+        while body.utf8.count < 300_000 {
+            body += (0..<4).map { sentences[($0 + n) % sentences.count] }.joined(separator: " ") + "\n\n"
+            n += 1
+        }
+        scratch.write("Content/articles/long-wire.md", "---\ntitle: Long wire\ndate: 2025-04-04\n---\n" + body)
+        let (linked, log) = linkedDossier(content)
+        let dossier = try #require(linked, "\(log.items)")
+        let a = try #require(dossier.articles.firstIndex { $0.slug == "long-wire" })
+        let mentions = dossier.articleTexts[a].mentions
+        let statements = dossier.datedStatements[a]
+        #expect(statements.count > 1_000)
+        for statement in statements.prefix(200) + statements.suffix(200) {
+            let expected = mentions.filter { $0.block == statement.block && $0.sentence == statement.sentence }.map(\.person)
+            #expect(statement.people == expected)
+        }
+        let anna = try #require(dossier.personBySlug["anna-berg"]), omar = try #require(dossier.personBySlug["omar-haddad"])
+        let lena = try #require(dossier.personBySlug["lena-ode"])
+        let march = try #require(statements.first { $0.expression == "in March 2024" })
+        #expect(march.people == [omar, lena, anna])
+        #expect(statements.first { $0.expression == "last week" }?.people == [])
+    }
 }
