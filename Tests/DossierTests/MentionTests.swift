@@ -138,3 +138,31 @@ private func mentions(_ body: String, people: [Person] = cast) -> [(slug: String
         }
     }
 }
+
+@Suite struct LinesWithDoubleBracketTests {
+    @Test func theLinesHoldingDoubleBracketsAreThoseSplittingFinds() {
+        // Every text of up to six pieces: newlines at the start, the end and together, brackets split by a newline,
+        // multi-byte characters; the lines named are those `split` cuts that hold "[[", with their numbers.
+        let pieces = ["[", "\n", "a", "é", "[["]
+        var texts: Set<String> = [""]
+        for _ in 0..<5 { texts.formUnion(texts.flatMap { text in pieces.map { text + $0 } }) }
+        for text in texts {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.element.utf8.containsDoubleBracket }.map { "\($0.offset):\($0.element)" }
+            #expect(Linker.linesWithDoubleBracket(text).map { "\($0.line):\($0.text)" } == expected, "\(text)")
+        }
+    }
+}
+
+@Suite struct KeyTableTests {
+    @Test func answersAsASetOfTheKeysDoes() {
+        let words = ["a", "the", "Dmitriev", "abcdefghijklmno", "x1", "talks", "The", "TALKS", "said", "abcdefgh", "abcdefghi"]
+        var table = KeyTable(capacity: words.count)
+        let inserted = words.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        for word in inserted + inserted { table.insert(WordSet.Key(word)!) }     // twice: a key is held once
+        for word in words + ["", "ab", "Said", "abcdefghijklmn"] {
+            let key = WordSet.Key(word)!
+            #expect(table.contains(key) == inserted.contains(word), "\(word)")
+        }
+    }
+}
