@@ -5,7 +5,7 @@ SWIFT ?= swift
 DOSSIER = .build/debug/dossier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release clean serve browser-test bench eval
+.PHONY: site test deps build release clean serve browser-test export-test bench eval
 
 site: deps build
 	$(DOSSIER) build --content Content --templates Templates --output Site
@@ -16,10 +16,16 @@ serve: deps build
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) export-test
 	$(MAKE) browser-test
 
-# Headless Chromium over Site/ from file:// and the Nu HTML Checker over every page; installs chromium,
-# chromium-driver, Java and a Python venv (.build/browser-venv) when missing. Screenshots: Tests/Browser/screenshots/.
+# `dossier export --format ftm` validated with the followthemoney package (a venv in .build/ftm-venv, made when missing).
+export-test: build
+	sh Tests/Export/run.sh
+
+# Headless Chromium over Site/ from file:// and over http:// from nginx under /briefings/dmitriev/, and the Nu HTML
+# Checker over every page; installs chromium, chromium-driver, nginx, Java and a Python venv (.build/browser-venv)
+# when missing. Screenshots: Tests/Browser/screenshots/.
 browser-test: site
 	sh Tests/Browser/run.sh
 
@@ -36,10 +42,11 @@ release: deps
 	cp .build/serve/release/dossier-serve .build/release/dossier-serve
 
 # Two system libraries: libcmark (Markdown) and jemalloc (the command's allocator); pkg-config tells whether they are there.
+# rsync: what `dossier publish` runs (its tests publish to a local folder).
 deps:
-	@pkg-config --exists libcmark jemalloc 2>/dev/null || { \
-		echo "Installing libcmark-dev (CommonMark) and libjemalloc-dev with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; }
+	@pkg-config --exists libcmark jemalloc 2>/dev/null && command -v rsync >/dev/null || { \
+		echo "Installing libcmark-dev (CommonMark), libjemalloc-dev and rsync with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config rsync; }
 
 clean:
 	rm -rf .build

