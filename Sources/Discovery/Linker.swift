@@ -33,9 +33,13 @@ public enum Linker {
         let discovered = Discovery.discover(content, replay: replay, order: sortingForDiscovery.wait()[0]) { a in
             cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body))
         }
-        let lowercased = discovered.people.map { $0.name.lowercased() }
-        let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }
-            .map { discovered.people[$0] }
+        // The analyst's decisions on people (Content/corrections.yml) are carried out on what discovery returned,
+        // after it, so that its replayed decisions stay as they were (CorrectionsApply.swift).
+        var found = discovered.people, discoveryReport = discovered.report
+        var correctionsMatched = CorrectionsApplier.applyToPeople(content.corrections, people: &found, report: &discoveryReport, log: &log)
+        let lowercased = found.map { $0.name.lowercased() }
+        let people = found.indices.sorted { (lowercased[$0], found[$0].slug) < (lowercased[$1], found[$1].slug) }
+            .map { found[$0] }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
         let articleOrder = sortingArticles.wait()[0]
         let articles = articleOrder.map { content.articles[$0] }
@@ -66,7 +70,13 @@ public enum Linker {
         // are found once for names, quotations and dates.
         // With a cache (incremental rebuilds), a body analysed by an earlier build with the same tables is not analysed again.
         let tables = cache?.tables(people: people, events: events, articles: articles)
-        let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
+        // Each article's own decisions (surnames, speakers, dates, sentences ignored): an article with any is analysed
+        // every build, so that whether each still matches is known, and keyed apart from its uncorrected analysis.
+        let decisionsOfArticle = articleDecisions(content.corrections, articleBySlug: articleBySlug, personBySlug: personBySlug, log: &log)
+        let articleKeys = Parallel.map(articles) { article in
+            let key = tables.map { cache!.key(tables: $0, article: article) } ?? 0
+            return decisionsOfArticle[article.slug] == nil ? key : key ^ content.corrections.signature
+        }
         let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
         let speakers = Quotes.speakersBySurname(people)
         let readings = Parallel.map(Array(articles.indices)) { a in
@@ -76,20 +86,26 @@ public enum Linker {
                 checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
                                targets: targets, allSlugs: allSlugs, log: &danglingLinks)
             }
-            if let cached = cache?.lookup(articleKeys[a], document: { Markdown.analyze(article.body) }) {
-                return (entry: cached, danglingLinks: danglingLinks)
+            let decisions = decisionsOfArticle[article.slug] ?? []
+            if decisions.isEmpty, let cached = cache?.lookup(articleKeys[a], document: { Markdown.analyze(article.body) }) {
+                return (entry: cached, danglingLinks: danglingLinks, matched: Set<Int>())
             }
             let document = parsed[articleOrder[a]]?.document ?? Markdown.analyze(article.body)
             let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
             var text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
                                events: eventPhrases, targets: targets)
             text.rendered = parsed[articleOrder[a]]?.rendered
+            var matched = decisions.isEmpty ? [] : CorrectionsApplier.applyToMentions(decisions, text: &text, tokens: tokens, personBySlug: personBySlug)
             var dates = TextDates.statements(in: document, tokens: tokens, articleDate: article.date)
             for d in dates.indices {
                 dates[d].people = text.mentions.filter { $0.block == dates[d].block && $0.sentence == dates[d].sentence }.map(\.person)
             }
-            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens, speakers: speakers), dates: dates)
-            return (entry: entry, danglingLinks: danglingLinks)
+            var quotes = Quotes.find(in: text, tokens: tokens, speakers: speakers)
+            if !decisions.isEmpty {
+                matched.formUnion(CorrectionsApplier.applyToFindings(decisions, text: text, quotes: &quotes, dates: &dates, personBySlug: personBySlug))
+            }
+            let entry = AnalysisCache.Entry(text: text, quotes: quotes, dates: dates)
+            return (entry: entry, danglingLinks: danglingLinks, matched: matched)
         }
         let articleTexts = readings.map(\.entry.text)
         let quotes = readings.map(\.entry.quotes)
@@ -98,6 +114,10 @@ public enum Linker {
         // rendered; the build waits for it before it ends (AnalysisCache.finishSaving).
         cache?.saveInBackground(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs,
                                 decisions: discovered.decisions, decided: discovered.decided)
+
+        // A decision that matches nothing any more is a warning where it is written (`dossier check` lists them).
+        for reading in readings { correctionsMatched.formUnion(reading.matched) }
+        reportStale(content.corrections, matched: correctionsMatched, articleBySlug: articleBySlug, log: &log)
 
         // Dangling slugs, reported where they were written.
         for reading in readings { log.append(contentsOf: reading.danglingLinks) }
@@ -182,9 +202,49 @@ public enum Linker {
                               articlesOfPerson: articlesOfPerson, eventsOfPerson: eventsOfPerson, articlesOfEvent: articlesOfEvent,
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
-                              quotes: discoveredText.quotes, datedStatements: discoveredText.dates, discovery: discovered.report)
+                              quotes: discoveredText.quotes, datedStatements: discoveredText.dates, discovery: discoveryReport)
         dossier.wikiLabels = labels
+        dossier.correctionsSignature = content.corrections.signature
         return (dossier, log)
+    }
+
+    /// Each article's decisions, by slug, with their indices in the file; a decision naming an article or person
+    /// the dossier does not have is an error where it is written, with the nearest slug.
+    static func articleDecisions(_ corrections: Corrections, articleBySlug: [String: Int], personBySlug: [String: Int],
+                                 log: inout DiagnosticLog) -> [String: [(Int, Correction)]] {
+        var result: [String: [(Int, Correction)]] = [:]
+        var reported = Set<String>()
+        for (i, correction) in corrections.items.enumerated() {
+            guard let slug = correction.article else { continue }
+            guard articleBySlug[slug] != nil else {
+                if reported.insert(slug).inserted {
+                    let guess = Suggestions.nearest(to: slug, in: articleBySlug.keys).map { "; did you mean '\($0)'?" } ?? ""
+                    log.error(corrections.path, correction.articleLine, correction.articleColumn, "no article '\(slug)'\(guess)")
+                }
+                continue
+            }
+            let person: String?
+            switch correction.kind {
+            case .surname(_, _, let p): person = p
+            case .speaker(_, _, let p): person = p
+            default: person = nil
+            }
+            if let person, personBySlug[person] == nil {
+                let guess = Suggestions.nearest(to: person, in: personBySlug.keys).map { "; did you mean '\($0)'?" } ?? ""
+                log.error(corrections.path, correction.line, correction.column, "no person '\(person)'\(guess)")
+                continue
+            }
+            result[slug, default: []].append((i, correction))
+        }
+        return result
+    }
+
+    /// Warnings for the decisions that matched nothing in this build.
+    static func reportStale(_ corrections: Corrections, matched: Set<Int>, articleBySlug: [String: Int], log: inout DiagnosticLog) {
+        for (i, correction) in corrections.items.enumerated() where !matched.contains(i) {
+            if let slug = correction.article, articleBySlug[slug] == nil { continue }      // reported as an error already
+            log.warning(corrections.path, correction.line, correction.column, "stale correction, matches nothing: " + CorrectionsApplier.describe(correction.kind))
+        }
     }
 
     /// The inverse of an ordering: for each index, its place in `order`.
