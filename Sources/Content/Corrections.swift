@@ -28,6 +28,8 @@ public struct Correction: Sendable, Equatable {
     public var column: Int
     /// The article's slug in the file, where a bad slug is reported.
     public var articleLine: Int = 0, articleColumn: Int = 0
+    /// The person's slug in the file (surnames, speakers), where a bad slug is reported.
+    public var targetLine: Int = 0, targetColumn: Int = 0
 
     public var article: String? {
         switch kind {
@@ -115,9 +117,11 @@ public struct Corrections: Sendable, Equatable {
                     for (kindNode, entries) in pairs(decisions, "an article's corrections") {
                         let kindName = kindNode.string ?? ""
                         guard articleKeys.contains(kindName) else { unknown(kindNode, known: articleKeys, under: " under \(article)"); continue }
-                        func add(_ kind: Correction.Kind, at node: Node) {
+                        func add(_ kind: Correction.Kind, at node: Node, target: Node? = nil) {
                             let (l, c) = place(node)
-                            result.items.append(Correction(kind: kind, line: l, column: c, articleLine: al, articleColumn: ac))
+                            let (tl, tc) = place(target ?? node)
+                            result.items.append(Correction(kind: kind, line: l, column: c, articleLine: al, articleColumn: ac,
+                                                           targetLine: tl, targetColumn: tc))
                         }
                         if kindName == "ignore" {
                             for item in list(entries, "ignore") {
@@ -129,8 +133,8 @@ public struct Corrections: Sendable, Equatable {
                             guard let what = text(left, kindName == "surnames" ? "a surname" : "a fragment of the sentence"),
                                   let target = text(right, kindName == "dates" ? "a date (EDTF) or none" : "a person's slug") else { continue }
                             switch kindName {
-                            case "surnames": add(.surname(article: article, surname: what, person: target), at: left)
-                            case "speakers": add(.speaker(article: article, fragment: what, person: target == "nobody" ? nil : target), at: left)
+                            case "surnames": add(.surname(article: article, surname: what, person: target), at: left, target: right)
+                            case "speakers": add(.speaker(article: article, fragment: what, person: target == "nobody" ? nil : target), at: left, target: right)
                             default:
                                 if target == "none" { add(.date(article: article, fragment: what, date: nil), at: left); continue }
                                 do throws(EDTFError) {

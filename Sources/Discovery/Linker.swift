@@ -117,7 +117,7 @@ public enum Linker {
 
         // A decision that matches nothing any more is a warning where it is written (`dossier check` lists them).
         for reading in readings { correctionsMatched.formUnion(reading.matched) }
-        reportStale(content.corrections, matched: correctionsMatched, articleBySlug: articleBySlug, log: &log)
+        reportStale(content.corrections, matched: correctionsMatched, applied: Set(decisionsOfArticle.values.joined().map(\.0)), log: &log)
 
         // Dangling slugs, reported where they were written.
         for reading in readings { log.append(contentsOf: reading.danglingLinks) }
@@ -231,7 +231,7 @@ public enum Linker {
             }
             if let person, personBySlug[person] == nil {
                 let guess = Suggestions.nearest(to: person, in: personBySlug.keys).map { "; did you mean '\($0)'?" } ?? ""
-                log.error(corrections.path, correction.line, correction.column, "no person '\(person)'\(guess)")
+                log.error(corrections.path, correction.targetLine, correction.targetColumn, "no person '\(person)'\(guess)")
                 continue
             }
             result[slug, default: []].append((i, correction))
@@ -240,9 +240,10 @@ public enum Linker {
     }
 
     /// Warnings for the decisions that matched nothing in this build.
-    static func reportStale(_ corrections: Corrections, matched: Set<Int>, articleBySlug: [String: Int], log: inout DiagnosticLog) {
+    /// `applied`: the article decisions that were valid (the others were reported as errors).
+    static func reportStale(_ corrections: Corrections, matched: Set<Int>, applied: Set<Int>, log: inout DiagnosticLog) {
         for (i, correction) in corrections.items.enumerated() where !matched.contains(i) {
-            if let slug = correction.article, articleBySlug[slug] == nil { continue }      // reported as an error already
+            if correction.article != nil, !applied.contains(i) { continue }
             log.warning(corrections.path, correction.line, correction.column, "stale correction, matches nothing: " + CorrectionsApplier.describe(correction.kind))
         }
     }
