@@ -28,7 +28,7 @@ public final class AnalysisCache: @unchecked Sendable {
     // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
     // article adds one record rather than writing every article's again. It is rewritten with only the records in
     // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
-    static let magic = Array("dossier analysis cache 7\n".utf8)
+    static let magic = Array("dossier analysis cache 8\n".utf8)
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
@@ -122,12 +122,13 @@ public final class AnalysisCache: @unchecked Sendable {
         return h.value
     }
 
-    /// The key of an article's name runs (what discovery reads in it): they depend on the body alone.
+    /// The key of an article's name runs (what discovery reads in it): they depend on the body and the title alone.
     func runsKey(_ article: Article) -> UInt64 {
         var h = StableHash()
-        h.add("runs-1"); h.add(salt)
+        h.add("runs-2"); h.add(salt)
         h.add(article.format.rawValue)
         h.add(article.bodyHash)
+        h.add(article.title)
         return h.value
     }
 
@@ -294,8 +295,9 @@ extension ByteWriter {
             int(run.words.count); for word in run.words { string(word) }
             string(run.text); range(run.range)
             if let role = run.role { int(1); string(role) } else { int(0) }
+            if let aka = run.aka { int(1); string(aka) } else { int(0) }
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
-                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0))
+                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0))
         }
     }
 
@@ -391,9 +393,11 @@ extension ByteReader {
             let words = try (0..<count()).map { _ in try string() }
             let text = try string(), range = try range()
             let role: String? = try int() == 1 ? try string() : nil
+            let aka: String? = try int() == 1 ? try string() : nil
             let flags = try int()
             return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
-                           isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0)
+                           isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
+                           surnameRecurs: flags & 32 != 0, aka: aka)
         }
     }
 

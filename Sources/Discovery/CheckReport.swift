@@ -14,6 +14,10 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public struct Place: Sendable, Codable, Equatable {
         public var text: String, article: String
     }
+    /// A surname written alone that two or more people in play have: left unlinked, for the analyst to decide.
+    public struct Shared: Sendable, Codable, Equatable {
+        public var text: String, article: String, people: [String]
+    }
     public struct Located: Sendable, Codable, Equatable {
         public var path: String, line: Int, column: Int, message: String
     }
@@ -22,6 +26,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var variantLinks: [Spelling] = []
     public var variantSuggestions: [Spelling] = []
     public var unresolvedSurnames: [Place] = []
+    public var ambiguousSurnames: [Shared] = []
     public var unmentionedPeople: [String] = []          // slugs of curated people no article names
     public var unmentionedEvents: [String] = []          // slugs of events no article covers
     public var articlesWithoutDates: [Located] = []
@@ -31,7 +36,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
 
     /// Something an analyst has to decide: a suggestion, an unplaced surname, an undated article, a disputed alias.
     public var needsDecision: Bool {
-        !variantSuggestions.isEmpty || !unresolvedSurnames.isEmpty || !articlesWithoutDates.isEmpty || !aliasesClaimedTwice.isEmpty
+        !variantSuggestions.isEmpty || !unresolvedSurnames.isEmpty || !ambiguousSurnames.isEmpty || !articlesWithoutDates.isEmpty || !aliasesClaimedTwice.isEmpty
     }
     public var hasErrors: Bool { otherProblems.contains { $0.message.hasPrefix("error: ") } }
 
@@ -74,7 +79,40 @@ public struct CheckReport: Sendable, Codable, Equatable {
         }
         variantSuggestions = dossier.discovery.suggestions.map { Spelling(text: $0.text, article: $0.article, person: $0.person, reason: $0.reason) }
         unresolvedSurnames = dossier.discovery.unresolved.map { Place(text: $0.text, article: $0.article) }
+        ambiguousSurnames = Self.ambiguousSurnames(in: dossier)
         unmentionedEvents = dossier.events.indices.filter { dossier.articlesOfEvent[$0].isEmpty }.map { dossier.events[$0].slug }
+    }
+
+    /// Surnames written alone and left unlinked because more than one person could be meant: two named in full in the
+    /// article, or, with none of them named there, two in the dossier. Never guessed (Linker.analyze); listed here.
+    static func ambiguousSurnames(in dossier: Dossier) -> [Shared] {
+        var bySurname: [String: [Int]] = [:]
+        for (p, person) in dossier.people.enumerated() {
+            let words = NameTokens.words(of: person.name)
+            if words.count >= 2 { bySurname[words[words.count - 1], default: []].append(p) }
+        }
+        let shared = bySurname.filter { $0.value.count > 1 }
+        guard !shared.isEmpty else { return [] }
+        var result: [Shared] = []
+        for (a, text) in dossier.articleTexts.enumerated() {
+            let named = Set(dossier.peopleOfArticle[a])
+            var reported = Set<String>()
+            let mentions = text.mentions
+            for (b, block) in text.document.blocks.enumerated() {
+                let tokens = NameTokens.tokenize(block.text)
+                for token in tokens {
+                    let word = tokens.word(of: token)
+                    guard let people = shared[word], !reported.contains(word),
+                          !mentions.contains(where: { $0.block == b && $0.range.overlaps(token.start..<token.end) }) else { continue }
+                    let here = people.filter(named.contains)
+                    let candidates = here.count > 1 ? here : here.isEmpty ? people : []
+                    guard candidates.count > 1 else { continue }
+                    reported.insert(word)
+                    result.append(Shared(text: word, article: dossier.articles[a].slug, people: candidates.map { dossier.people[$0].slug }.sorted()))
+                }
+            }
+        }
+        return result
     }
 
     /// The report for people: one section per kind, each line saying what, where, and why.
@@ -92,6 +130,9 @@ public struct CheckReport: Sendable, Codable, Equatable {
             "\"\($0.text)\" in \($0.article) might be \($0.person): \($0.reason)"
         }
         section("Surnames used alone that name nobody known", unresolvedSurnames) { "\"\($0.text)\" in \($0.article)" }
+        section("Surnames used alone that two people in play have (not linked; name one in full nearby, or add an alias)", ambiguousSurnames) {
+            "\"\($0.text)\" in \($0.article) could be \($0.people.joined(separator: " or "))"
+        }
         section("Curated people no article mentions", unmentionedPeople) { $0 }
         section("Events no article covers", unmentionedEvents) { $0 }
         section("Articles without a date", articlesWithoutDates) { "\($0.path):\($0.line):\($0.column): \($0.message)" }

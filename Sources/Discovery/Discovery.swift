@@ -114,18 +114,42 @@ public enum Discovery {
                 let core = run.words.filter { !Variants.isInitial($0) }
                 // Written exactly as a known form: the linker finds it.
                 let written = WrittenKey(run.words)
-                if let exact = index.byWritten[written] { named.formUnion(exact); continue }
+                /// What the run writes in brackets after the name is another name of the person it names.
+                func alsoKnownAs(_ p: Int) {
+                    guard let aka = run.aka, index.byWritten[WrittenKey([aka])]?.contains(p) != true else { return }
+                    act(.variant(person: p, text: aka, reason: "written in brackets after the name"))
+                }
+                if let exact = index.byWritten[written] {
+                    named.formUnion(exact)
+                    if exact.count == 1 { alsoKnownAs(exact.first!) }
+                    continue
+                }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                // A hyphenated surname alone ("Jean-Pierre" after "Karine Jean-Pierre"): the people whose name ends so.
+                if core.count > 1, !run.text.contains(" "), let bySurname = index.bySurname[core[core.count - 1]] {
+                    let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
+                    if !ending.isEmpty { named.formUnion(ending); continue }
+                }
                 // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
                 // the word is not a given name, so the run is the known person, not somebody new.
                 if run.words.count > 1, !PersonFinder.isGivenName(run.words[0]),
                    let known = (1..<run.words.count).lazy.compactMap({ index.byWritten[WrittenKey(Array(run.words[$0...]))] }).first {
                     named.formUnion(known); continue
                 }
+                // The same name with the family name first or last ("Kishida Fumio", "Fumio Kishida"; "Yoon Suk Yeol").
+                if (2...3).contains(core.count), core.count == run.words.count {
+                    let familyLast = WrittenKey(Array(core.dropFirst()) + [core[0]]), familyFirst = WrittenKey([core[core.count - 1]] + core.dropLast())
+                    if let known = index.byWritten[familyLast] ?? index.byWritten[familyFirst], known.count == 1, let p = known.first {
+                        act(.variant(person: p, text: run.text, reason: "the same name with the family name \(index.byWritten[familyLast] != nil ? "first" : "last")"))
+                        named.insert(p)
+                        continue
+                    }
+                }
                 let match = memo.match(written, in: index, named: named)
                 if let match, match.strength == .strong {
                     act(.variant(person: match.person, text: run.text, reason: match.reason))
                     named.insert(match.person)
+                    alsoKnownAs(match.person)
                     continue
                 }
                 if let match, suggested.insert(run.text).inserted {
@@ -140,6 +164,7 @@ public enum Discovery {
                     }
                     act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
+                    alsoKnownAs(people.count - 1)
                 } else if core.count == 1, run.honorific, match == nil {
                     act(.unresolved(text: run.text))
                 }
@@ -206,7 +231,9 @@ public enum Discovery {
     static func order(of content: ContentSet) -> [Int] { DateOrder.sorted(content.articles) { ($0.slug, "") } }
 
     /// The runs of capitalised words that may name people, in one parsed article body. Depends on the body alone.
-    static func runs(in document: Document) -> [NameRun] {
+    /// `title`: the article's title, whose names count when an office stands in front ("Press Secretary Karine
+    /// Jean-Pierre"): a title is often in title case, and its other capitalised words say too little.
+    static func runs(in document: Document, title: String = "") -> [NameRun] {
         let blocks = document.blocks
         let tokensOfBlock = blocks.map { NameTokens.tokenize($0.text) }
         // Whether the article writes a word in lower case. Most articles ask about a few words, and searching the
@@ -237,7 +264,18 @@ public enum Discovery {
             }
             return tokensOfBlock.contains { tokens in tokens.contains { token in let written = tokens.word(of: token); return written == word && written.startsLowercase } }
         }
-        return blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        var runs = PersonFinder.runs(in: title, tokens: NameTokens.tokenize(title)).filter { $0.isPerson && $0.hasTitle }
+        runs += blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        // A name whose last word the article also writes alone, none of its words an ordinary English word or an
+        // organisation's or place's: named in full, then by surname, as news prose names people.
+        let alone = Set(runs.lazy.filter { $0.words.count == 1 }.map { $0.words[0] })
+        for r in runs.indices where runs[r].words.count >= 2 {
+            let words = runs[r].words
+            guard alone.contains(words[words.count - 1]),
+                  !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0) }) else { continue }
+            runs[r].surnameRecurs = true
+        }
+        return runs
     }
 
     /// A discovered person's role as the text gives it, with a capital first letter as a heading wants it.

@@ -31,7 +31,7 @@ public enum Linker {
                              replayable: { runsKept[$0] })
         }
         let discovered = Discovery.discover(content, replay: replay, order: sortingForDiscovery.wait()[0]) { a in
-            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body))
+            cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body), title: content.articles[a].title)
         }
         // The analyst's decisions on people (Content/corrections.yml) are carried out on what discovery returned,
         // after it, so that its replayed decisions stay as they were (CorrectionsApply.swift).
@@ -302,6 +302,9 @@ public enum Linker {
                     if let direct = match.values.first(where: { $0.kind != .surname }) {
                         mentions.append(Mention(person: direct.person, block: b, range: range, sentence: sentence, kind: direct.kind, text: text))
                     } else {
+                        // After "King", "Prince", "Sheikh" ... a single name is the royal's own, not a surname of
+                        // someone known ("King Salman" is not Mohammed bin Salman).
+                        if match.first > 0, NameCues.royalTitles.containsLowercase(of: tokens.word(match.first - 1)) { continue }
                         surnameHits.append((b, range, sentence, text, match.values.map(\.person)))
                     }
                 }
@@ -325,7 +328,15 @@ public enum Linker {
                 if hit.candidates.count == 1 { person = hit.candidates[0] }
                 else {
                     let here = hit.candidates.filter(named.contains)
-                    person = here.count == 1 ? here[0] : nil
+                    if here.count == 1 { person = here[0] }
+                    else {
+                        // Several of that surname named in full: the one in play, named in full in this sentence or the
+                        // one before and the only one of them there ("Akie Abe ... Shinzo Abe ... Abe"); else nobody.
+                        let inPlay = Set(mentions.lazy.filter { $0.kind != .surname && $0.block == hit.block
+                            && ($0.sentence == hit.sentence || $0.sentence == hit.sentence - 1) && $0.range.upperBound <= hit.range.lowerBound
+                            && here.contains($0.person) }.map(\.person))
+                        person = inPlay.count == 1 ? inPlay.first : nil
+                    }
                 }
                 if let person {
                     mentions.append(Mention(person: person, block: hit.block, range: hit.range, sentence: hit.sentence, kind: .surname, text: hit.text))

@@ -4,6 +4,24 @@
 import Content
 
 enum NameCues {
+    /// Ordinary English words, lower-case (EnglishWords.swift, from hunspell-en-us): a capitalised one is a word at the
+    /// start of a sentence or in an organisation's name, not a name. Words that are also names ("Mark", "Rose") are not in it.
+    static let ordinaryWords: Set<String> = {
+        var words = Set<String>(minimumCapacity: 90_000)
+        var previous: [UInt8] = []
+        for line in EnglishWords.frontCoded.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let first = line.first else { continue }
+            let shared = first >= UInt8(ascii: "a") ? Int(first - UInt8(ascii: "a")) + 10 : Int(first - UInt8(ascii: "0"))
+            previous = Array(previous.prefix(shared)) + line.dropFirst()
+            words.insert(String(decoding: previous, as: UTF8.self))
+        }
+        return words
+    }()
+
+    static func isOrdinaryWord(_ word: String) -> Bool {
+        word.utf8.count >= 3 && ordinaryWords.contains(word.lowercasedQuickly)
+    }
+
     /// Words that, written just before a name (or as the head of an apposition after it), say it is a person:
     /// "President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Moussa Koussa, the foreign minister".
     /// Lower-case; compared case-insensitively.
@@ -18,6 +36,9 @@ enum NameCues {
         "reporter", "correspondent", "editor", "teacher", "lawyer", "attorney", "activist", "dissident", "widow",
         "widower", "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "economist",
         "analyst", "commissioner", "coordinator", "mediator", "czar", "tsar", "speaker", "chief-of-staff",
+        "suspect", "lawmaker", "legislator", "politician", "candidate", "nominee", "chairperson", "superintendent",
+        "representative", "counsel", "inspector", "detective", "officer", "marshal", "major", "sheriff", "emperor",
+        "empress", "crown", "rapporteur", "special", "envoy",
     ]
 
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
@@ -25,6 +46,9 @@ enum NameCues {
 
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
     static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
+
+    /// Titles a royal or religious head is named by with one name alone ("King Salman", "Pope Francis").
+    static let royalTitles: WordSet = ["king", "queen", "prince", "princess", "emperor", "empress", "pope", "sheikh", "emir", "sultan", "tsar", "czar", "crown"]
 
     /// Titles that carry no role worth showing on their own ("Mr. Jalil" says nothing about Jalil's job).
     static let honorifics: WordSet = ["mr", "mrs", "ms", "miss", "dr", "prof"]
@@ -101,6 +125,9 @@ enum NameCues {
         "vilnius", "minsk", "warsaw", "brussels", "geneva", "vienna", "rome", "tokyo", "delhi", "stanford", "harvard",
         "yale", "oxford", "cambridge", "caliber", "az", "thrace", "arctic", "crimea", "donbas", "donetsk", "luhansk",
         "kharkiv", "odesa", "odessa", "mariupol", "bakhmut", "kursk", "belgorod", "brega", "misrata", "sirte",
+        // Bodies of people: "Nara Prefectural Police", "Sudan Doctors' Union".
+        "police", "doctors", "lawyers", "workers", "farmers", "teachers", "students", "nurses", "judges", "guards",
+        "troops", "militia", "brigade", "battalion", "regiment", "church", "movement", "alliance", "coalition",
     ]
 
     /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
@@ -125,6 +152,7 @@ enum NameCues {
         "posts", "tweeted", "tweets", "urged", "urges", "promised", "promises", "pledged", "pledges", "complained",
         "complains", "recalled", "recalls", "suggested", "suggests",
         "confirmed", "confirms", "denied", "denies", "admitted", "admits", "stressed", "stresses", "added", "quoted",
+        "called", "calls", "described", "describes", "branded", "brands", "dubbed",
     ]
 
     /// Pronouns that stand for the person last written about.
@@ -137,11 +165,11 @@ enum NameCues {
     /// Given names that are forms of one another beyond spelling (short forms, translations).
     static let givenNameEquivalents: [[String]] = [
         ["steve", "steven", "stephen"], ["mike", "michael"], ["bill", "william"], ["bob", "robert"], ["joe", "joseph"],
-        ["tony", "antony", "anthony"], ["alex", "alexander", "aleksandr", "alexandr", "oleksandr"],
-        ["alexei", "aleksei", "alexey", "aleksey", "oleksiy"], ["dmitry", "dmitri", "dmitriy", "dmytro"],
-        ["yuri", "yury", "yuriy"], ["sergei", "sergey", "serhiy"], ["andrei", "andrey", "andriy"],
+        ["tony", "antony", "anthony"], ["alex", "alexander", "aleksandr", "alexandr", "oleksandr", "alyaksandr", "aliaksandr", "olexander"],
+        ["alexei", "aleksei", "alexey", "aleksey", "oleksiy", "aliaksei"], ["dmitry", "dmitri", "dmitriy", "dmytro", "dzmitry"],
+        ["yuri", "yury", "yuriy"], ["sergei", "sergey", "serhiy", "serhii", "siarhei"], ["svetlana", "sviatlana", "svyatlana"], ["viktor", "viktar"], ["andrei", "andrey", "andriy"],
         ["mikhail", "mykhailo", "michael"], ["nikolai", "nikolay", "mykola"], ["vladimir", "volodymyr"],
-        ["kirill", "kiril", "kyrylo"], ["yevgeny", "evgeny", "yevgeniy", "yevhen"], ["mohammed", "muhammad", "mohamed", "mohammad"],
+        ["kirill", "kiril", "kyrylo"], ["yevgeny", "evgeny", "yevgeniy", "yevhen", "yauhen", "evgeniy"], ["mohammed", "muhammad", "mohamed", "mohammad"],
         ["muammar", "moammar"], ["mustafa", "mustapha"], ["yulia", "yuliya", "julia"], ["lyudmila", "ludmila"],
         ["maria", "mariya"], ["tatiana", "tatyana"], ["elena", "yelena", "olena"], ["jim", "james"], ["tom", "thomas"],
         ["nick", "nicholas"], ["pete", "peter"], ["tim", "timothy"], ["chris", "christopher"], ["ben", "benjamin"],

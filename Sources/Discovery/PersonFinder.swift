@@ -16,10 +16,16 @@ struct NameRun: Sendable, Equatable {
     var isAttributed: Bool           // "said" stands next to it
     var startsWithGivenName: Bool
     var honorific: Bool              // Mr., Ms., Dr. in front: a surname used alone
+    /// Its last word is written alone elsewhere in the article ("Tetsuya Yamagami ... Yamagami said"), and none of its
+    /// words is an ordinary English word: the way news prose names a person a second time (Discovery.runs).
+    var surnameRecurs: Bool = false
+    /// One capitalised word in brackets right after the name: what else the person is called ("Mohamed Hamdan
+    /// Dagalo (Hemedti)").
+    var aka: String? = nil
 
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
-        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName)
+        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs)
     }
 }
 
@@ -55,6 +61,11 @@ enum PersonFinder {
             }
             return !gap.isEmpty && gap.allSatisfy { $0 == 0x20 }
         }
+        /// Token i and i+1 are the two halves of one hyphenated word.
+        func hyphenated(_ i: Int) -> Bool {
+            guard i + 1 < tokens.count, !tokens[i].isPossessive, tokens[i + 1].start == tokens[i].end + 1 else { return false }
+            return bytes[tokens[i].end] == UInt8(ascii: "-") && isCapitalised(i)
+        }
         func gap(_ i: Int) -> String {
             i + 1 < tokens.count ? String(decoding: bytes[tokens[i].possessiveEnd..<tokens[i + 1].start], as: UTF8.self) : ""
         }
@@ -79,9 +90,15 @@ enum PersonFinder {
             var j = i
             while true {
                 if joined(j), isCapitalised(j + 1) { j += 1; continue }
+                // A hyphenated name: "Jean-Pierre", "Willem-Alexander", "Tsai Ing-wen", "Kim Yong-hyun" (a lower-case
+                // part only after a capitalised one that is no English word: not "Anti-war").
+                if hyphenated(j), isCapitalised(j + 1) || !NameCues.isOrdinaryWord(tokens.word(j)) { j += 1; continue }
                 // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
                 if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)),
                    joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }
+                // Two of them: "Ursula von der Leyen", "Caroline van der Plas".
+                if j + 3 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)), joined(j + 1),
+                   NameCues.nameParticles.contains(tokens.word(j + 2)), joined(j + 2), isCapitalised(j + 3) { j += 3; continue }
                 break
             }
             defer { i = j + 1 }
@@ -103,6 +120,17 @@ enum PersonFinder {
             }
             if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens.word(k), lowered: lower(k)) { k += 1 }
             guard k <= j else { continue }
+            // An office in front is never part of the name: ordinary words before it ("Director of National
+            // Intelligence Avril Haines" reads "Intelligence Avril Haines" here) are left out, down to two words.
+            while k < j - 1 {
+                let word = tokens.word(k)
+                guard NameCues.isOrdinaryWord(word), !isGivenName(word, lowered: lower(k)), !hyphenated(k), !(k > 0 && hyphenated(k - 1)) else { break }
+                k += 1
+            }
+            // Nor does a name end in an office ("U.S. President"), or in an ordinary word ("Prefectural Police") unless
+            // an office stands in front ("Vice President Mike Pence").
+            if j > k, isTitle(j) { continue }
+            let endsInOrdinaryWord = j > k && NameCues.isOrdinaryWord(tokens.word(j)) && !(j > 0 && hyphenated(j - 1))
             let words = (k...j).map { tokens.word($0) }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
             if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0)
@@ -147,12 +175,30 @@ enum PersonFinder {
                     }
                 }
             }
+            // An apposition before, closed by a comma after: "the Japanese Ambassador, Koji Tomita, to sign",
+            // "The Chief of Nara Prefectural Police, Onizuka Tomoaki, held" (a title word in the few words before).
+            if !hasApposition, i > 0, isComma(bytes[tokens[i - 1].possessiveEnd..<tokens[i].start]),
+               j + 1 < tokens.count, isComma(bytes[tokens[j].possessiveEnd..<tokens[j + 1].start]) || has(NameCues.attributionVerbs, j + 1) {
+                var b = i - 1, steps = 0
+                while b >= 0, steps < 7, !opensSentence(b + 1) || b == i - 1 {
+                    if isTitle(b) { hasApposition = true; break }
+                    if b > 0, !joined(b - 1), !isComma(bytes[tokens[b - 1].possessiveEnd..<tokens[b].start]) && bytes[tokens[b - 1].possessiveEnd..<tokens[b].start].contains(where: { $0 != 0x20 }) { break }
+                    b -= 1; steps += 1
+                }
+            }
+            if endsInOrdinaryWord, !hasTitle, !hasApposition { continue }
             let verbAfter = j + 1 < tokens.count && joined(j) && has(NameCues.attributionVerbs, j + 1)
             let verbBefore = i > 0 && joined(i - 1) && has(NameCues.attributionBefore, i - 1)
-            result.append(NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
-                                  hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
-                                  startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
-                                  honorific: honorific))
+            var run = NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
+                              hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
+                              startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
+                              honorific: honorific)
+            if words.count >= 2, j + 1 < tokens.count, isCapitalised(j + 1),
+               String(decoding: bytes[tokens[j].possessiveEnd..<tokens[j + 1].start], as: UTF8.self) == " (",
+               tokens[j + 1].end < bytes.count, bytes[tokens[j + 1].end] == UInt8(ascii: ")") {
+                run.aka = tokens.word(j + 1)
+            }
+            result.append(run)
         }
         return result
     }

@@ -21,9 +21,17 @@ enum Quotes {
         var result = find(in: body, tokens: tokensOfBlock)
         let turns = transcriptTurns(in: body, speakers: speakers)
         if !turns.isEmpty {
-            // A quotation inside a turn with nobody named for it is the turn's speaker's.
+            // A quotation inside a turn with nobody named for it is the turn's speaker's, unless a speech verb in its
+            // sentence gives it to someone the text names only by office ("As the President said, “…”").
             for (q, quote) in result.enumerated() where quote.speaker == nil {
-                result[q].speaker = turns.first { $0.block == quote.block }?.speaker
+                let block = body.document.blocks[quote.block]
+                let sentence = block.sentences[quote.sentence]
+                let spans = quotationSpans(block.text)
+                let attributed = tokensOfBlock[quote.block].contains { token in
+                    sentence.contains(token.start) && !spans.contains { $0.outer.contains(token.start) }
+                        && NameCues.attributionVerbs.containsLowercase(of: tokensOfBlock[quote.block].word(of: token))
+                }
+                if !attributed { result[q].speaker = turns.first { $0.block == quote.block }?.speaker }
             }
             result = (result + turns).sorted { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
         }
@@ -139,6 +147,11 @@ enum Quotes {
                         if speakerMayFollow, let after = here.first(where: { $0.range.lowerBound >= verb.end && $0.range.lowerBound < clauseEnd
                                                            && $0.range.lowerBound - verb.end <= 40 }) {
                             speaker = after.person                                              // "...," said Marco Rubio
+                        } else if ["called", "calls", "described", "describes", "branded", "brands", "dubbed"].contains(verbWord),
+                                  !["for", "on", "upon"].contains(nextWord) {
+                            // "X called Abe “a staunch friend”": X only when named right before the verb; "the
+                            // administration, which described him as “...”" is nobody's the text names.
+                            speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
                         } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
                             speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
                         } else if words.contains(where: { $0.start >= clauseStart && $0.start < clauseEnd
@@ -214,6 +227,10 @@ extension Quotes {
         for (p, person) in people.enumerated() {
             guard let last = NameTokens.words(of: person.name).last else { continue }
             result[last.lowercased(), default: []].append(p)
+            // A hyphenated surname is one label word: "JEAN-PIERRE:".
+            if let written = person.name.split(separator: " ").last, written.contains("-") {
+                result[written.lowercased(), default: []].append(p)
+            }
         }
         return result
     }

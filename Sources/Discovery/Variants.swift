@@ -173,6 +173,10 @@ enum Variants {
         if a.slug == b.slug || a.key == b.key { return true }
         // Slugs are ASCII: bytes are characters.
         if min(a.slug.utf8.count, b.slug.utf8.count) >= 4, a.slug.hasPrefix(b.slug) || b.slug.hasPrefix(a.slug) { return true }
+        // Two transliterations of one long name (Svetlana/Sviatlana, Aleksandr/Alexandr): same first letter, at most
+        // two letters apart. Short names are left to the table: Mark and Mary are two people.
+        if min(a.slug.utf8.count, b.slug.utf8.count) >= 6, a.slug.utf8.first == b.slug.utf8.first,
+           levenshtein(a.slug, b.slug, limit: 2) <= 2, jaroWinkler(a.slug, b.slug) >= 0.8 { return true }
         return NameCues.givenNameEquivalents.contains { $0.contains(a.slug) && $0.contains(b.slug) }
     }
 

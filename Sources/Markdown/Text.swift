@@ -10,27 +10,42 @@ enum Sentences {
         "etc.", "a.m.", "p.m.",
         "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
     ]
+    /// The longest quotation (UTF-8 bytes) kept in one sentence.
+    static let maxQuotation = 600
     /// Longest word worth looking up; bounds the backwards look at each candidate period.
     static let longestAbbreviation = 16
 
     /// Sentence ranges (UTF-8 offsets) of `t`: a sentence ends at . ! ? plus optional closing quotes or `)`,
-    /// when whitespace and then an uppercase letter, digit or opening quote/bracket follow.
+    /// when whitespace and then an uppercase letter, digit or opening quote/bracket follow, and not inside a
+    /// quotation (`“We agreed. It holds,” she said.` is one sentence), unless the quotation has run on for longer
+    /// than a quotation does (`maxQuotation`: a mark never closed must not join a whole paragraph).
     static func split(_ t: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0, i = 0
         let n = t.count
+        var quoteOpenedAt: Int?                                           // where the quotation we are in opened
         while i < n {
             let c = t[i]
+            if c == UInt8(ascii: "\"") { quoteOpenedAt = quoteOpenedAt == nil ? i : nil; i += 1; continue }
+            if c == 0xE2, i + 2 < n, t[i + 1] == 0x80 {
+                if t[i + 2] == 0x9C { quoteOpenedAt = i } else if t[i + 2] == 0x9D { quoteOpenedAt = nil }   // “ ”
+                i += 3; continue
+            }
             guard c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") else { i += 1; continue }
             var j = i + 1                                                 // past closing quotes/brackets
             while j < n {
-                if t[j] == UInt8(ascii: "\"") || t[j] == UInt8(ascii: "'") || t[j] == UInt8(ascii: ")") { j += 1 }
-                else if j + 2 < n, t[j] == 0xE2, t[j + 1] == 0x80, t[j + 2] == 0x9D || t[j + 2] == 0x99 { j += 3 }  // ” ’
+                if t[j] == UInt8(ascii: "\"") { quoteOpenedAt = nil; j += 1 }
+                else if t[j] == UInt8(ascii: "'") || t[j] == UInt8(ascii: ")") { j += 1 }
+                else if j + 2 < n, t[j] == 0xE2, t[j + 1] == 0x80, t[j + 2] == 0x9D || t[j + 2] == 0x99 {   // ” ’
+                    if t[j + 2] == 0x9D { quoteOpenedAt = nil }
+                    j += 3
+                }
                 else { break }
             }
             var k = j                                                     // past the whitespace
             while k < n, isSpace(t[k]) { k += 1 }
-            if k > j, k < n, opensSentence(t, at: k), !(c == UInt8(ascii: ".") && isAbbreviation(t, period: i)) {
+            let inQuotation = quoteOpenedAt.map { i - $0 < maxQuotation } ?? false
+            if k > j, k < n, !inQuotation, opensSentence(t, at: k), !(c == UInt8(ascii: ".") && isAbbreviation(t, period: i)) {
                 append(start..<j, of: t, to: &out)
                 start = k
                 i = k
