@@ -15,8 +15,10 @@ enum CrossScript {
         return (0x0370...0x03FF).contains(first.value) || (0x0400...0x04FF).contains(first.value)
     }
 
+    /// Whether `text` holds Greek or Cyrillic letters (U+0380–U+04FF): their UTF-8 lead bytes, 0xCE to 0xD3, looked
+    /// for in the bytes, which every article's runs are asked about and most have none.
     static func hasForeignLetters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x0370...0x03FF).contains($0.value) || (0x0400...0x04FF).contains($0.value) }
+        text.utf8.contains { $0 >= 0xCE && $0 <= 0xD3 }
     }
 
     /// The runs of up to six capitalised Cyrillic or Greek words in a block, each separated from the next by one space.
