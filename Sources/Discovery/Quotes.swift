@@ -93,6 +93,17 @@ enum Quotes {
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
         var mentionsOfBlock = [[Mention]].filled(with: [], count: body.document.blocks.count)
         for mention in body.mentions { mentionsOfBlock[mention.block].append(mention) }
+        // Who the text says is a man (true) or a woman (false): "Mr. Abe", "Ms. Kaag", "her husband Valery Tsepkalo".
+        var gender: [Int: Bool] = [:]
+        for mention in body.mentions {
+            let text = body.document.blocks[mention.block].text.utf8
+            let before = String(decoding: text.prefix(mention.range.lowerBound).suffix(12), as: UTF8.self).lowercased()
+            for (cue, male) in [("mr. ", true), ("mr ", true), ("ms. ", false), ("ms ", false), ("mrs. ", false), ("mrs ", false),
+                                ("husband ", true), ("wife ", false), ("widow ", false), ("son ", true), ("daughter ", false)]
+            where before.hasSuffix(cue) && (before.count == cue.count || !before.dropLast(cue.count).last!.isLetter) {
+                gender[mention.person] = male
+            }
+        }
         for (b, block) in body.document.blocks.enumerated() {
             let spans = quotationSpans(block.text)
             // Tokens, mentions and quotations grouped by sentence in one pass each, so a long paragraph stays linear.
@@ -154,9 +165,20 @@ enum Quotes {
                             speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
                         } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
                             speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
-                        } else if words.contains(where: { $0.start >= clauseStart && $0.start < clauseEnd
+                        } else if let pronoun = words.first(where: { $0.start >= clauseStart && $0.start < clauseEnd
                                                           && NameCues.personalPronouns.containsLowercase(of: blockTokens.word(of: $0)) }) {
-                            speaker = subjectBefore ?? lastSpeaker?.person                      // he said
+                            // He said: the person the text is about, as long as the text does not make them a woman
+                            // ("Ms.", "wife", ...; and the other way round for "she").
+                            let male = blockTokens.word(of: pronoun).lowercased() == "he"
+                            var inPlay: [Int] = []
+                            for m in (s > 1 ? mentionsOf[s - 2] : []) + (s > 0 ? mentionsOf[s - 1] : []) + here.filter({ $0.range.lowerBound < pronoun.start })
+                            where !inPlay.contains(m.person) { inPlay.append(m.person) }
+                            // The subject the text is about, unless the text says that person is of the other gender;
+                            // then the one person in play who fits, or nobody.
+                            let fitting = inPlay.filter { gender[$0] != !male }
+                            let subject = subjectBefore ?? lastSpeaker?.person
+                            if let subject, gender[subject] != !male { speaker = subject }
+                            else if fitting.count == 1 { speaker = fitting[0] }
                         }
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
                               let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {

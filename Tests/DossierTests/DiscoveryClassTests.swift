@@ -53,6 +53,9 @@ import Testing
         ("Paul Ode spoke. Anna Berg called Ode “a staunch friend”.", "a staunch friend ← anna-berg"),
         ("Paul Ode spoke. Anna Berg said she called for “an end to the fighting”.", "an end to the fighting ← anna-berg"),
         ("Anna Berg came despite sanctions by a ministry, which described her as “a close ally.”", "a close ally. ← nobody"),
+        ("Ms. Berg met her husband Paul Ode. Berg spoke first. “I take full responsibility,” he said.", "I take full responsibility ← paul-ode"),
+        ("Ms. Anna Berg met Paul Ode. Ms. Berg spoke. “We are grateful,” he said.", "We are grateful ← paul-ode"),
+        ("Ms. Anna Berg met Ms. Lena Ode. Ms. Berg spoke. “We are grateful,” he said.", "We are grateful ← nobody"),
     ])
     func quotationsGoToTheSubjectOfTheSpeechVerb(body: String, expected: String) throws {
         let dossier = try link(body, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("paul-ode", "Paul Ode")])
