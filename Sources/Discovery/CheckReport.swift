@@ -37,6 +37,7 @@ public struct CheckReport: Sendable, Codable, Equatable {
     /// Something an analyst has to decide: a suggestion, an unplaced surname, an undated article, a disputed alias.
     public var needsDecision: Bool {
         !variantSuggestions.isEmpty || !unresolvedSurnames.isEmpty || !ambiguousSurnames.isEmpty || !articlesWithoutDates.isEmpty || !aliasesClaimedTwice.isEmpty
+            || !staleCorrections.isEmpty
     }
     public var hasErrors: Bool { otherProblems.contains { $0.message.hasPrefix("error: ") } }
 

@@ -71,7 +71,9 @@ import Testing
     @Test func aSurnameInAnArticleIsThePersonTheAnalystSays() throws {
         let before = try export()
         #expect(!before.mentions.contains { $0.text == "Tsepkalo" })
+        #expect(CheckReport.make(content: scratch.path + "/Content").ambiguousSurnames.map(\.text) == ["Tsepkalo"])   // the open question
         let after = try export("articles:\n  talks:\n    surnames:\n      Tsepkalo: veronika-tsepkalo\n")
+        #expect(CheckReport.make(content: scratch.path + "/Content").ambiguousSurnames.isEmpty)                 // answered
         let mention = try #require(after.mentions.first { $0.text == "Tsepkalo" })
         #expect(mention.person == "veronika-tsepkalo")
         #expect(mention.sentence == "Tsepkalo said the country was changing.")
@@ -144,6 +146,7 @@ import Testing
         let report = CheckReport.make(content: directory)
         #expect(report.staleCorrections.map(\.line) == [1, 5])
         #expect(report.text.contains("Corrections that match nothing any more"))
+        #expect(report.needsDecision)                                   // `check --strict` exits with 2
     }
 
     @Test func aRebuildAfterEditingCorrectionsEqualsACleanBuild() throws {
