@@ -3,8 +3,8 @@
 // Modules depend one way: CCMark ← Markdown, EDTF ← Content ← Discovery ← Renderer ← dossier, Content ← Templating
 // ← Renderer: Content reads Content/, Discovery finds people, spellings, quotations and dates in it and links
 // everything into the dossier model (with the analysis cache), Renderer makes the pages. Discovery ← Authoring
-// (new, import) and Discovery ← Export (export: JSON, CSV, FollowTheMoney) feed the command line too;
-// Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
+// (init, new, import) and Discovery ← Export (export: JSON, CSV, FollowTheMoney; publish) feed the command line too;
+// BuiltinTheme ← Templating (the default theme as data); Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
 import PackageDescription
 
 let package = Package(
@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark",
@@ -35,7 +34,9 @@ let package = Package(
         ]),
         // Who is named, who said what, when: people, spellings, quotations, dated sentences; the linker and its cache.
         .target(name: "Discovery", dependencies: ["Content", "Markdown", "EDTF"]),
-        .target(name: "Templating", dependencies: ["Content"]),
+        // The default theme, generated from Templates/ by `make theme` (Sources/BuiltinTheme/generate.sh).
+        .target(name: "BuiltinTheme", exclude: ["generate.sh"]),
+        .target(name: "Templating", dependencies: ["Content", "BuiltinTheme"]),
         .target(name: "Renderer", dependencies: ["Content", "Discovery", "Templating", "Markdown", "EDTF"]),
         // Writing a dossier: scaffold new pages, import pasted articles (Discovery ← Authoring).
         .target(name: "Authoring", dependencies: ["Content", "Discovery", "Markdown", "EDTF"]),
@@ -43,14 +44,14 @@ let package = Package(
         .target(name: "Export", dependencies: ["Content", "Discovery", "EDTF"]),
         // `dossier serve`: the local preview server with live reload (Renderer ← Server).
         .target(name: "Server", dependencies: [
-            "Renderer", "Content", "Discovery", .product(name: "FlyingFox", package: "FlyingFox"),
+            "Renderer", "Content", "Discovery",
         ]),
         // What both programs' command lines share: options, console output, the build summary.
         .target(name: "CommandLineSupport", dependencies: [
             "Renderer", "Content", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "Renderer", "Content", "Discovery", "Authoring", "Export", "CommandLineSupport", "CJemalloc", "JemallocOptions",
+            "Renderer", "Content", "Discovery", "Authoring", "Export", "Templating", "CommandLineSupport", "CJemalloc", "JemallocOptions",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `dossier serve` runs this program, so that only it loads the server's libraries (Sources/dossier-serve).
@@ -59,7 +60,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DossierTests", dependencies: [
-            "Markdown", "EDTF", "Content", "Discovery", "Templating", "Renderer", "Authoring", "Export", "Server",
+            "Markdown", "EDTF", "Content", "Discovery", "Templating", "Renderer", "Authoring", "Export", "Server", "BuiltinTheme", "CommandLineSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fixtures"]),
     ]

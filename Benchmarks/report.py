@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Prints the benchmark table from the `/usr/bin/time -v` files bench.sh leaves in RUNS (Markdown, medians)."""
+"""Prints the benchmark table from the `/usr/bin/time -v` files bench.sh leaves in RUNS (Markdown, medians):
+per size, each tool's wall time, CPU time (user + system) and peak memory, and Dossier's ratio to each Hugo."""
 
+import argparse
 import re
 import statistics
-import sys
 
 
 def measure(path):
@@ -24,25 +25,42 @@ def medians(paths):
 
 
 def main():
-    runs, sizes, rounds, rounds_large, edit_n = sys.argv[1], sys.argv[2].split(), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-    edit_rounds = int(sys.argv[6]) if len(sys.argv) > 6 else rounds
-    print()
-    print("| articles | rounds | dossier wall | hugo wall | ratio | dossier CPU | hugo CPU | ratio | dossier peak | hugo peak | ratio | dossier wall per 1,000 |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("runs")
+    parser.add_argument("--sizes", default="")
+    parser.add_argument("--tools", required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds-large", type=int, default=2)
+    parser.add_argument("--edit-n", default="")
+    parser.add_argument("--edit-rounds", type=int, default=5)
+    args = parser.parse_args()
+    tools = args.tools.split()
+    hugos = [t for t in tools if t != "dossier"]
     full = {}
-    for n in sizes:
-        k = rounds_large if int(n) >= 50000 else rounds
-        d = medians([f"{runs}/{n}-{r}.dossier" for r in range(1, k + 1)])
-        h = medians([f"{runs}/{n}-{r}.hugo" for r in range(1, k + 1)])
-        full[n] = d
-        print(f"| {int(n):,} | {k} | {d[0]:.2f} s | {h[0]:.2f} s | {d[0] / h[0]:.2f} | {d[1]:.2f} s | {h[1]:.2f} s | "
-              f"{d[1] / h[1]:.2f} | {d[2]:.0f} MiB | {h[2]:.0f} MiB | {d[2] / h[2]:.2f} | {d[0] / int(n) * 1000:.3f} s |")
-    edit = medians([f"{runs}/edit-{r}" for r in range(1, edit_rounds + 1)])
-    base = full.get(edit_n) or measure(f"{runs}/edit-full")
-    print()
-    print(f"One article edited in {int(edit_n):,}: rebuild {edit[0]:.2f} s wall, {edit[1]:.2f} s CPU, {edit[2]:.0f} MiB "
-          f"(median of {edit_rounds}); {edit[0] / base[0] * 100:.1f} % of the full build's wall time ({base[0]:.2f} s), "
-          f"{edit[1] / base[1] * 100:.1f} % of its CPU time.")
+    if args.sizes.split():
+        print()
+        print("| articles | rounds | tool | wall | CPU | peak memory | wall per 1,000 | "
+              + " | ".join(f"dossier ÷ {h} (wall, CPU, memory)" for h in hugos) + " |")
+        print("|---|---|---|---|---|---|---|" + "---|" * len(hugos))
+    for n in args.sizes.split():
+        k = args.rounds_large if int(n) >= 50000 else args.rounds
+        m = {t: medians([f"{args.runs}/{n}-{r}.{t}" for r in range(1, k + 1)]) for t in tools}
+        full[n] = m["dossier"]
+        for t in tools:
+            w, c, p = m[t]
+            ratios = ""
+            if t == "dossier":
+                ratios = " | ".join(f"{w / m[h][0]:.2f}, {c / m[h][1]:.2f}, {p / m[h][2]:.2f}" for h in hugos)
+            else:
+                ratios = " | ".join("" for _ in hugos)
+            print(f"| {int(n):,} | {k} | {t} | {w:.2f} s | {c:.2f} s | {p:.0f} MiB | {w / int(n) * 1000:.3f} s | {ratios} |")
+    if args.edit_n:
+        edit = medians([f"{args.runs}/edit-{r}" for r in range(1, args.edit_rounds + 1)])
+        base = full.get(args.edit_n) or measure(f"{args.runs}/edit-full")
+        print()
+        print(f"One article edited in {int(args.edit_n):,}: rebuild {edit[0]:.2f} s wall, {edit[1]:.2f} s CPU, "
+              f"{edit[2]:.0f} MiB (median of {args.edit_rounds}); {edit[0] / base[0] * 100:.1f} % of the full build's "
+              f"wall time ({base[0]:.2f} s), {edit[1] / base[1] * 100:.1f} % of its CPU time.")
 
 
 if __name__ == "__main__":

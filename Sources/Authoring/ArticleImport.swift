@@ -138,14 +138,8 @@ public enum ArticleImport {
         line.hasSuffix(".") && !line.hasSuffix("...") && line.split(separator: " ").count > 12
     }
 
-    /// "By Tamilla Hasanova" → "Tamilla Hasanova"; a short line only, so a sentence starting "By then" is no by-line.
-    static func byLine(_ line: String) -> String? {
-        guard line.hasPrefix("By "), line.count < 120 else { return nil }
-        let name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
-        guard let initial = name.unicodeScalars.first, initial.properties.isUppercase,
-              !name.hasSuffix("."), name.split(separator: " ").count <= 8 else { return nil }
-        return name
-    }
+    /// "By Tamilla Hasanova" → "Tamilla Hasanova": the loader's rule for a `.txt` (ContentLoader.byLine).
+    static func byLine(_ line: String) -> String? { ContentLoader.byLine(line) }
 
     /// Links the new article against people/ and events/ exactly as a build would, and reads off whom it names.
     private static func findNames(for result: inout ImportedArticle, in folder: ContentFolder) {

@@ -79,8 +79,7 @@ enum Given {
         do {
             return try EDTFDate.parse(text)
         } catch {
-            throw AuthoringError(.usage, "\(option) \"\(text)\" is not a valid EDTF date: \(error.message) "
-                + "(write 2025-04-02, 2025-04, 2025, 2025-04-01/2025-04-03, or add ~ for approximate, ? for uncertain)")
+            throw AuthoringError(.usage, "\(option) \"\(text)\" is not a valid EDTF date: \(error.explained)")
         }
     }
 

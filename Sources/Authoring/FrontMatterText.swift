@@ -6,7 +6,7 @@ import Foundation
 
 /// One front-matter block, built key by key; empty values are left out.
 struct FrontMatterText {
-    private var lines: [String] = []
+    private(set) var lines: [String] = []
 
     mutating func add(_ key: String, _ value: String?) {
         guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return }

@@ -1,28 +1,92 @@
-// What several commands share: the folders they build from and to, and how a build is summed up.
+// What several commands share: the folders they build from and to, how they are found when no option names
+// them, and how a build is summed up.
 
 import ArgumentParser
 import Content
 import Foundation
 import Renderer
 
-/// Where content, templates and output live; shared by every command that builds.
+/// The folder of a dossier: the one holding `Content/`, beside which `Templates/` (optional) and `Site/` live.
+/// A command run in it, or in any folder below it, needs no folder options: like git looking for `.git/`, the
+/// working folder is tried first (any `Content/` folder counts), then each folder above it that holds
+/// `Content/dossier.yml`. With none found, the working folder is used, and the command says Content/ is missing.
+public enum DossierRoot {
+    /// The dossier's folder as a path relative to the working folder: "." or "..", "../..", and so on.
+    public static func find(from start: String = FileManager.default.currentDirectoryPath) -> String {
+        if isFolder(start + "/Content") { return "." }
+        var url = URL(fileURLWithPath: start).standardizedFileURL
+        var ups: [String] = []
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            ups.append("..")
+            if FileManager.default.fileExists(atPath: url.path + "/Content/dossier.yml") { return ups.joined(separator: "/") }
+        }
+        return "."
+    }
+
+    /// `name` (Content, Templates, Site) in the dossier's folder: "Content" when that is the working folder.
+    public static func path(_ name: String, root: String = find()) -> String {
+        root == "." ? name : root + "/" + name
+    }
+
+    /// The content folder a command uses: `given` (its --content) or Content/ of the dossier found.
+    public static func content(_ given: String?) -> String { given ?? path("Content") }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// Where content, templates and output live; shared by every command that builds. Each option is optional:
+/// see DossierRoot for the defaults.
 public struct Folders: ParsableArguments {
-    @Option(help: "The content folder: dossier.yml, articles/, people/, events/, assets/.")
-    public var content = "Content"
-    @Option(help: "The folder of Mustache layouts and the theme's assets/.")
-    public var templates = "Templates"
-    @Option(help: "Where the site is written. It is replaced only when the build succeeds.")
-    public var output = "Site"
+    @Option(name: .customLong("content"), help: ArgumentHelp(
+        "The content folder: dossier.yml, articles/, people/, events/, assets/. Default: Content/ here, or in the nearest folder above that has one.",
+        valueName: "content"))
+    var contentOption: String?
+    @Option(name: .customLong("templates"), help: ArgumentHelp(
+        "Your own templates: each file replaces the built-in theme's file of that name; the rest stay built-in. Default: Templates/ beside the content folder, when there is one.",
+        valueName: "templates"))
+    var templatesOption: String?
+    @Option(name: .customLong("output"), help: ArgumentHelp(
+        "Where the site is written; it is replaced only when the build succeeds. Default: Site/ beside Content/.",
+        valueName: "output"))
+    var outputOption: String?
     public init() {}
+
+    public var content: String { DossierRoot.content(contentOption) }
+    /// The own templates folder; it need not exist unless given with --templates (then only the built-in theme is used).
+    public var templates: String {
+        if let templatesOption { return templatesOption }
+        let parent = (content as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "Templates" : parent + "/Templates"
+    }
+    public var output: String { outputOption ?? (contentOption == nil ? DossierRoot.path("Site") : "Site") }
+    /// Whether --templates was given (serve passes it on only then, or when the default folder exists).
+    public var templatesGiven: Bool { templatesOption != nil }
+
+    public func validate() throws {
+        if let templatesOption, !DossierRoot.isFolder(templatesOption) {
+            throw ValidationError("--templates \(templatesOption): no such folder. Leave the option out to use the built-in theme, or `dossier init DIR --templates` for a copy to edit")
+        }
+    }
+}
+
+/// The program's version, printed by `dossier --version`: one constant, changed when a release is made, so that a
+/// build from the same source says the same thing.
+public enum DossierVersion {
+    public static let current = "0.9.0"
 }
 
 public enum Terminal {
     public static func summary(_ report: BuildReport, output: String) -> String {
-        let kinds: [(String, String)] = [("person", "people"), ("event", "events"), ("article", "articles")]
-        var parts = kinds.map { "\(report.pages[$0.0] ?? 0) \($0.1)" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let kinds: [(String, String, String)] = [("person", "person", "people"), ("event", "event", "events"), ("article", "article", "articles")]
+        var parts = kinds.map { count(report.pages[$0.0] ?? 0, $0.1, $0.2) }
         let lists = report.pageCount - kinds.reduce(0) { $0 + (report.pages[$1.0] ?? 0) }
-        parts.append("\(lists) lists")
-        parts.append("\(report.assets) assets")
+        parts.append(count(lists, "list", "lists"))
+        parts.append(count(report.assets, "asset", "assets"))
         let w = report.write
         if report.reused > 0 { parts.append("\(report.rendered) rendered, \(report.reused) kept: inputs unchanged") }
         if report.articlesUnread > 0 { parts.append("\(report.articlesUnread) article files unchanged, not read") }

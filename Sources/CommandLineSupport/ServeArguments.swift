@@ -9,7 +9,8 @@ public struct ServeArguments: ParsableArguments {
         Watches the content and templates folders; after each change it rebuilds (writing only the files that \
         changed) and every open page reloads itself. A failed build is printed here and shown over the page, \
         while the last good site stays served. Pages get a small reload script as they are served; the files \
-        in the output folder never contain it. Only files inside the output folder are served.
+        in the output folder never contain it. Only files inside the output folder are served, and only to \
+        requests that name this machine (localhost, 127.0.0.1, [::1]) or the --host given; others get 403.
 
         Exit status: 0 stopped with Ctrl-C or SIGTERM; 2 cannot listen (the port is taken, say); 64 wrong options.
 
@@ -29,12 +30,15 @@ public struct ServeArguments: ParsableArguments {
     public init() {}
 
     public func validate() throws {
+        try folders.validate()
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port: use 1–65535, or 0 to pick a free one") }
     }
 
     /// The options as arguments, every one spelled out, for `dossier-serve`.
     public var arguments: [String] {
-        ["--content", folders.content, "--templates", folders.templates, "--output", folders.output,
+        // --templates only when given or there: without it, dossier-serve finds the same default (or none: built-in).
+        let templates = folders.templatesGiven || DossierRoot.isFolder(folders.templates) ? ["--templates", folders.templates] : []
+        return ["--content", folders.content] + templates + ["--output", folders.output,
          "--port", String(port), "--host", host] + (verbosity.quiet ? ["--quiet"] : []) + (verbosity.verbose ? ["--verbose"] : [])
     }
 }

@@ -29,26 +29,55 @@ public struct FileReader: Sendable {
         var files: [String] = []
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = directory + "/" + name
-            // The folder's listing tells a plain file from a folder; only a symbolic link needs more (where it leads),
-            // or a file system that does not say (one lstat then).
-            var info = stat()
-            var kind = type
-            if kind == UInt8(DT_UNKNOWN) {
-                guard lstat(path, &info) == 0 else { continue }
-                kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
-            }
-            var isDirectory = kind == UInt8(DT_DIR)
-            if kind == UInt8(DT_LNK) {
-                guard staysInside(path, log: &log) else { continue }
-                isDirectory = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            if isDirectory {
+            switch kind(path, type, log: &log) {
+            case .folder:
                 log.warning(path, 1, 1, "ignored: subfolders of \(folder)/ are not read; move its files up into \(folder)/")
-            } else {
+            case .file:
                 files.append(path)
+            case .skipped:
+                break
             }
         }
         return files
+    }
+
+    enum Kind { case file, folder, skipped }
+
+    /// What an entry is, from the folder's listing (`type`) where it says, else from lstat; a symbolic link by where
+    /// it leads (refused when it leads out of Content/). Anything but a file or folder (a named pipe, a socket, a
+    /// device) is skipped with a warning and never opened: opening a named pipe waits for a writer, for ever.
+    private func kind(_ path: String, _ type: UInt8, log: inout DiagnosticLog) -> Kind {
+        var info = stat()
+        var mode: mode_t
+        switch Int32(type) {
+        case Int32(DT_REG): return .file
+        case Int32(DT_DIR): return .folder
+        case Int32(DT_LNK):
+            guard staysInside(path, log: &log) else { return .skipped }
+            guard stat(path, &info) == 0 else { return .skipped }
+            mode = info.st_mode & S_IFMT
+        default:
+            guard lstat(path, &info) == 0 else { return .skipped }
+            mode = info.st_mode & S_IFMT
+            if mode == S_IFLNK {
+                guard staysInside(path, log: &log), stat(path, &info) == 0 else { return .skipped }
+                mode = info.st_mode & S_IFMT
+            }
+        }
+        if mode == S_IFREG { return .file }
+        if mode == S_IFDIR { return .folder }
+        log.warning(path, 1, 1, "skipped: \(Self.describe(mode)), not a file; Content/ holds files and folders only")
+        return .skipped
+    }
+
+    static func describe(_ mode: mode_t) -> String {
+        switch mode {
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "a special file"
+        }
     }
 
     /// The names in a folder with their types as readdir gives them (DT_UNKNOWN where the file system does not say),
@@ -65,25 +94,48 @@ public struct FileReader: Sendable {
         return result
     }
 
-    /// Every file below assets/, as paths relative to it.
+    /// Every file below assets/, as paths relative to it. Each folder is entered once, by its device and inode:
+    /// a symbolic link back up (`assets/loop -> .`) is a cycle, reported and not followed.
     func assets(log: inout DiagnosticLog) -> [Asset] {
         let directory = root + "/assets"
         guard exists(directory), staysInside(directory, log: &log) else { return [] }
         var result: [Asset] = []
+        var visited: [FolderIdentity: String] = [:]
+        if let id = FolderIdentity(directory) { visited[id] = "" }
         var pending = [""]
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? directory : directory + "/" + relative
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            for name in names where !name.hasPrefix(".") {
+            let entries = (Self.entries(folder) ?? []).sorted { $0.name < $1.name }
+            for (name, type) in entries where !name.hasPrefix(".") {
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 let path = directory + "/" + rel
-                guard staysInside(path, log: &log) else { continue }
-                var isDirectory: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                if isDirectory.boolValue { pending.append(rel) } else { result.append(Asset(relativePath: rel, absolutePath: path)) }
+                switch kind(path, type, log: &log) {
+                case .file:
+                    result.append(Asset(relativePath: rel, absolutePath: path))
+                case .folder:
+                    guard let id = FolderIdentity(path) else { continue }
+                    if let first = visited[id] {
+                        log.warning(path, 1, 1, "skipped: a folder cycle, this leads back to assets/\(first.isEmpty ? "" : first + "/") (a symbolic link to a folder above it)")
+                        continue
+                    }
+                    visited[id] = rel
+                    pending.append(rel)
+                case .skipped:
+                    break
+                }
             }
         }
         return result.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// A folder as the file system knows it, symbolic links followed: the same folder by any path is one identity.
+    struct FolderIdentity: Hashable {
+        let device: UInt64, inode: UInt64
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev); inode = UInt64(info.st_ino)
+        }
     }
 
     /// The file as text: UTF-8 (a byte-order mark dropped, CRLF read as LF), and not empty unless allowed.
@@ -115,11 +167,13 @@ public struct FileReader: Sendable {
     /// The file's bytes, read straight into one array (Foundation's Data, then a copy into an array, showed in
     /// the profile of reading 10,000 articles); nil when it cannot be opened or read.
     static func contents(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: should a named pipe get here after all (dossier.yml, or one made since the listing), opening
+        // it does not wait for a writer; it is then refused as not a regular file. Reads of files ignore the flag.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8].filled(with: 0, count: max(Int(info.st_size), 0))
         var filled = 0
         while true {

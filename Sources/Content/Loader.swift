@@ -225,13 +225,13 @@ public enum ContentLoader {
         guard let slug = checkedSlug(path, log: &log), let text = files.readText(path, log: &log),
               let split = FrontMatterReader.split(text, path: path, log: &log) else { return nil }
         guard split.yaml != nil else {
-            log.error(path, 1, 1, "a person needs front matter: start the file with ---, name: \"...\", ---")
+            log.error(path, 1, 1, "a person needs front matter: start the file with ---, name: \(nameFromSlug(slug)), ---")
             return nil
         }
         guard let fields = FrontMatterReader.decode(PersonFields.self, yaml: split.yaml, firstLine: split.yamlFirstLine,
                                                     path: path, knownKeys: PersonFields.keys, log: &log) else { return nil }
         guard let name = nonEmpty(fields.value.name) else {
-            log.error(path, 1, 1, "missing required key 'name'")
+            log.error(path, 1, 1, "missing required key 'name': add name: \(nameFromSlug(slug)) (from the file name), spelled as the pages should show it")
             return nil
         }
         var born: EDTFDate?
@@ -242,6 +242,12 @@ public enum ContentLoader {
                             affiliation: nonEmpty(fields.value.affiliation), born: born, profile: split.body,
                             path: path, bodyFirstLine: split.bodyFirstLine)
         return (person, SlugReferences(aliases: written.map { loc(fields.location(of: "aliases", index: $0.0)) }))
+    }
+
+    /// A person's name guessed from their file's slug, as YAML: kirill-dmitriev → "Kirill Dmitriev".
+    static func nameFromSlug(_ slug: String) -> String {
+        let words = slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        return "\"" + words.joined(separator: " ") + "\""
     }
 
     private static func loadEvent(_ path: String, files: FileReader, log: inout DiagnosticLog) -> (Event, SlugReferences)? {
@@ -370,7 +376,7 @@ public enum ContentLoader {
             let at = fields.location(of: key)
             let leading = text.prefix(while: { $0 == " " }).count
             log.error(fields.path, at.line, at.column + leading + error.offset,
-                      "\(key) \"\(text)\" is not a valid EDTF date: \(error.message)")
+                      "\(key) \"\(text)\" is not a valid EDTF date: \(error.explained)")
             return nil
         }
     }
@@ -424,12 +430,26 @@ struct PlainTextArticle {
         guard let first = lines.first else { return }
         title = first.text
         lines.removeFirst()
-        if let last = lines.last, last.text.hasPrefix("By "), last.text.count < 120 {
-            author = String(last.text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+        // A by-line right after the title or on the last line names the author, as `dossier import` reads it.
+        if let next = lines.first, let name = Self.byLine(next.text) {
+            author = name
+            lines.removeFirst()
+        } else if let last = lines.last, let name = Self.byLine(last.text) {
+            author = name
             lines.removeLast()
         }
         paragraphs = lines.map(\.text)
         bodyFirstLine = lines.first?.number ?? first.number + 1
+    }
+
+    /// "By Tamilla Hasanova" → "Tamilla Hasanova"; a short line only, starting with a capital and not ending in a
+    /// full stop, so that a sentence starting "By then" is no by-line.
+    static func byLine(_ line: String) -> String? {
+        guard line.hasPrefix("By "), line.count < 120 else { return nil }
+        let name = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        guard let initial = name.unicodeScalars.first, initial.properties.isUppercase,
+              !name.hasSuffix("."), name.split(separator: " ").count <= 8 else { return nil }
+        return name
     }
 
     /// The paragraphs as CommonMark, escaped so that nothing in them is read as markup.

@@ -60,13 +60,23 @@ public struct EDTFError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// 0-based offset, in Characters, into the string given to `parse` (surrounding whitespace included).
     public let offset: Int
+    /// What to write instead (DateSuggestion.advice): "did you mean 2023-06-24?", or examples of valid dates.
+    /// Set by `parse`; messages end with it.
+    public let advice: String
 
-    public init(message: String, offset: Int) {
+    public init(message: String, offset: Int, advice: String = "") {
         self.message = message
         self.offset = offset
+        self.advice = advice
     }
 
+    /// The message and the advice: "month 13 does not exist (write 2025-04-02, ...)".
+    public var explained: String { advice.isEmpty ? message : message + (advice.hasPrefix("(") ? " " : "; ") + advice }
+
     public var description: String { "\(message) (column \(offset + 1))" }
+
+    /// Equal when they say the same thing at the same place; the advice follows from the text.
+    public static func == (a: EDTFError, b: EDTFError) -> Bool { a.message == b.message && a.offset == b.offset }
 }
 
 /// A date in Extended Date/Time Format levels 0 and 1: a single date or an interval.
@@ -117,7 +127,25 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Parses EDTF text (level 0 or 1), ignoring surrounding whitespace.
     public static func parse(_ text: String) throws(EDTFError) -> EDTFDate {
         if let date = plain(text) { return date }
-        return try Parser(text).parse()
+        return try parsedByParser(text)
+    }
+
+    /// The parser alone, without the plain forms' shortcut: tests hold the two to the same dates and errors.
+    static func parsedByParser(_ text: String) throws(EDTFError) -> EDTFDate {
+        do {
+            return try Parser(text).parse()
+        } catch {
+            // A date as people write it ("24/06/2023") gets what it means, not the parser's view of its slashes.
+            let start = text.prefix(while: { $0 == " " || $0 == "\t" }).count
+            if !DateSuggestion.readings(of: text).isEmpty {
+                throw EDTFError(message: "EDTF writes year-month-day", offset: start, advice: DateSuggestion.advice(for: text))
+            }
+            if DateSuggestion.isWrittenDate(text) {
+                throw EDTFError(message: "EDTF writes year-month-day, and no reading of this is a day the calendar has", offset: start,
+                                advice: DateSuggestion.advice(for: text))
+            }
+            throw EDTFError(message: error.message, offset: error.offset, advice: DateSuggestion.advice(for: text))
+        }
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, valid, read from the bytes: almost every date is written so, and the
@@ -151,10 +179,6 @@ public struct EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
     }
 
-    /// The parser alone, without the plain forms' shortcut: tests hold the two to the same dates.
-    static func parsedByParser(_ text: String) throws(EDTFError) -> EDTFDate {
-        try Parser(text).parse()
-    }
 
     /// A single year, month or day, validated as if it had been parsed; e.g. the resolved "on Wednesday".
     /// Errors carry offsets into the equivalent EDTF text (`edtfYear(year)-MM-DD`).

@@ -172,20 +172,39 @@ extension Markdown {
     static func choose(_ insertions: [Insertion], spans: [[some TextSpan]],
                        literal: (Int, Int) -> UnsafeBufferPointer<UInt8>) -> [Chosen] {
         // Accepted ranges per block, by block index: a dictionary's hashing showed in the article pages' profile.
+        // Kept sorted by start, so that whether a new range overlaps one is a binary search, not a scan of all (one
+        // long paragraph with many names was quadratic); insertions come mostly in order, so nearly every one is appended.
         var taken = [[Range<Int>]](repeating: [], count: spans.count)
+        // Spans in order without overlaps (as the tree walk makes them) are searched by halves too; else scanned.
+        let ordered = spans.map { segments in zip(segments, segments.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound } }
         var chosen: [Chosen] = []
         for insertion in insertions {
             let r = insertion.range
             guard spans.indices.contains(insertion.block), !r.isEmpty, r.lowerBound >= 0 else { continue }
             let segments = spans[insertion.block]
-            guard let s = segments.firstIndex(where: { !$0.linked && $0.range.lowerBound <= r.lowerBound && r.upperBound <= $0.range.upperBound }),
-                  !taken[insertion.block].contains(where: { $0.overlaps(r) }) else { continue }
+            func holds(_ span: some TextSpan) -> Bool { !span.linked && span.range.lowerBound <= r.lowerBound && r.upperBound <= span.range.upperBound }
+            let found: Int?
+            if ordered[insertion.block] {
+                var low = 0, high = segments.count                  // the first span that ends after r starts
+                while low < high { let mid = (low + high) / 2; if segments[mid].range.upperBound <= r.lowerBound { low = mid + 1 } else { high = mid } }
+                found = low < segments.count && holds(segments[low]) ? low : nil
+            } else {
+                found = segments.firstIndex(where: holds)
+            }
+            var place = taken[insertion.block].count                  // where r goes among the taken ranges, by start
+            if let last = taken[insertion.block].last, last.lowerBound > r.lowerBound {
+                var low = 0, high = place
+                while low < high { let mid = (low + high) / 2; if taken[insertion.block][mid].lowerBound <= r.lowerBound { low = mid + 1 } else { high = mid } }
+                place = low
+            }
+            let neighbours = taken[insertion.block][max(place - 1, 0)..<min(place + 1, taken[insertion.block].count)]
+            guard let s = found, !neighbours.contains(where: { $0.overlaps(r) }) else { continue }
             let segment = segments[s]
             // Never cut a multi-byte character in two: both ends must sit on scalar boundaries.
             let bytes = literal(insertion.block, s)
             let a = r.lowerBound - segment.range.lowerBound, b = r.upperBound - segment.range.lowerBound
             guard !isContinuation(bytes[a]), b == bytes.count || !isContinuation(bytes[b]) else { continue }
-            taken[insertion.block].append(r)
+            taken[insertion.block].insert(r, at: place)
             chosen.append((insertion.block, s, insertion))
         }
         chosen.sort { ($0.block, $0.segment, $0.insertion.range.lowerBound) < ($1.block, $1.segment, $1.insertion.range.lowerBound) }

@@ -12,13 +12,16 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// Test hook: called before each output file is written (see SiteWriter).
     public var beforeWrite: (@Sendable (String) throws -> Void)?
+    /// Called when another build holds the output's lock, before waiting for it (by default, a line on standard error).
+    public var waiting: (@Sendable (String) -> Void)?
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
-                beforeWrite: (@Sendable (String) throws -> Void)? = nil) {
+                beforeWrite: (@Sendable (String) throws -> Void)? = nil, waiting: (@Sendable (String) -> Void)? = nil) {
         self.content = content
         self.templates = templates
         self.output = output
         self.beforeWrite = beforeWrite
+        self.waiting = waiting
     }
 }
 
@@ -51,8 +54,15 @@ public enum SiteBuilder {
     /// The analysis cache's file in the cache folder (`hasCache` asks whether it is there).
     private static let analysisFile = "analysis.bin"
 
+    /// What a build says when another build of the same output holds its lock.
+    @Sendable static func sayWaiting(_ output: String) {
+        FileHandle.standardError.write(Data("waiting for another build of \(output) to finish (\(OutputLock.path(forOutput: output)))\n".utf8))
+    }
+
     public static func build(_ options: BuildOptions, progress: (@Sendable (Int, String) -> Void)? = nil) throws(BuildFailure) -> BuildReport {
         let started = DispatchTime.now()
+        // No site yet: no build has succeeded into this output (a failed one may have left the content caches).
+        let firstBuild = !FileManager.default.fileExists(atPath: options.output + "/index.html")
         var log = DiagnosticLog()
         let leftovers = Leftovers()
         defer { leftovers.freeAfterReturn() }
@@ -63,9 +73,16 @@ public enum SiteBuilder {
         // is touched or listed (OutputGuard: not /, not inside Content/, ...).
         // The layouts are read and parsed on another core meanwhile: a rebuild waited for them alone.
         let loadingTemplates = Parallel.Pending([options.templates]) { TemplateSet.load(directory: $0, required: PageBuilder.layouts) }
-        let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates)
+        // One build per output at a time: a second one waits here, before it looks at the output (OutputLock).
+        var outputLock: OutputLock?
+        defer { withExtendedLifetime(outputLock) {} }             // released as the build returns, after its caches are saved
+        let outputProblems = OutputGuard.problems(output: options.output, content: options.content, templates: options.templates) { (output: String) throws(OutputRefusal) in
+            outputLock = try OutputLock(output: output) { (options.waiting ?? Self.sayWaiting)(output) }
+        }
         let listing = outputProblems.isEmpty ? OutputListing(output: options.output) : nil
         let cacheFolder = PageCache.folder(forOutput: options.output)
+        // An output with no manifest and this cache beside it was built by an older Dossier (OutputManifest.owned).
+        let olderBuild = FileManager.default.fileExists(atPath: cacheFolder)
         // The last build's page signatures are read on another core too (IncrementalPages compares them).
         let loadingPageCache = Parallel.Pending([options.output]) { outputProblems.isEmpty ? PageCache.load(forOutput: $0) : PageCache() }
         let snapshot = ContentSnapshot(path: cacheFolder + "/content.bin", salt: PageSignatures.programIdentity())
@@ -110,7 +127,11 @@ public enum SiteBuilder {
         let staged: StagedSite
         do {
             PageCache.remove(forOutput: options.output)           // while Site/ changes, no cache can vouch for it
-            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths, listing: listing)
+            staged = try SiteWriter(output: options.output, beforeWrite: options.beforeWrite).stage(paths: paths, listing: listing,
+                                                                                                 olderBuild: olderBuild)
+        } catch let refusal as OutputRefusal {
+            log.append(Diagnostic(path: outputLabel, message: refusal.message))
+            throw BuildFailure(log.items)
         } catch {
             log.append(Diagnostic(path: outputLabel, message: "site not written, the previous one is unchanged: \(error)"))
             throw BuildFailure(log.items)
@@ -141,32 +162,40 @@ public enum SiteBuilder {
             throw BuildFailure(log.items)
         }
         for page in incremental.planned { report.pages[page.template, default: 0] += 1 }
-        report.articlesUnread = snapshot.reused
-        report.notesUnread = snapshot.notesReused
-        report.articlesReused = analysisCache?.reused ?? 0
+        // A first successful build after failed ones counts what they read and analysed as read and analysed:
+        // "unchanged, not read" would describe a build the user never saw succeed.
+        report.articlesUnread = firstBuild ? 0 : snapshot.reused
+        report.notesUnread = firstBuild ? 0 : snapshot.notesReused
+        report.articlesReused = firstBuild ? 0 : analysisCache?.reused ?? 0
         report.articlesAnalysed = dossier.articles.count - report.articlesReused
         report.articlesDecided = analysisCache?.decided ?? dossier.articles.count
         report.rendered = toRender.count
         report.reused = incremental.kept.count
         report.assets = extras.count
         report.filesKept = extras.filter { if case .unchanged = $0.content { true } else { false } }.count
+        if !staged.leftAlone.isEmpty {
+            log.warning(outputLabel, 1, 1, "kept \(OutputManifest.listing(staged.leftAlone)), which this build does not write: the folder had no \(OutputManifest.name) yet (an older Dossier built it), so they may not be Dossier's; delete them if they are")
+        }
         report.warnings = log.warnings.sorted()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
     }
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
-    /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
+    /// sitemap lists every page), the theme's assets (Templates/assets over the built-in ones), then Content/assets.
     /// `signatures`: what every page depends on, each article's own inputs and its spellings of names, which sign
     /// the search index's files (`SearchIndex.files`).
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
                            signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
         var files = SearchIndex.files(dossier, global: signatures.global, articleSignatures: signatures.articles, spellings: signatures.spellings) + Feeds.files(dossier, pagePaths: pagePaths)
-        var assetOwner: [String: String] = [:]
-        let themeAssets = templates.directory + "/assets"
-        for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            assetOwner["assets/" + relative] = themeAssets + "/" + relative
+        var assetOwner: [String: OutputFile.Content] = [:]
+        // The theme's assets: the own templates folder's over the built-in ones (Templating.Theme).
+        for asset in templates.assets {
+            switch asset.source {
+            case .file(let source): assetOwner[asset.path] = .copy(from: source)
+            case .builtIn(let bytes): assetOwner[asset.path] = .bytes(bytes)
+            }
         }
         for asset in dossier.assets {
             let path = "assets/" + asset.relativePath
@@ -174,11 +203,11 @@ public enum SiteBuilder {
                 problems.append(Diagnostic(path: asset.absolutePath, message: "has the same name as the theme's \(path); rename it"))
                 continue
             }
-            assetOwner[path] = asset.absolutePath
+            assetOwner[path] = .copy(from: asset.absolutePath)
         }
         let generated = Set(files.map(\.path))
-        for (path, source) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
-            files.append(OutputFile(path: path, content: .copy(from: source)))
+        for (path, content) in assetOwner.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
+            files.append(OutputFile(path: path, content: content))
         }
         return (files, problems)
     }

@@ -35,11 +35,26 @@ struct IncrementalPages: Sendable {
             let signature: UInt64
             switch page.kind {
             case .list: signature = signatures.list(page.template)
+            case .person(let p) where page.part.number > 1:
+                let newestFirst = dossier.articlesOfPerson[p].reversed()
+                signature = signatures.laterPart("person", p, part: page.part, total: newestFirst.count,
+                                                 shown: Array(newestFirst)[page.part.items.clamped(to: 0..<newestFirst.count)])
+            case .event(let e) where page.part.number > 1:
+                let newestFirst = Array(dossier.articlesOfEvent[e].reversed())
+                let groups = page.layout.reportedOfEvent[e]
+                let from = min(groups.count, (page.part.number - 1) * Budget.reportedPerEventPage)
+                let reported = groups[from..<min(groups.count, from + Budget.reportedPerEventPage)].map { $0[0].article }
+                signature = signatures.laterPart("event", e, part: page.part, total: newestFirst.count,
+                                                 shown: newestFirst[page.part.items.clamped(to: 0..<newestFirst.count)] + reported)
             case .person(let p): signature = signatures.person(p)
             case .event(let e): signature = signatures.event(e)
             case .article(let a): signature = signatures.article(a)
             }
-            return Planned(page: page, signature: signature)
+            // Pages of one list share its inputs; each also shows which part it is and what it holds.
+            var h = StableHash()
+            h.add(signature); h.add(page.part.number); h.add(page.part.count)
+            h.add(page.part.items.lowerBound); h.add(page.part.items.upperBound); h.add(page.part.key)
+            return Planned(page: page, signature: h.value)
         }
         let cache = cache ?? PageCache.load(forOutput: output)
         self.cache = cache

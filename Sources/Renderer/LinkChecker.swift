@@ -2,6 +2,7 @@
 
 import Content
 import Foundation
+import Markdown
 
 /// What the links of pages in one folder resolved to, by their bytes: whether a link resolves depends on the
 /// page's folder alone, and the pages of a folder link mostly the same files (the people of each article, the
@@ -15,9 +16,23 @@ enum LinkChecker {
     /// `memo`: what earlier pages in the same folder, checked against the same `files`, resolved (LinkMemo); a link
     /// found there costs no String at all.
     static func check(page: String, html: [UInt8], files: Set<String>, outputLabel: String, memo: LinkMemo = LinkMemo()) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
+        brokenLinks(page: page, html: html, files: files, outputLabel: outputLabel, memo: memo).map(\.diagnostic)
+    }
+
+    /// A broken (or empty) link of a page: the diagnostic at the page's line, and the link as the page has it.
+    struct BrokenLink { var diagnostic: Diagnostic; var link: String; var problem: String }
+
+    static func brokenLinks(page: String, html: [UInt8], files: Set<String>, outputLabel: String, memo: LinkMemo = LinkMemo()) -> [BrokenLink] {
+        var problems: [BrokenLink] = []
         html.withUnsafeBufferPointer { bytes in
             forEachReference(in: bytes) { attribute, value in
+                if value.isEmpty {
+                    // cmark writes href="" for a link it drops as unsafe; the layouts never write an empty one.
+                    let (line, column) = position(of: attribute, in: bytes)
+                    problems.append(BrokenLink(diagnostic: Diagnostic(path: outputLabel + "/" + page, line: line, column: column,
+                                                                      severity: .warning, message: emptyLink), link: "", problem: emptyLink))
+                    return
+                }
                 let key = fingerprint(bytes[value])
                 let problem: String?
                 if let hit = memo.known[key]?.first(where: { $0.bytes.elementsEqual(bytes[value]) }) {
@@ -27,15 +42,56 @@ enum LinkChecker {
                     memo.known[key, default: []].append((Array(bytes[value]), problem))
                 }
                 guard let problem else { return }
-                // Lines are counted only for the rare broken link.
-                let line = bytes[..<attribute].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-                let lineStart = bytes[..<attribute].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let (line, column) = position(of: attribute, in: bytes)
                 let link = unescape(String(decoding: bytes[value], as: UTF8.self))
-                problems.append(Diagnostic(path: outputLabel + "/" + page, line: line, column: attribute - lineStart + 1,
-                                           message: "link \"\(link)\" \(problem)"))
+                problems.append(BrokenLink(diagnostic: Diagnostic(path: outputLabel + "/" + page, line: line, column: column,
+                                                                  message: "link \"\(link)\" \(problem)"), link: link, problem: problem))
             }
         }
         return problems
+    }
+
+    static let emptyLink = "link is empty (href=\"\"): an unsafe link (javascript:, vbscript:, file:, data:) was dropped"
+
+    /// Line and column of a byte of the page: counted only for the rare broken link.
+    private static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return (line, offset - lineStart + 1)
+    }
+
+    /// The problems of a page that came from a Markdown body (an article's, a person's profile, an event's
+    /// description), moved to where the body wrote them: `path` line and column (`firstLine`: the file's line of the
+    /// body's first line). A broken link the body does not hold stays at the page's line (it came from a layout).
+    /// `shownOn`: the page, when it is not the body's own (the briefing shows every profile): said in the message.
+    /// Returns the diagnostics placed in the body, and the broken links it does not hold.
+    static func locate(_ problems: [BrokenLink], inBody body: String, path: String, firstLine: Int,
+                       shownOn: String? = nil) -> (placed: [Diagnostic], unplaced: [BrokenLink]) {
+        let links = Markdown.links(in: body)
+        let suffix = shownOn.map { " (on \($0), which shows this text)" } ?? ""
+        var placed: [Diagnostic] = [], unplaced: [BrokenLink] = []
+        for problem in problems {
+            if problem.link.isEmpty {
+                // Each unsafe link the body wrote is reported once, at its place, below.
+                if !links.contains(where: \.isUnsafe) { unplaced.append(problem) }
+                continue
+            }
+            let decoded = percentDecoded(problem.link)
+            let written = links.filter { !$0.isUnsafe && percentDecoded($0.destination) == decoded }
+            guard !written.isEmpty else { unplaced.append(problem); continue }
+            for place in written {
+                placed.append(Diagnostic(path: path, line: firstLine + place.line - 1, column: place.column,
+                                         severity: problem.diagnostic.severity, message: "link \"\(place.destination)\" \(problem.problem)" + suffix))
+            }
+        }
+        if shownOn == nil, problems.contains(where: { $0.link.isEmpty }) {
+            for place in links where place.isUnsafe {
+                placed.append(Diagnostic(path: path, line: firstLine + place.line - 1, column: place.column, severity: .warning,
+                                         message: "link \"\(place.destination)\" is unsafe and was dropped (the page has href=\"\"); link to an http(s) page or a file of the site"))
+            }
+        }
+        // A link written twice is found twice in the page and twice in the body: each place is reported once.
+        return (Array(Set(placed)).sorted(), unplaced)
     }
 
     /// FNV-1a over the bytes: a memo key, checked against the bytes themselves on a hit.
@@ -48,13 +104,34 @@ enum LinkChecker {
     /// Why a reference is broken, or nil when it resolves to a file (or leaves the site on purpose).
     static func problem(with reference: String, from page: String, files: Set<String>) -> String? {
         if let target = plainTarget(reference, from: page) { return files.contains(target) ? nil : "resolves to no file" }
-        // A scheme ("https:", "mailto:") before any "/", "?" or "#" leaves the site, as the long way finds, sooner:
-        // the sources articles link to are mostly different on every page, so the memo does not spare them.
-        for byte in reference.utf8 {
-            if byte == UInt8(ascii: ":") { return nil }
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+        if let scheme = scheme(of: reference) {
+            return knownSchemes.contains(scheme.lowercased()) ? nil
+                : "has a scheme no browser opens (\"\(scheme):\"); write a full URL (https://…) or a relative path to a file of the site"
         }
         return resolvedProblem(with: reference, from: page, files: files)
+    }
+
+    /// Schemes a link may leave the site by. Anything else before a colon is either no scheme at all (`1st:page.html`,
+    /// `no_such:file.html` are relative paths to a browser, checked as files) or a scheme nothing opens.
+    static let knownSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp", "ftps", "sftp", "sms", "geo",
+                                            "news", "nntp", "irc", "ircs", "xmpp", "magnet", "webcal", "ssh", "git",
+                                            "matrix", "urn", "doi", "data"]
+
+    /// The scheme of an absolute URL, as a browser's URL parser finds it: an ASCII letter, then letters, digits,
+    /// `+`, `-` or `.`, then `:`. nil for a relative reference.
+    static func scheme(of reference: String) -> String? {
+        var length = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return length > 0 ? String(reference.utf8.prefix(length))! : nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if length == 0 { return nil }
+            default: return nil
+            }
+            length += 1
+        }
+        return nil
     }
 
     /// `problem` the long way: fragment and query cut, scheme recognised, each segment resolved and decoded.
@@ -63,7 +140,9 @@ enum LinkChecker {
         if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
         if target.isEmpty { return nil }                                   // "#main": same page
-        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return nil }  // http:, mailto:
+        if let scheme = scheme(of: target) {                               // http:, mailto:
+            return knownSchemes.contains(scheme.lowercased()) ? nil : "has a scheme no browser opens (\"\(scheme):\")"
+        }
         if target.hasPrefix("//") { return nil }                           // protocol-relative: external
         if target.hasPrefix("/") { return "is absolute; links must be relative so the site works from disk" }
         if target.hasSuffix("/") { return "names a folder; links must name a file (…/index.html)" }

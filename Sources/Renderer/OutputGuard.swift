@@ -1,11 +1,14 @@
-// The output folder is replaced wholesale on every build, so refuse any folder whose loss would hurt:
-// one that holds the content or templates, the working folder itself, or a folder that is not a site.
+// Where a build may write its site: never a folder that holds the content or templates, the working folder
+// itself, or a folder that is not a site Dossier built (see OutputManifest for the files inside one that is).
 
 import Content
 import Foundation
 
 enum OutputGuard {
-    static func problems(output: String, content: String, templates: String) -> [Diagnostic] {
+    /// `lock`: called once the output's place is fine, before its files are looked at (the build takes the
+    /// output's lock there, so the files looked at are not another build's half-way).
+    static func problems(output: String, content: String, templates: String,
+                         lock: (String) throws(OutputRefusal) -> Void = { _ in }) -> [Diagnostic] {
         let out = absolute(output)
         var problems: [Diagnostic] = []
         func refuse(_ message: String) { problems.append(Diagnostic(path: output, message: message)) }
@@ -19,11 +22,20 @@ enum OutputGuard {
                 refuse("output folder overlaps the \(name) folder \(folder); choose a folder outside it")
             }
         }
+        guard problems.isEmpty else { return problems }
+        do {
+            try lock(output)
+        } catch {
+            refuse(error.message)
+            return problems
+        }
         var isDirectory: ObjCBool = false
         if problems.isEmpty, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { !$0.hasPrefix(".") }
-            if !entries.isEmpty && !entries.contains("index.html") {
-                refuse("output folder is not empty and holds no index.html, so it does not look like a site Dossier built; it would be replaced: empty it or choose another --output")
+            // The quick refusal, before anything is read: files, no manifest, not even an index.html. A folder with
+            // an index.html but no manifest is judged once the new site's files are known (`OutputManifest.owned`).
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted()
+            if !entries.isEmpty && !entries.contains(OutputManifest.name) && !entries.contains("index.html") {
+                refuse("output folder holds files Dossier did not write (\(OutputManifest.listing(entries))) and no \(OutputManifest.name), so it is not a site Dossier built; nothing was changed: empty it or choose another --output")
             }
         }
         return problems

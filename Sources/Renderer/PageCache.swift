@@ -130,6 +130,16 @@ struct PageSignatures {
         return h.value
     }
 
+    /// A person's or event's page past the first (Pagination.swift): the name, the part it is, and the articles it
+    /// quotes (`shown`, with their own inputs: their sentences, quotations, links and timeline entries follow from
+    /// them and the global part). An edit of one article re-renders its page and the first, not every page.
+    func laterPart(_ kind: String, _ index: Int, part: Part, total: Int, shown: some Sequence<Int>) -> UInt64 {
+        var h = start(kind + " part")
+        h.add(index); h.add(part.number); h.add(part.count); h.add(total)
+        for a in shown { h.add(a); h.add(articles[a]) }
+        return h.value
+    }
+
     /// An event page lists its people with how many articles each has, quotes the articles covering it, and
     /// shows dated sentences of any article whose date falls within the event's: those articles count too.
     func event(_ e: Int) -> UInt64 {

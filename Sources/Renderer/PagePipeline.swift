@@ -52,9 +52,47 @@ struct PagePipeline: Sendable {
             failed.set()
             return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
         }
-        let problems = LinkChecker.check(page: page.path, html: html, files: files, outputLabel: outputLabel, memo: memo)
-        if !problems.isEmpty { failed.set(); return problems }
-        return stage(page.path, .bytes(html), failed)
+        let broken = LinkChecker.brokenLinks(page: page.path, html: html, files: files, outputLabel: outputLabel, memo: memo)
+        guard !broken.isEmpty else { return stage(page.path, .bytes(html), failed) }
+        let problems = located(broken, on: page.page)
+        if problems.contains(where: { $0.severity == .error }) { failed.set(); return problems }
+        return problems + stage(page.path, .bytes(html), failed)             // warnings only: the page is written
+    }
+
+    /// A page's broken links, those its Markdown body wrote at the body file's line and column (LinkChecker.locate);
+    /// on a page that lists others (the briefing shows every profile), at the line of whichever body holds them.
+    private func located(_ broken: [LinkChecker.BrokenLink], on page: PageBuilder.Plan) -> [Diagnostic] {
+        let dossier = builder.dossier
+        func own(_ body: String, _ path: String, _ firstLine: Int) -> [Diagnostic] {
+            let (placed, unplaced) = LinkChecker.locate(broken, inBody: body, path: path, firstLine: firstLine)
+            return placed + unplaced.map(\.diagnostic)
+        }
+        switch page.kind {
+        case .article(let a) where dossier.articles[a].format == .markdown:
+            let article = dossier.articles[a]
+            return own(article.body, article.path, article.bodyFirstLine)
+        case .person(let p):
+            let person = dossier.people[p]
+            return own(person.profile, person.path, person.bodyFirstLine)
+        case .event(let e):
+            let event = dossier.events[e]
+            return own(event.description, event.path, event.bodyFirstLine)
+        case .list:
+            // Only bodies that hold a broken link's text are parsed; an empty link (an unsafe one dropped) is reported
+            // at its place by the body's own page.
+            var remaining = broken.filter { !$0.link.isEmpty }
+            var placed: [Diagnostic] = []
+            let bodies = dossier.people.map { ($0.profile, $0.path, $0.bodyFirstLine) } + dossier.events.map { ($0.description, $0.path, $0.bodyFirstLine) }
+                + dossier.articles.filter { $0.format == .markdown }.map { ($0.body, $0.path, $0.bodyFirstLine) }
+            for (body, path, firstLine) in bodies where remaining.contains(where: { body.contains($0.link) }) {
+                let found = LinkChecker.locate(remaining, inBody: body, path: path, firstLine: firstLine, shownOn: page.path)
+                placed += found.placed
+                remaining = found.unplaced
+            }
+            return placed + remaining.map(\.diagnostic)
+        default:
+            return broken.map(\.diagnostic)
+        }
     }
 
     private enum Job: Sendable { case page(IncrementalPages.Planned), file(OutputFile) }

@@ -46,48 +46,80 @@ struct PageBuilder: Sendable {
     /// The layouts a complete site needs; a missing one fails the build instead of producing empty pages.
     static let layouts = ["index", "people", "person", "events", "event", "articles", "article", "timeline", "relations", "briefing"]
 
-    /// One page of the site before its view model is built: where it goes, which layout, what it shows.
+    /// One page of the site before its view model is built: where it goes, which layout, what it shows: which part
+    /// of a long list (`part`), read from the indexes made once for the whole site (`layout`).
     struct Plan: Sendable {
         enum Kind: Sendable { case list, person(Int), event(Int), article(Int) }
         var path: String
         var template: String
         var kind: Kind
+        var part = Part()
+        var layout: SiteLayout
     }
 
     /// Every page of the site, in a fixed order. The one list of pages: full and incremental builds both use it.
     func plan() -> [Plan] { Self.plan(dossier) }
 
     static func plan(_ dossier: Dossier) -> [Plan] {
-        var pages: [Plan] = [
-            Plan(path: Paths.home, template: "index", kind: .list),
-            Plan(path: Paths.peopleIndex, template: "people", kind: .list),
-            Plan(path: Paths.eventsIndex, template: "events", kind: .list),
-            Plan(path: Paths.articlesIndex, template: "articles", kind: .list),
-            Plan(path: Paths.timeline, template: "timeline", kind: .list),
-            Plan(path: Paths.relations, template: "relations", kind: .list),
-            Plan(path: Paths.briefing, template: "briefing", kind: .list),
-        ]
-        pages += dossier.people.indices.map { Plan(path: Paths.person(dossier.people[$0].slug), template: "person", kind: .person($0)) }
-        pages += dossier.events.indices.map { Plan(path: Paths.event(dossier.events[$0].slug), template: "event", kind: .event($0)) }
-        pages += dossier.articles.indices.map { Plan(path: Paths.article(dossier.articles[$0].slug), template: "article", kind: .article($0)) }
+        let layout = SiteLayout(dossier)
+        func list(_ path: String, _ template: String, _ part: Part = Part()) -> Plan {
+            Plan(path: path, template: template, kind: .list, part: part, layout: layout)
+        }
+        func index(_ folder: String, _ template: String, count: Int, perPage: Int) -> [Plan] {
+            Part.split(count, perPage: perPage).map { list(Paths.listPage(folder, $0.number), template, $0) }
+        }
+        var pages: [Plan] = [list(Paths.home, "index")]
+        pages += index("people", "people", count: dossier.people.count, perPage: Budget.peoplePerListPage)
+        pages += index("events", "events", count: dossier.events.count, perPage: Budget.eventsPerListPage)
+        pages += index("articles", "articles", count: dossier.articles.count, perPage: Budget.articlesPerListPage)
+        pages.append(list(Paths.timeline, "timeline"))
+        for (i, period) in layout.timelinePeriods.enumerated() {
+            pages.append(list(Paths.timeline(period: period.key), "timeline",
+                              Part(number: i + 1, count: layout.timelinePeriods.count, items: period.items, key: period.key)))
+        }
+        pages.append(list(Paths.relations, "relations"))
+        pages.append(list(Paths.briefing, "briefing"))
+        for (i, period) in layout.briefingPeriods.enumerated() {
+            pages.append(list(Paths.briefing(period: period.key), "briefing",
+                              Part(number: i + 1, count: layout.briefingPeriods.count, items: period.items, key: period.key)))
+        }
+        for p in dossier.people.indices {
+            for part in Part.split(dossier.articlesOfPerson[p].count, perPage: Budget.articlesPerRecordPage) {
+                pages.append(Plan(path: Paths.person(dossier.people[p].slug, page: part.number), template: "person", kind: .person(p),
+                                  part: part, layout: layout))
+            }
+        }
+        for e in dossier.events.indices {
+            let articles = dossier.articlesOfEvent[e].count, reported = layout.reportedOfEvent[e].count
+            let count = max(Part.split(articles, perPage: Budget.articlesPerRecordPage).count,
+                            Part.split(reported, perPage: Budget.reportedPerEventPage).count)
+            for n in 1...count {
+                let first = min(articles, (n - 1) * Budget.articlesPerRecordPage)
+                let part = Part(number: n, count: count, items: first..<min(articles, n * Budget.articlesPerRecordPage))
+                pages.append(Plan(path: Paths.event(dossier.events[e].slug, page: n), template: "event", kind: .event(e), part: part, layout: layout))
+            }
+        }
+        pages += dossier.articles.indices.map {
+            Plan(path: Paths.article(dossier.articles[$0].slug), template: "article", kind: .article($0), layout: layout)
+        }
         return pages
     }
 
     /// The view model of one planned page.
     func model(for page: Plan) -> any Sendable {
         switch page.kind {
-        case .person(let p): return personPageWithGraph(p)
-        case .event(let e): return eventPage(e)
+        case .person(let p): return personPageWithGraph(p, part: page.part, layout: page.layout)
+        case .event(let e): return eventPage(e, part: page.part, layout: page.layout)
         case .article(let a): return articlePage(a)
         case .list:
             switch page.template {
             case "index": return indexPage()
-            case "people": return peopleIndex()
-            case "events": return eventsIndex()
-            case "articles": return articlesIndex()
-            case "timeline": return timelinePageWithAxis()
+            case "people": return peopleIndex(page.part)
+            case "events": return eventsIndex(page.part)
+            case "articles": return articlesIndex(page.part)
+            case "timeline": return timelinePage(page.part, layout: page.layout)
             case "relations": return relationsPage()
-            default: return briefingPage()
+            default: return briefingPage(page.part, layout: page.layout)
             }
         }
     }
@@ -164,52 +196,84 @@ struct PageBuilder: Sendable {
 
     func indexPage() -> IndexPage {
         let page = context(Paths.home, title: nil, kind: "index")
-        let people = dossier.people.indices
+        let ranked = dossier.people.indices
             .sorted { (dossier.articlesOfPerson[$1].count, dossier.people[$0].name) < (dossier.articlesOfPerson[$0].count, dossier.people[$1].name) }
+        let people = ranked.prefix(Budget.homePeople)
             .map { personLink($0, root: page.root, count: dossier.articlesOfPerson[$0].count, unit: "article") }
+        let articles = dossier.articles.indices.reversed().prefix(Budget.homeArticles).map { articleLink($0, root: page.root) }
         let counts = [Self.plural(dossier.people.count, "person").replacingOccurrences(of: "persons", with: "people"),
                       Self.plural(dossier.events.count, "event"), Self.plural(dossier.articles.count, "article")]
         return IndexPage(page: page, people: people,
-                         latestEvents: dossier.events.indices.reversed().prefix(5).map { eventLink($0, root: page.root) },
-                         articles: dossier.articles.indices.reversed().map { articleLink($0, root: page.root) },
-                         counts: counts.joined(separator: " · "))
+                         latestEvents: dossier.events.indices.reversed().prefix(Budget.homeEvents).map { eventLink($0, root: page.root) },
+                         articles: articles,
+                         counts: counts.joined(separator: " · "),
+                         peopleNote: people.count < dossier.people.count
+                            ? "The \(people.count) named in the most articles, of \(dossier.people.count)." : nil,
+                         articlesNote: articles.count < dossier.articles.count
+                            ? "The latest \(articles.count), of \(dossier.articles.count)." : nil)
     }
 
-    func peopleIndex() -> PeopleIndexPage {
-        let page = context(Paths.peopleIndex, title: "People", kind: "people")
-        return PeopleIndexPage(page: page, people: dossier.people.indices.map {
+    func peopleIndex(_ part: Part = Part()) -> PeopleIndexPage {
+        let page = context(Paths.listPage("people", part.number), title: Self.numbered("People", part), kind: "people")
+        return PeopleIndexPage(page: page, people: dossier.people.indices[clamped(part, dossier.people.count)].map {
             personLink($0, root: page.root, count: dossier.articlesOfPerson[$0].count, unit: "article")
-        })
+        }, pager: Pager.make(part, root: page.root) { Paths.listPage("people", $0) })
     }
 
-    func eventsIndex() -> EventsIndexPage {
-        let page = context(Paths.eventsIndex, title: "Events", kind: "events")
-        return EventsIndexPage(page: page, events: dossier.events.indices.map { eventLink($0, root: page.root) })
+    func eventsIndex(_ part: Part = Part()) -> EventsIndexPage {
+        let page = context(Paths.listPage("events", part.number), title: Self.numbered("Events", part), kind: "events")
+        return EventsIndexPage(page: page, events: dossier.events.indices[clamped(part, dossier.events.count)].map { eventLink($0, root: page.root) },
+                               pager: Pager.make(part, root: page.root) { Paths.listPage("events", $0) })
     }
 
-    func articlesIndex() -> ArticlesIndexPage {
-        let page = context(Paths.articlesIndex, title: "Articles", kind: "articles")
-        return ArticlesIndexPage(page: page, articles: dossier.articles.indices.reversed().map { articleLink($0, root: page.root) })
+    func articlesIndex(_ part: Part = Part()) -> ArticlesIndexPage {
+        let page = context(Paths.listPage("articles", part.number), title: Self.numbered("Articles", part), kind: "articles")
+        let newestFirst = Array(dossier.articles.indices.reversed())
+        return ArticlesIndexPage(page: page, articles: newestFirst[clamped(part, newestFirst.count)].map { articleLink($0, root: page.root) },
+                                 pager: Pager.make(part, root: page.root) { Paths.listPage("articles", $0) })
+    }
+
+    /// The items a part shows of a list of `count`; a list on one page shows all of it.
+    func clamped(_ part: Part, _ count: Int) -> Range<Int> {
+        part.count == 1 ? 0..<count : part.items.clamped(to: 0..<count)
+    }
+
+    /// "Articles", or "Articles, page 2 of 5" past the first page of several.
+    static func numbered(_ title: String, _ part: Part) -> String {
+        part.number == 1 ? title : "\(title), page \(part.number) of \(part.count)"
     }
 
     // MARK: - Person
 
-    func personPage(_ p: Int) -> PersonPage {
+    /// Page `part.number` of a person: the first has the profile, a summary, events and relations; every page
+    /// quotes its share of the articles (newest first) with the sentences naming them, and their quotations.
+    func personPage(_ p: Int, part: Part = Part(), layout: SiteLayout? = nil) -> PersonPage {
         let person = dossier.people[p]
-        let path = Paths.person(person.slug)
-        let page = context(path, title: person.name, kind: "person")
-        let articles = dossier.articlesOfPerson[p].map { a in
+        let path = Paths.person(person.slug, page: part.number)
+        let page = context(path, title: Self.numbered(person.name, part), kind: "person")
+        let newestFirst = Array(dossier.articlesOfPerson[p].reversed())
+        let shown = Array(newestFirst[clamped(part, newestFirst.count)])
+        let articles = shown.map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a))
         }
-        let view = PersonPage(
+        let first = part.isFirst
+        var view = PersonPage(
             page: page, name: person.name, role: person.role, affiliation: person.affiliation,
             born: person.born.map(Self.dateView), aliases: person.aliases,
-            profileHTML: bodyHTML(dossier.profileTexts[p], source: person.profile, root: page.root, linkMentions: false),
-            events: dossier.eventsOfPerson[p].map { eventLink($0, root: page.root) },
-            articles: articles, articleCount: Self.plural(articles.count, "article"),
-            coMentioned: dossier.coMentions[p].prefix(10).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") },
-            timeline: timeline(events: dossier.eventsOfPerson[p], articles: dossier.articlesOfPerson[p], root: page.root).map(\.entry))
-        return withDiscovery(view, person: p)
+            profileHTML: first ? bodyHTML(dossier.profileTexts[p], source: person.profile, root: page.root, linkMentions: false) : "",
+            events: first ? dossier.eventsOfPerson[p].map { eventLink($0, root: page.root) } : [],
+            articles: articles, articleCount: Self.plural(newestFirst.count, "article"),
+            coMentioned: first ? dossier.coMentions[p].prefix(10).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") } : [],
+            timeline: timeline(events: first ? dossier.eventsOfPerson[p] : [], articles: shown.reversed(), root: page.root).map(\.entry))
+        view.pager = Pager.make(part, root: page.root) { Paths.person(person.slug, page: $0) }
+        if first, !newestFirst.isEmpty {
+            view.summary = RecordSummary(
+                articleCount: Self.plural(newestFirst.count, "article"),
+                first: articleLink(newestFirst[newestFirst.count - 1], root: page.root), last: articleLink(newestFirst[0], root: page.root),
+                namedWith: dossier.coMentions[p].prefix(3).map { personLink($0.person, root: page.root, count: $0.articles, unit: "shared article") },
+                more: part.count > 1 ? "The articles are on \(part.count) pages, newest first." : nil)
+        }
+        return withDiscovery(view, person: p, part: part, shown: shown, layout: layout ?? SiteLayout(dossier))
     }
 
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
@@ -256,23 +320,42 @@ struct PageBuilder: Sendable {
 
     // MARK: - Event
 
-    func eventPage(_ e: Int) -> EventPage {
+    /// Page `part.number` of an event: the first has who took part and what happened; every page quotes its share
+    /// of the articles covering it (newest first) and of the dated sentences that fall on it.
+    func eventPage(_ e: Int, part: Part = Part(), layout: SiteLayout? = nil) -> EventPage {
         let event = dossier.events[e]
-        let path = Paths.event(event.slug)
-        let page = context(path, title: event.title, kind: "event")
-        let people = event.people.compactMap { dossier.personBySlug[$0] }.map {
+        let path = Paths.event(event.slug, page: part.number)
+        let page = context(path, title: Self.numbered(event.title, part), kind: "event")
+        let first = part.isFirst
+        let people = !first ? [] : event.people.compactMap { dossier.personBySlug[$0] }.map {
             personLink($0, root: page.root, count: dossier.articlesOfPerson[$0].count, unit: "article")
         }
-        let articles = dossier.articlesOfEvent[e].map { a in
+        let newestFirst = Array(dossier.articlesOfEvent[e].reversed())
+        let articles = newestFirst[clamped(part, newestFirst.count)].map { a in
             ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a))
         }
-        let view = EventPage(
+        var view = EventPage(
             page: page, title: event.title, date: Self.dateView(event.date), place: event.place, people: people,
-            descriptionHTML: bodyHTML(dossier.eventTexts[e], source: event.description, root: page.root, linkMentions: false),
+            descriptionHTML: first ? bodyHTML(dossier.eventTexts[e], source: event.description, root: page.root, linkMentions: false) : "",
             articles: articles,
             previous: e > 0 ? eventLink(e - 1, root: page.root) : nil,
             next: e + 1 < dossier.events.count ? eventLink(e + 1, root: page.root) : nil)
-        return withReported(view, event: e)
+        view.pager = Pager.make(part, root: page.root) { Paths.event(event.slug, page: $0) }
+        let layout = layout ?? SiteLayout(dossier)
+        if first, !newestFirst.isEmpty {
+            // Who the articles covering it name most, besides nobody in particular: counted over its own articles only.
+            var named: [Int: Int] = [:]
+            for a in newestFirst { for p in dossier.peopleOfArticle[a] { named[p, default: 0] += 1 } }
+            let top = named.sorted { ($1.value, dossier.people[$0.key].name) < ($0.value, dossier.people[$1.key].name) }.prefix(3)
+            view.summary = RecordSummary(
+                articleCount: Self.plural(newestFirst.count, "article"),
+                first: articleLink(newestFirst[newestFirst.count - 1], root: page.root), last: articleLink(newestFirst[0], root: page.root),
+                namedWith: top.map { personLink($0.key, root: page.root, count: $0.value, unit: "article") },
+                more: part.count > 1 ? "The articles and dated sentences are on \(part.count) pages." : nil)
+        }
+        let groups = layout.reportedOfEvent[e]
+        let from = min(groups.count, (part.number - 1) * Budget.reportedPerEventPage)
+        return withReported(view, groups: part.count == 1 ? groups[...] : groups[from..<min(groups.count, from + Budget.reportedPerEventPage)])
     }
 
     func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
@@ -369,23 +452,63 @@ struct PageBuilder: Sendable {
 
     /// Events and article publications, oldest first by the earliest instant each date can mean;
     /// on the same date events come before articles.
-    func timeline(events: [Int], articles: [Int], root: String, reported: Bool = false) -> [(date: EDTFDate, entry: TimelineEntry)] {
+    func timeline(events: [Int], articles: [Int], root: String) -> [(date: EDTFDate, entry: TimelineEntry)] {
         var items: [(date: EDTFDate, entry: TimelineEntry)] = []
         items += events.map { (dossier.events[$0].date, timelineEntry(event: $0, root: root)) }
         items += articles.map { (dossier.articles[$0].date, timelineEntry(article: $0, root: root)) }
-        if reported { items += reportedEntries(root: root) }   // dated sentences, on the site's timeline only
         return items.sorted { a, b in
             if a.date != b.date { return a.date < b.date }
             return (a.entry.isEvent ? 0 : 1, a.entry.title) < (b.entry.isEvent ? 0 : 1, b.entry.title)
         }
     }
 
-    func timelinePage() -> TimelinePage {
-        let page = context(Paths.timeline, title: "Timeline", kind: "timeline")
-        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: page.root, reported: true)
+    /// The timeline: all of it on one page for a small dossier; for a large one an overview (the axis of the
+    /// events, the periods with their counts, the events) and a page per period (`part.key`).
+    func timelinePage(_ part: Part = Part(), layout: SiteLayout) -> TimelinePage {
+        let periods = layout.timelinePeriods
+        let path = part.key.isEmpty ? Paths.timeline : Paths.timeline(period: part.key)
+        let period = part.key.isEmpty ? nil : periods[part.number - 1]
+        let page = context(path, title: period.map { "Timeline: \($0.title)" } ?? "Timeline", kind: "timeline")
+        let items = periods.isEmpty ? layout.timelineItems[...] : period.map { layout.timelineItems[$0.items] } ?? []
+        let entries = items.map { (date: $0.date, entry: timelineEntry($0, layout: layout, root: page.root)) }
+        var model = TimelinePage(page: page, years: Self.years(entries))
+        let named = Set(entries.flatMap { $0.entry.people.split(separator: " ") })
+        model.filter = dossier.people.filter { named.contains(Substring($0.slug)) }.map { FilterOption(value: $0.slug, label: $0.name) }
+        if periods.isEmpty || period == nil {
+            // The axis: events and articles on one page; only the events over a large dossier's overview.
+            let marks = periods.isEmpty ? entries.filter { !$0.entry.isReported }
+                : timeline(events: Array(dossier.events.indices), articles: [], root: page.root)
+            model.axisSVG = TimelineAxis.svg(marks.compactMap { date, entry in
+                TimelineAxis.item(date: date, isEvent: entry.isEvent, title: entry.title, href: entry.href, people: entry.people)
+            })
+        }
+        if !periods.isEmpty, period == nil {
+            var overview: [TimelineOverviewYear] = []
+            for (i, period) in periods.enumerated() {
+                let year = Self.group(layout.timelineItems[period.items.lowerBound].date).year
+                if overview.last?.year != year { overview.append(TimelineOverviewYear(year: year, periods: [])) }
+                overview[overview.count - 1].periods.append(
+                    TimelinePeriodLink(title: period.title, href: page.root + Paths.timeline(period: period.key), count: Self.plural(period.items.count, "entry").replacingOccurrences(of: "entrys", with: "entries"),
+                                       number: i + 1))
+            }
+            model.overview = overview
+            model.events = timeline(events: Array(dossier.events.indices), articles: [], root: page.root).map(\.entry)
+        }
+        if let period {
+            let link = { (n: Int) in PageLink(label: periods[n].title, href: page.root + Paths.timeline(period: periods[n].key)) }
+            let i = part.number - 1
+            model.period = period.title
+            model.pager = Pager(label: period.title, previous: i > 0 ? link(i - 1) : nil, next: i + 1 < periods.count ? link(i + 1) : nil,
+                                pages: [])
+        }
+        return model
+    }
+
+    /// Entries grouped by year and month, in their order.
+    static func years(_ items: some Sequence<(date: EDTFDate, entry: TimelineEntry)>) -> [TimelineYear] {
         var years: [TimelineYear] = []
         for item in items {
-            let (yearLabel, monthLabel, monthISO) = Self.group(item.date)
+            let (yearLabel, monthLabel, monthISO) = group(item.date)
             if years.last?.year != yearLabel { years.append(TimelineYear(year: yearLabel, months: [])) }
             if years[years.count - 1].months.last?.label != monthLabel {
                 years[years.count - 1].months.append(TimelineMonth(label: monthLabel, iso: monthISO, entries: []))
@@ -393,7 +516,15 @@ struct PageBuilder: Sendable {
             let y = years.count - 1, m = years[y].months.count - 1
             years[y].months[m].entries.append(item.entry)
         }
-        return TimelinePage(page: page, years: years)
+        return years
+    }
+
+    func timelineEntry(_ item: TimelineItem, layout: SiteLayout, root: String) -> TimelineEntry {
+        switch item.kind {
+        case .event(let e): return timelineEntry(event: e, root: root)
+        case .article(let a): return timelineEntry(article: a, root: root)
+        case .reported(let r): return reportedEntry(layout.reported[r], root: root)
+        }
     }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

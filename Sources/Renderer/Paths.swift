@@ -21,6 +21,18 @@ enum Paths {
     static func event(_ slug: String) -> String { "events/\(slug).html" }
     static func article(_ slug: String) -> String { "articles/\(slug).html" }
 
+    // Pages past the first of a long list. In a folder of their own, so that no slug can name the same file:
+    // `people/page/2.html` beside `people/<slug>.html`, `people/<slug>/page-2.html` for a person's second page.
+
+    /// Page `n` of an index (`folder` "people", "events" or "articles"): `articles/index.html`, `articles/page/2.html`.
+    static func listPage(_ folder: String, _ n: Int) -> String { n == 1 ? "\(folder)/index.html" : "\(folder)/page/\(n).html" }
+    static func person(_ slug: String, page n: Int) -> String { n == 1 ? person(slug) : "people/\(slug)/page-\(n).html" }
+    static func event(_ slug: String, page n: Int) -> String { n == 1 ? event(slug) : "events/\(slug)/page-\(n).html" }
+    /// A page of the timeline for one period: `timeline/2025.html`, `timeline/2025-04.html`, `timeline/2025-04-2.html`.
+    static func timeline(period key: String) -> String { "timeline/\(key).html" }
+    /// A page of the briefing book listing the articles of one period: `briefing/2025.html`.
+    static func briefing(period key: String) -> String { "briefing/\(key).html" }
+
     /// The prefix that leads from a page back to the site root: "" for index.html, "../" for people/x.html.
     static func root(of page: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1)

@@ -62,5 +62,10 @@ public struct BriefingPage: Sendable {
     public var counts: String
     public var people: [BriefingPerson]      // by name
     public var events: [BriefingEvent]       // oldest first
-    public var articles: [BriefingArticle]   // oldest first
+    public var articles: [BriefingArticle]   // oldest first (a small dossier: every article, in full)
+    // A large dossier: the book lists its pages of articles; each lists a period's articles, one line each.
+    public var articlePeriods: [TimelinePeriodLink] = []
+    public var period: String? = nil         // a page of articles: its period
+    public var dated: [BriefingArticle] = [] // a page of articles: each one's date, title, source and address
+    public var pager: Pager? = nil           // a page of articles: the previous and next periods
 }

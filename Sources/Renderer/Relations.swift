@@ -260,9 +260,9 @@ extension PageBuilder {
     }
 
     /// The person page, with the small graph of who and what they are linked to.
-    func personPageWithGraph(_ p: Int) -> PersonPage {
-        var model = personPage(p)
-        model.neighbourhoodSVG = neighbourhoodSVG(p, root: model.page.root)
+    func personPageWithGraph(_ p: Int, part: Part = Part(), layout: SiteLayout? = nil) -> PersonPage {
+        var model = personPage(p, part: part, layout: layout)
+        if part.isFirst { model.neighbourhoodSVG = neighbourhoodSVG(p, root: model.page.root) }
         return model
     }
 

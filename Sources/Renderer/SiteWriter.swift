@@ -53,7 +53,9 @@ public struct SiteWriter: Sendable {
     /// Opens a staging folder for a site that will hold exactly `paths`; files are then put into it one by one
     /// (from any thread) while the pages are still being rendered, so no build holds the whole site in memory.
     /// `listing`: the output's files as the build found them (by default, listed now: see `OutputListing`).
-    func stage(paths: [String], listing: OutputListing? = nil) throws -> StagedSite {
+    /// Only files the output's manifest lists are replaced or removed (`OutputManifest.owned`; `olderBuild`: the
+    /// build found its cache beside an output with no manifest); an output that is not Dossier's is refused.
+    func stage(paths: [String], listing: OutputListing? = nil, olderBuild: Bool = false) throws -> StagedSite {
         let fm = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outputURL.deletingLastPathComponent().path
@@ -66,7 +68,10 @@ public struct SiteWriter: Sendable {
         if exists && !isDirectory.boolValue {
             throw WriteError(path: output, message: "exists and is not a folder; move it away or choose another --output")
         }
-        let oldFiles = exists ? Set(listing.files) : []
+        let paths = paths + [OutputManifest.name]
+        let (oldFiles, leftAlone) = exists
+            ? try OutputManifest.owned(output: outputURL.path, label: output, listed: listing.files, paths: Set(paths), olderBuild: olderBuild)
+            : ([], [])
         let staging = parent + "/." + name + ".dossier-staging-\(getpid())"
         Self.removeTree(staging)
         do {
@@ -75,8 +80,11 @@ public struct SiteWriter: Sendable {
             Self.removeTree(staging)
             throw error
         }
-        return StagedSite(output: outputURL.path, label: output, staging: staging, existed: exists, oldFiles: oldFiles,
-                          removedFiles: oldFiles.subtracting(paths).sorted(), beforeWrite: beforeWrite)
+        let site = StagedSite(output: outputURL.path, label: output, staging: staging, existed: exists, oldFiles: oldFiles,
+                              removedFiles: oldFiles.subtracting(paths).sorted(), manifest: OutputManifest.bytes(paths),
+                              beforeWrite: beforeWrite)
+        site.leftAlone = leftAlone
+        return site
     }
 
     /// Removes a folder and everything in it, with unlinkat on open folders (FileManager's removeItem took a
@@ -203,6 +211,10 @@ public final class StagedSite: @unchecked Sendable {
     let oldFiles: Set<String>
     let removedFiles: [String]
     let beforeWrite: (@Sendable (String) throws -> Void)?
+    /// The output's manifest for the new site, put in last.
+    let manifest: [UInt8]
+    /// Files of an older Dossier's output (no manifest) that this build does not write: left where they are.
+    var leftAlone: [String] = []
     private let lock = NSLock()
     private var writtenFiles: [String] = [], unchanged = 0
     /// Folders made in the staging folder so far: each is made when the first file in it is written (a rebuild
@@ -210,9 +222,9 @@ public final class StagedSite: @unchecked Sendable {
     private var madeFolders: Set<Substring> = [""]
 
     init(output: String, label: String, staging: String, existed: Bool, oldFiles: Set<String>, removedFiles: [String],
-         beforeWrite: (@Sendable (String) throws -> Void)?) {
+         manifest: [UInt8], beforeWrite: (@Sendable (String) throws -> Void)?) {
         self.output = output; self.label = label; self.staging = staging; self.existed = existed
-        self.oldFiles = oldFiles; self.removedFiles = removedFiles; self.beforeWrite = beforeWrite
+        self.oldFiles = oldFiles; self.removedFiles = removedFiles; self.manifest = manifest; self.beforeWrite = beforeWrite
     }
 
     /// Puts one file of the new site in place (thread-safe: each path is put once).
@@ -247,7 +259,16 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Makes the staged site the output; when nothing differs, the output is left untouched.
     public func commit() throws -> WriteReport {
-        let report = WriteReport(written: writtenFiles.count, unchanged: unchanged, removed: removedFiles.count)
+        do {
+            try put(OutputManifest.name, .bytes(manifest))
+        } catch {
+            abandon()
+            throw error
+        }
+        // The manifest is counted with neither: it is the site's bookkeeping, not one of its files.
+        let manifestWritten = writtenFiles.contains(OutputManifest.name)
+        let report = WriteReport(written: writtenFiles.count - (manifestWritten ? 1 : 0), unchanged: unchanged - (manifestWritten ? 0 : 1),
+                                 removed: removedFiles.count)
         if existed && writtenFiles.isEmpty && removedFiles.isEmpty {
             abandon()
             return report
@@ -278,6 +299,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Test hook: stops where a build killed right after its commit point stops (the journal written, nothing moved).
     func commitJournalOnly() throws {
+        try put(OutputManifest.name, .bytes(manifest))
         try Journal(written: writtenFiles.sorted(), removed: removedFiles).write(into: staging)
     }
 }

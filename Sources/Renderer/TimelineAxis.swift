@@ -136,24 +136,26 @@ enum TimelineAxis {
         return out + "</g>\n</svg>"
     }
 
-    /// Month ticks along a segment, labelled with the month (and the year at January and at the segment's start);
-    /// a segment of more than two years gets yearly ticks only.
+    /// Ticks along a segment, at most about a dozen whatever its span: months (labelled with the month, and the
+    /// year at January and at the segment's start) for up to two years; beyond, years at a step of 1, 2 or 5 times
+    /// a power of ten (decades, centuries, millennia, ... up to billions of years), chosen from the span and
+    /// computed in closed form, so an event dated `Y-10000000/2025` costs a dozen ticks, not a tick per month.
     static func ticks(_ segment: Segment, axisY: Double) -> String {
-        let n = GraphSVG.number
         let start = DayStamp(daysSince1970: segment.first), end = DayStamp(daysSince1970: segment.last)
         let months = (end.year - start.year) * 12 + end.month - start.month + 1
-        let yearly = months > 24
-        let step = yearly ? 12 : (months > 10 ? 3 : 1)
+        if months > 24 { return yearTicks(segment, from: start.year, to: end.year, axisY: axisY) }
+        let n = GraphSVG.number
+        let step = months > 10 ? 3 : 1
         var out = ""
         var year = start.year, month = start.month
         var index = 0
         if start.day > 1 { month += 1; if month > 12 { month = 1; year += 1 } }   // the first whole month inside
-        while DayStamp(year: year, month: month, day: 1).daysSince1970 <= segment.last {
+        while DayStamp(year: year, month: month, day: 1).daysSince1970 <= segment.last {  // at most 25 months
             let day = DayStamp(year: year, month: month, day: 1).daysSince1970
-            if (yearly && month == 1) || (!yearly && index % step == 0) || index == 0 {
+            if index % step == 0 || index == 0 {
                 let tx = x(day, in: [segment])
                 let name = String(PageBuilder.monthNames[month - 1].prefix(3))
-                let label = yearly ? String(year) : (index == 0 || month == 1 ? "\(name) \(year)" : name)
+                let label = index == 0 || month == 1 ? "\(name) \(year)" : name
                 out += "<line class=\"tl-axis-tick\" x1=\"\(n(tx))\" y1=\"\(n(axisY))\" x2=\"\(n(tx))\" y2=\"\(n(axisY + 5))\"/>"
                 out += "<text class=\"tl-axis-label\" x=\"\(n(tx + 2))\" y=\"\(n(axisY + 19))\">\(label)</text>\n"
             }
@@ -163,18 +165,45 @@ enum TimelineAxis {
         }
         return out
     }
-}
 
-extension PageBuilder {
-    /// The timeline page with its axis and the list of people it can be filtered by.
-    func timelinePageWithAxis() -> TimelinePage {
-        var model = timelinePage()
-        let items = timeline(events: Array(dossier.events.indices), articles: Array(dossier.articles.indices), root: model.page.root)
-        model.axisSVG = TimelineAxis.svg(items.compactMap { date, entry in
-            TimelineAxis.item(date: date, isEvent: entry.isEvent, title: entry.title, href: entry.href, people: entry.people)
-        })
-        let named = Set(items.flatMap { $0.entry.people.split(separator: " ").map(String.init) })
-        model.filter = dossier.people.filter { named.contains($0.slug) }.map { FilterOption(value: $0.slug, label: $0.name) }
-        return model
+    /// The most ticks a segment gets beyond two years.
+    static let maxYearTicks = 12
+
+    /// The step between yearly ticks for a span of `years`: the least of 1, 2, 5, 10, 20, 50, ... that gives at
+    /// most `maxYearTicks` ticks.
+    static func yearStep(span years: Int) -> Int {
+        var step = 1
+        while years / step > maxYearTicks {
+            let next = String(step).first == "2" ? step / 2 * 5 : step * 2     // 1, 2, 5, 10, 20, 50, ...
+            guard next > step, next <= Int.max / 10 else { break }
+            step = next
+        }
+        return step
+    }
+
+    /// Ticks on 1 January of every `step`-th year from `first` to `last`, in historical numbering (BC years
+    /// counted back from 1 BC, so the ticks fall on 100 BC, 200 BC, not 101 BC). At most `maxYearTicks` + 1.
+    static func yearTicks(_ segment: Segment, from first: Int, to last: Int, axisY: Double) -> String {
+        let n = GraphSVG.number
+        let step = yearStep(span: last - first)
+        var out = ""
+        // Historical numbers: AD years as they are, 1 BC as -1 (astronomical 0), so multiples of the step are round.
+        func historical(_ year: Int) -> Int { year > 0 ? year : year - 1 }
+        func astronomical(_ h: Int) -> Int { h > 0 ? h : h + 1 }
+        let low = historical(first), high = historical(last)
+        var k = low >= 0 ? (low + step - 1) / step : -((-low) / step)            // the first multiple ≥ low
+        while k * step <= high {
+            let h = k * step
+            k += 1
+            if h == 0 { continue }                                                   // no year 0 in historical numbering
+            let year = astronomical(h)
+            let day = DayStamp(year: year, month: 1, day: 1).daysSince1970
+            guard day >= segment.first, day <= segment.last else { continue }
+            let tx = x(day, in: [segment])
+            let label = h > 0 ? (h > 9999 ? "year \(h)" : "\(h)") : "\(-h) BC"
+            out += "<line class=\"tl-axis-tick\" x1=\"\(n(tx))\" y1=\"\(n(axisY))\" x2=\"\(n(tx))\" y2=\"\(n(axisY + 5))\"/>"
+            out += "<text class=\"tl-axis-label\" x=\"\(n(tx + 2))\" y=\"\(n(axisY + 19))\">\(label)</text>\n"
+        }
+        return out
     }
 }

@@ -123,6 +123,8 @@ extension TimelineEntry: TemplateValue {
         case "detail": return self.detail.map(TemplateData.text)
         case "people": return .text(self.people)
         case "isReported": return .bool(self.isReported)
+        case "alsoIn": return .objects(self.alsoIn)
+        case "alsoMore": return self.alsoMore.map(TemplateData.text)
         default: return nil
         }
     }
@@ -157,6 +159,8 @@ extension IndexPage: TemplateValue {
         case "latestEvents": return .objects(self.latestEvents)
         case "articles": return .objects(self.articles)
         case "counts": return .text(self.counts)
+        case "peopleNote": return self.peopleNote.map(TemplateData.text)
+        case "articlesNote": return self.articlesNote.map(TemplateData.text)
         default: return nil
         }
     }
@@ -167,6 +171,7 @@ extension PeopleIndexPage: TemplateValue {
         switch key {
         case "page": return .object(self.page)
         case "people": return .objects(self.people)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -191,6 +196,8 @@ extension PersonPage: TemplateValue {
         case "curated": return .bool(self.curated)
         case "variants": return .objects(self.variants)
         case "quotations": return .objects(self.quotations)
+        case "summary": return self.summary.map(TemplateData.object)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -201,6 +208,7 @@ extension EventsIndexPage: TemplateValue {
         switch key {
         case "page": return .object(self.page)
         case "events": return .objects(self.events)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -219,6 +227,8 @@ extension EventPage: TemplateValue {
         case "previous": return self.previous.map(TemplateData.object)
         case "next": return self.next.map(TemplateData.object)
         case "reported": return .objects(self.reported)
+        case "summary": return self.summary.map(TemplateData.object)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -229,6 +239,7 @@ extension ArticlesIndexPage: TemplateValue {
         switch key {
         case "page": return .object(self.page)
         case "articles": return .objects(self.articles)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -258,6 +269,10 @@ extension TimelinePage: TemplateValue {
         case "years": return .objects(self.years)
         case "axisSVG": return .text(self.axisSVG)
         case "filter": return .objects(self.filter)
+        case "overview": return .objects(self.overview)
+        case "events": return .objects(self.events)
+        case "period": return self.period.map(TemplateData.text)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -355,6 +370,10 @@ extension BriefingPage: TemplateValue {
         case "people": return .objects(self.people)
         case "events": return .objects(self.events)
         case "articles": return .objects(self.articles)
+        case "articlePeriods": return .objects(self.articlePeriods)
+        case "period": return self.period.map(TemplateData.text)
+        case "dated": return .objects(self.dated)
+        case "pager": return self.pager.map(TemplateData.object)
         default: return nil
         }
     }
@@ -386,6 +405,65 @@ extension ReportedView: TemplateValue {
         case "sentenceHTML": return .text(self.sentenceHTML)
         case "date": return .object(self.date)
         case "article": return .object(self.article)
+        default: return nil
+        }
+    }
+}
+
+extension PageLink: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "label": return .text(self.label)
+        case "href": return .text(self.href)
+        case "current": return .bool(self.current)
+        default: return nil
+        }
+    }
+}
+
+extension Pager: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "label": return .text(self.label)
+        case "previous": return self.previous.map(TemplateData.object)
+        case "next": return self.next.map(TemplateData.object)
+        case "pages": return .objects(self.pages)
+        default: return nil
+        }
+    }
+}
+
+extension RecordSummary: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "articleCount": return .text(self.articleCount)
+        case "first": return .object(self.first)
+        case "last": return .object(self.last)
+        case "namedWith": return .objects(self.namedWith)
+        case "more": return self.more.map(TemplateData.text)
+        case "oneArticle": return .bool(self.oneArticle)
+        default: return nil
+        }
+    }
+}
+
+extension TimelineOverviewYear: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "year": return .text(self.year)
+        case "periods": return .objects(self.periods)
+        default: return nil
+        }
+    }
+}
+
+extension TimelinePeriodLink: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "title": return .text(self.title)
+        case "href": return .text(self.href)
+        case "count": return .text(self.count)
+        case "number": return .int(self.number)
         default: return nil
         }
     }

@@ -123,11 +123,13 @@ public final class TimelineEntry: Sendable {
     public let detail: String?           // place of an event, source of an article
     public let people: String            // slugs of the people in it, space-separated: the timeline filter's data-people
     public let isReported: Bool          // a dated sentence of an article, as the article reports it (kind "Reported")
+    public let alsoIn: [PageLink]        // a reported sentence: the other articles that carry it (label: title)
+    public let alsoMore: String?         // "and 12 more articles", past those listed
 
     public init(date: DateView, kind: String, isEvent: Bool, title: String, href: String, detail: String? = nil, people: String = "",
-                isReported: Bool = false) {
+                isReported: Bool = false, alsoIn: [PageLink] = [], alsoMore: String? = nil) {
         self.date = date; self.kind = kind; self.isEvent = isEvent; self.title = title; self.href = href; self.detail = detail
-        self.people = people; self.isReported = isReported
+        self.people = people; self.isReported = isReported; self.alsoIn = alsoIn; self.alsoMore = alsoMore
     }
 }
 
@@ -142,19 +144,49 @@ public struct TimelineYear: Sendable {
     public var months: [TimelineMonth]
 }
 
+/// A large timeline's overview: each year, with the pages it is cut into (the year, or its months).
+public struct TimelineOverviewYear: Sendable {
+    public var year: String
+    public var periods: [TimelinePeriodLink]
+}
+
+public struct TimelinePeriodLink: Sendable {
+    public var title: String             // "2025", "April 2025", "April 2025, part 2 of 3"
+    public var href: String
+    public var count: String             // "412 entries"
+    public var number: Int               // its place among the timeline's pages, from 1
+}
+
+/// What a person or event page says first: how much, from when to when, and with whom.
+public final class RecordSummary: Sendable {
+    public let articleCount: String      // "120 articles"
+    public let first: ArticleLink        // the oldest article naming them
+    public let last: ArticleLink         // the newest
+    public let namedWith: [PersonLink]   // named most often with them (in the same articles)
+    public let more: String?             // where the rest is, when the page is one of several
+    public var oneArticle: Bool { first === last }
+
+    public init(articleCount: String, first: ArticleLink, last: ArticleLink, namedWith: [PersonLink], more: String?) {
+        self.articleCount = articleCount; self.first = first; self.last = last; self.namedWith = namedWith; self.more = more
+    }
+}
+
 // MARK: - Pages
 
 public struct IndexPage: Sendable {
     public var page: PageContext
     public var people: [PersonLink]          // most-mentioned first
     public var latestEvents: [EventLink]     // newest first, at most 5
-    public var articles: [ArticleLink]       // newest first
+    public var articles: [ArticleLink]       // newest first, the latest few
     public var counts: String                // "8 people · 10 events · 2 articles"
+    public var peopleNote: String? = nil     // when not everyone is listed: which are
+    public var articlesNote: String? = nil   // when not every article is listed: which are
 }
 
 public struct PeopleIndexPage: Sendable {
     public var page: PageContext
     public var people: [PersonLink]          // by name
+    public var pager: Pager? = nil           // a long list's pages (nil: all on one)
 }
 
 public struct PersonPage: Sendable {
@@ -175,11 +207,15 @@ public struct PersonPage: Sendable {
     public var curated = true                // false: found in the articles, nobody wrote a profile
     public var variants: [VariantView] = []  // other spellings found in the articles, with where
     public var quotations: [QuotationView] = []  // what they said, with the article and its date
+    // Pages within a budget (Pagination.swift):
+    public var summary: RecordSummary? = nil // first page: counts, first and last article, named most often with
+    public var pager: Pager? = nil           // when the articles are on several pages
 }
 
 public struct EventsIndexPage: Sendable {
     public var page: PageContext
     public var events: [EventLink]           // oldest first
+    public var pager: Pager? = nil
 }
 
 public struct EventPage: Sendable {
@@ -193,11 +229,14 @@ public struct EventPage: Sendable {
     public var previous: EventLink?
     public var next: EventLink?
     public var reported: [ReportedView] = [] // dated sentences of articles that match its date and a person or place
+    public var summary: RecordSummary? = nil
+    public var pager: Pager? = nil
 }
 
 public struct ArticlesIndexPage: Sendable {
     public var page: PageContext
     public var articles: [ArticleLink]       // newest first
+    public var pager: Pager? = nil
 }
 
 public struct ArticlePage: Sendable {
@@ -217,4 +256,9 @@ public struct TimelinePage: Sendable {
     public var years: [TimelineYear]
     public var axisSVG: String = ""          // the time axis above the list (TimelineAxis.swift)
     public var filter: [FilterOption] = []   // people the list can be narrowed to
+    // A large timeline: the overview (timeline.html) and a page per period (timeline/2025-04.html).
+    public var overview: [TimelineOverviewYear] = []   // the overview: every period page, by year
+    public var events: [TimelineEntry] = []  // the overview: every event
+    public var period: String? = nil         // a period page: its title
+    public var pager: Pager? = nil           // a period page: the previous and next periods
 }

@@ -10,12 +10,33 @@ enum LiveReload {
     static let scriptPath = "/__dossier/live-reload.js"
     static let scriptTag = "<script src=\"\(scriptPath)\"></script>"
 
-    /// The page with the script tag just before its last `</body>`, or at the end when it has none.
-    static func inject(into html: String) -> String {
-        if let close = html.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
-            return html.replacingCharacters(in: close.lowerBound..<close.lowerBound, with: scriptTag + "\n")
+    /// Where the script tag goes in an HTML file of `size` bytes: the offset of its last `</body>` (any case), or
+    /// nil when it has none (the tag then goes at the end). Read backwards in blocks, so a page of any size costs
+    /// one block of memory, and a normal page one read of its end.
+    static func lastBodyClose(descriptor: Int32, size: Int, block: Int = 65536) -> Int? {
+        let pattern = Array("</body>".utf8)
+        var buffer = [UInt8](repeating: 0, count: block + pattern.count)
+        var end = size
+        while end > 0 {
+            let start = max(0, end - block)
+            let length = min(size, end + pattern.count - 1) - start       // overlaps the next block by a tag's length
+            var got = 0
+            while got < length {
+                let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + got, length - got, off_t(start + got)) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return nil }
+                got += n
+            }
+            var i = length - pattern.count
+            while i >= 0 {
+                var j = 0
+                while j < pattern.count, (buffer[i + j] | (buffer[i + j] >= 65 && buffer[i + j] <= 90 ? 32 : 0)) == pattern[j] { j += 1 }
+                if j == pattern.count { return start + i }
+                i -= 1
+            }
+            end = start
         }
-        return html + "\n" + scriptTag + "\n"
+        return nil
     }
 
     /// `hello` carries the build's id (a page reloads when it reconnects to a newer build, after a restart too);

@@ -3,8 +3,6 @@
 // leaves the last good site in place (the writer never touches it) and is shown over the page instead.
 
 import Content
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Renderer
 
@@ -13,6 +11,10 @@ public struct ServeOptions: Sendable {
     public var host: String
     public var port: Int
     public var pollInterval: Duration
+    /// Request sizes and timeouts (tests shorten them).
+    var limits = ServerLimits()
+    /// The accept(2) call; tests replace it with one that fails as it does when descriptors run out.
+    var acceptCall: @Sendable (Int32) -> Int32 = { accept($0, nil, nil) }
     /// Called as each build step starts, as `SiteBuilder.build` reports it (for `[i/n] step` on a terminal).
     public var progress: (@Sendable (Int, String) -> Void)?
 
@@ -31,6 +33,8 @@ public enum ServeEvent: Sendable {
     case rebuilding(changed: [String])
     case built(BuildReport)
     case failed([Diagnostic])
+    /// Something about the server itself a person should know: it ran out of descriptors, say, and when it recovers.
+    case notice(String)
 }
 
 public struct ServeError: Error, Sendable, CustomStringConvertible {
@@ -86,7 +90,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let hub = ReloadHub()
     private let state = BuildState()
     private let lock = NSLock()
-    private var http: HTTPServer?
+    private var http: SocketServer?
     private var tasks: [Task<Void, Never>] = []
     private var boundPort = 0
 
@@ -106,19 +110,22 @@ public final class PreviewServer: @unchecked Sendable {
     /// Listens, builds once, and starts watching. Returns when the site is being served; the first build's
     /// outcome has been reported through `onEvent`.
     public func start() async throws(ServeError) {
-        let server = HTTPServer(address: try address(), timeout: 60, logger: .disabled,
-                                handler: SiteHandler(root: options.build.output, state: state, hub: hub))
-        let failure = ErrorBox()
-        let run = Task { do { try await server.run() } catch { failure.set(error) } }
-        // FlyingFox reports a refused bind by ending run(); wait for whichever comes first.
-        while await !server.isListening {
-            if let error = failure.value { throw describe(error) }
-            try? await Task.sleep(for: .milliseconds(10))
+        guard (0...65535).contains(options.port) else {
+            throw ServeError(kind: .usage, message: "--port \(options.port) is not a port: use 1–65535, or 0 to pick a free one")
         }
-        var port = options.port
-        if case .ip4(_, let bound)? = await server.listeningAddress { port = Int(bound) }
-        if case .ip6(_, let bound)? = await server.listeningAddress { port = Int(bound) }
-        lock.withLock { http = server; boundPort = port; tasks.append(run) }
+        let onEvent = self.onEvent
+        let server: SocketServer
+        do {
+            server = try SocketServer(host: options.host, port: options.port, limits: options.limits, acceptCall: options.acceptCall,
+                                      handler: SiteHandler(root: options.build.output, state: state, hub: hub),
+                                      notice: { onEvent(.notice($0)) })
+        } catch let error as SocketServer.BindError {
+            throw describe(error)
+        } catch {
+            throw ServeError(kind: .usage, message: "--host \"\(options.host)\" is not an IP address: use 127.0.0.1 (the default), ::1, localhost, or 0.0.0.0 to be reachable from other machines")
+        }
+        server.start()
+        lock.withLock { http = server; boundPort = server.port }
 
         // The output's real path, also when it does not exist yet: its parent's real path and its name.
         let output = URL(fileURLWithPath: options.build.output).standardizedFileURL
@@ -128,24 +135,23 @@ public final class PreviewServer: @unchecked Sendable {
         let before = watcher.snapshot()
         await rebuild()
         let watch = Task { await self.watch(watcher, from: before) }
-        let heartbeat = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(15))
-                self.hub.heartbeat()
-            }
-        }
-        lock.withLock { tasks += [watch, heartbeat] }
+        lock.withLock { tasks.append(watch) }
     }
 
     /// Stops watching, ends every event stream and closes the listening socket and connections.
     public func stop() async {
-        let (server, running) = lock.withLock { () -> (HTTPServer?, [Task<Void, Never>]) in
+        let (server, running) = lock.withLock { () -> (SocketServer?, [Task<Void, Never>]) in
             defer { http = nil; tasks = [] }
             return (http, tasks)
         }
         for task in running { task.cancel() }
         hub.closeAll()
-        await server?.stop(timeout: 0.5)
+        if let server {
+            // Blocking waits (bounded): off the concurrency pool's few threads.
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread { server.stop(); done.resume() }
+            }
+        }
         for task in running { await task.value }
     }
 
@@ -184,44 +190,18 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    private func address() throws(ServeError) -> any SocketAddress {
-        guard (0...65535).contains(options.port) else {
-            throw ServeError(kind: .usage, message: "--port \(options.port) is not a port: use 1–65535, or 0 to pick a free one")
-        }
-        let port = UInt16(options.port)
-        do {
-            switch options.host {
-            case "localhost": return try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-            case let host where host.contains(":"): return try sockaddr_in6.inet6(ip6: host, port: port)
-            default: return try sockaddr_in.inet(ip4: options.host, port: port)
-            }
-        } catch {
-            throw ServeError(kind: .usage, message: "--host \"\(options.host)\" is not an IP address: use 127.0.0.1 (the default), ::1, localhost, or 0.0.0.0 to be reachable from other machines")
-        }
-    }
-
-    private func describe(_ error: any Error) -> ServeError {
+    private func describe(_ error: SocketServer.BindError) -> ServeError {
         let where_ = "\(options.host):\(options.port)"
-        if case SocketError.failed(_, let code, let message) = error {
-            switch code {
-            case EADDRINUSE:
-                return ServeError(kind: .server, message: "port \(options.port) on \(options.host) is already in use (another `dossier serve`?): choose another with --port, or --port 0 to pick a free one")
-            case EACCES:
-                return ServeError(kind: .server, message: "not allowed to listen on \(where_): ports below 1024 need privileges; choose --port 8000 or higher")
-            case EADDRNOTAVAIL:
-                return ServeError(kind: .server, message: "cannot listen on \(where_): this machine has no such address; use --host 127.0.0.1")
-            default:
-                return ServeError(kind: .server, message: "cannot listen on \(where_): \(message)")
-            }
+        switch error.code {
+        case EADDRINUSE:
+            return ServeError(kind: .server, message: "port \(options.port) on \(options.host) is already in use (another `dossier serve`?): choose another with --port, or --port 0 to pick a free one")
+        case EACCES:
+            return ServeError(kind: .server, message: "not allowed to listen on \(where_): ports below 1024 need privileges; choose --port 8000 or higher")
+        case EADDRNOTAVAIL:
+            return ServeError(kind: .server, message: "cannot listen on \(where_): this machine has no such address; use --host 127.0.0.1")
+        default:
+            return ServeError(kind: .server, message: "cannot listen on \(where_): \(error.message)")
         }
-        return ServeError(kind: .server, message: "cannot listen on \(where_): \(error.localizedDescription)")
     }
 }
 
-/// The error that ended the server's run task, if any.
-private final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-    var value: (any Error)? { lock.withLock { error } }
-    func set(_ error: any Error) { lock.withLock { self.error = error } }
-}

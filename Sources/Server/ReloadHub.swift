@@ -1,8 +1,7 @@
 // The open event streams of every page in every browser, and sending one event to all of them at once
-// (server-sent events: `event: NAME`, `data: ...`, a blank line).
+// (server-sent events: `event: NAME`, `data: ...`, a blank line). Each stream is a mailbox that its connection's
+// thread waits on; a broadcast drops a message into every mailbox.
 
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 struct ServerSentEvent: Sendable, Equatable {
@@ -17,79 +16,84 @@ struct ServerSentEvent: Sendable, Equatable {
     }
 }
 
+/// The messages waiting for one event stream.
+final class EventMailbox: @unchecked Sendable {
+    enum Next: Equatable { case message([UInt8]), quiet, ended }
+
+    private let condition = NSCondition()
+    private var queue: [[UInt8]] = []
+    private var finished = false
+    /// A page that stops reading must not make the server hold every event since: the oldest are dropped.
+    private let capacity = 64
+
+    func post(_ bytes: [UInt8]) {
+        condition.withLock {
+            guard !finished else { return }
+            if queue.count >= capacity { queue.removeFirst() }
+            queue.append(bytes)
+            condition.signal()
+        }
+    }
+
+    func finish() {
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+
+    /// The next message, `quiet` after `seconds` without one, or `ended` once finished and emptied.
+    func next(within seconds: Double) -> Next {
+        condition.withLock {
+            let deadline = Date().addingTimeInterval(seconds)
+            while queue.isEmpty && !finished {
+                if !condition.wait(until: deadline) { break }
+            }
+            if !queue.isEmpty { return .message(queue.removeFirst()) }
+            return finished ? .ended : .quiet
+        }
+    }
+}
+
 final class ReloadHub: @unchecked Sendable {
     private let lock = NSLock()
-    private var clients: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+    private var clients: [ObjectIdentifier: EventMailbox] = [:]
     private var closed = false
 
     var clientCount: Int { lock.withLock { clients.count } }
 
-    /// A new stream that starts with `greeting` (the current state), then gets every broadcast.
-    func subscribe(greeting: [ServerSentEvent]) -> AsyncStream<[UInt8]> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(64))
+    /// A new mailbox that starts with `greeting` (the current state), then gets every broadcast. Already ended
+    /// when the hub is closed.
+    func subscribe(greeting: [ServerSentEvent]) -> EventMailbox {
+        let mailbox = EventMailbox()
         // `retry` tells the browser to reconnect after a second when the server restarts.
-        continuation.yield(Array("retry: 1000\n\n".utf8))
-        for event in greeting { continuation.yield(event.bytes) }
-        continuation.onTermination = { [weak self] _ in self?.remove(id) }
+        mailbox.post(Array("retry: 1000\n\n".utf8))
+        for event in greeting { mailbox.post(event.bytes) }
         let accepted = lock.withLock { () -> Bool in
             guard !closed else { return false }
-            clients[id] = continuation
+            clients[ObjectIdentifier(mailbox)] = mailbox
             return true
         }
-        if !accepted { continuation.finish() }
-        return stream
+        if !accepted { mailbox.finish() }
+        return mailbox
     }
 
-    func broadcast(_ event: ServerSentEvent) { send(event.bytes) }
+    func unsubscribe(_ mailbox: EventMailbox) {
+        _ = lock.withLock { clients.removeValue(forKey: ObjectIdentifier(mailbox)) }
+    }
 
-    /// A comment line: keeps idle connections open through proxies and finds the ones browsers closed.
-    func heartbeat() { send(Array(": keep-alive\n\n".utf8)) }
+    func broadcast(_ event: ServerSentEvent) {
+        let bytes = event.bytes
+        for mailbox in lock.withLock({ Array(clients.values) }) { mailbox.post(bytes) }
+    }
 
     /// Ends every stream, so each response completes and its connection can close; refuses new ones.
     func closeAll() {
-        let all = lock.withLock { () -> [AsyncStream<[UInt8]>.Continuation] in
+        let all = lock.withLock { () -> [EventMailbox] in
             closed = true
             defer { clients = [:] }
             return Array(clients.values)
         }
-        for continuation in all { continuation.finish() }
-    }
-
-    private func send(_ bytes: [UInt8]) {
-        let all = lock.withLock { Array(clients) }
-        for (id, continuation) in all {
-            if case .terminated = continuation.yield(bytes) { remove(id) }
-        }
-    }
-
-    private func remove(_ id: UUID) { _ = lock.withLock { clients.removeValue(forKey: id) } }
-}
-
-/// An endless response body made of the chunks a stream yields, sent as they come (chunked encoding).
-struct EventStreamBody: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let chunks: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(chunks: chunks.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var chunks: AsyncStream<[UInt8]>.Iterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            guard let buffer = await nextBuffer(suggested: 1) else { return nil }
-            return buffer.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
-            while pending.isEmpty {
-                guard let chunk = await chunks.next() else { return nil }
-                pending = chunk[...]
-            }
-            let taken = pending.prefix(Swift.max(count, 1))
-            pending = pending.dropFirst(taken.count)
-            return Array(taken)
-        }
+        for mailbox in all { mailbox.finish() }
     }
 }

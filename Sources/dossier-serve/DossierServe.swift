@@ -1,7 +1,8 @@
 // `dossier-serve`, which `dossier serve` runs: parses the options, starts the preview server (Sources/Server),
 // reports its builds, and stops it cleanly on Ctrl-C or SIGTERM. A program of its own so that the server's
-// libraries (FlyingFox, FoundationNetworking) are not loaded by every other command: with them, a rebuild after
-// an edit of one article in 10,000 took 223 ms instead of 214 (median of 20), and `dossier --help` 19 ms instead of 12.
+// code is not loaded by every other command: when the server was FlyingFox, which brought in FoundationNetworking,
+// a rebuild after an edit of one article in 10,000 took 223 ms instead of 214 (median of 20), and `dossier --help`
+// 19 ms instead of 12.
 
 import ArgumentParser
 import CJemalloc  // linked for its malloc: see Sources/CJemalloc/shim.h
@@ -49,6 +50,8 @@ struct DossierServe: AsyncParsableCommand {
                         console.success("Rebuilt in \(seconds) s: \(w.written) written, \(w.unchanged) unchanged, \(w.removed) removed; pages reloading")
                     }
                 }
+            case .notice(let message):
+                console.warning(message)
             case .failed(let diagnostics):
                 _ = first.take()
                 console.diagnostics(diagnostics)

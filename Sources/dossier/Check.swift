@@ -16,8 +16,10 @@ struct Check: ParsableCommand {
           dossier check --json --content Tests/fixture
         """)
 
-    @Option(help: "The content folder: dossier.yml, articles/, people/, events/, assets/.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("The content folder. Default: Content/ here, or in the nearest folder above that has one.", valueName: "content"))
+    var contentOption: String?
+    /// --content, or Content/ here or in the nearest folder above that holds one (DossierRoot).
+    var content: String { DossierRoot.content(contentOption) }
     @Flag(help: "Print the report as JSON.")
     var json = false
     @Flag(help: "Exit with status 2 when something needs a decision.")

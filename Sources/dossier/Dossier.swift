@@ -20,12 +20,16 @@ struct DossierCommand: AsyncParsableCommand {
 
         Colour only on a terminal, never when NO_COLOR is set.
 
+        Run in a dossier's folder (the one holding Content/) or below it, commands need no folder options.
+
         Example:
+          dossier init iran-deal --title "The Iran deal"
           dossier new person "Kirill Dmitriev"
           dossier import article.txt --date 2025-04-01 --source "CNN"
           dossier serve
         """,
-        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self, ExportCommand.self, PublishCommand.self],
+        version: DossierVersion.current,
+        subcommands: [Build.self, Check.self, ServeLauncher.self, New.self, Import.self, Init.self, ExportCommand.self, PublishCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -31,8 +31,10 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "json, csv or ftm.")
     var format: ExportFormat
-    @Option(help: "The content folder: dossier.yml, articles/, people/, events/, assets/.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("The content folder. Default: Content/ here, or in the nearest folder above that has one.", valueName: "content"))
+    var contentOption: String?
+    /// --content, or Content/ here or in the nearest folder above that holds one (DossierRoot), as every command.
+    var content: String { DossierRoot.content(contentOption) }
     @Option(help: "Where to write: a file (json, ftm), a folder (csv), or - for standard output (json, ftm).")
     var output: String?
     @OptionGroup var verbosity: Verbosity

@@ -39,8 +39,10 @@ struct Import: ParsableCommand {
     var author: String?
     @Option(help: "How to read the text: automatic (by file name and first line), plain or markdown.")
     var format: ImportOptions.Format = .automatic
-    @Option(help: "The content folder to write into.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("The content folder to write into. Default: Content/ here, or in the nearest folder above that has one.", valueName: "content"))
+    var contentOption: String?
+    /// --content, or Content/ here or in the nearest folder above that holds one (DossierRoot).
+    var content: String { DossierRoot.content(contentOption) }
     @OptionGroup var verbosity: Verbosity
 
     func run() throws {

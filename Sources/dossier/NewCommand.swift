@@ -22,8 +22,10 @@ struct New: ParsableCommand {
 
 /// Shared by the three: where Content/ is, and how much to say.
 struct NewOptions: ParsableArguments {
-    @Option(help: "The content folder to write into.")
-    var content = "Content"
+    @Option(name: .customLong("content"), help: ArgumentHelp("The content folder to write into. Default: Content/ here, or in the nearest folder above that has one.", valueName: "content"))
+    var contentOption: String?
+    /// --content, or Content/ here or in the nearest folder above that holds one (DossierRoot).
+    var content: String { DossierRoot.content(contentOption) }
     @OptionGroup var verbosity: Verbosity
 }
 

@@ -27,7 +27,8 @@ private func problems(_ files: [String: String]) -> [String] {
     }
 
     @Test func missingRequiredKey() {
-        #expect(problems(["people/a.md": "---\nrole: Envoy\n---\n"]) == ["Content/people/a.md:1:1: error: missing required key 'name'"])
+        #expect(problems(["people/kirill-dmitriev.md": "---\nrole: Envoy\n---\n"]) ==
+                ["Content/people/kirill-dmitriev.md:1:1: error: missing required key 'name': add name: \"Kirill Dmitriev\" (from the file name), spelled as the pages should show it"])
         let event = problems(["events/e.md": "---\ntitle: Talks\n---\n"])
         #expect(event == ["Content/events/e.md:1:1: error: missing required key 'date'"])
     }

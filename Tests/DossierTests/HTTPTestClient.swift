@@ -176,3 +176,81 @@ final class EventStreamClient: @unchecked Sendable {
         return nil
     }
 }
+
+/// Raw bytes to the server and what comes back, for requests the other helpers cannot write: foreign Hosts,
+/// malformed lines, oversized heads, several requests on one connection.
+enum RawExchange {
+    /// Sends `request` (in one piece), ends the sending side (so a server waiting for more sees there is none),
+    /// and reads until the server closes the connection or `timeout` passes.
+    /// The status of the first response, or nil when none came (the server closed without answering).
+    static func send(_ request: [UInt8], port: Int, timeout: Double = 5) throws -> (status: Int?, reply: [UInt8]) {
+        let socket = try RawHTTP.connect(port: port, timeout: timeout)
+        defer { close(socket) }
+        var offset = 0
+        while offset < request.count {
+            let n = request[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { break }          // the server may refuse before taking everything
+            offset += n
+        }
+        shutdown(socket, Int32(SHUT_WR))
+        let reply = readToEnd(socket, deadline: Date().addingTimeInterval(timeout))
+        return (RawHTTP.parseHead(reply)?.0, reply)
+    }
+
+    static func send(_ request: String, port: Int, timeout: Double = 5) throws -> (status: Int?, reply: [UInt8]) {
+        try send(Array(request.utf8), port: port, timeout: timeout)
+    }
+
+    /// Reads until the peer closes, an error, or the deadline.
+    static func readToEnd(_ socket: Int32, deadline: Date) -> [UInt8] {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while Date() < deadline {
+            let n = recv(socket, &buffer, buffer.count, 0)
+            if n > 0 { data += buffer[0..<n]; continue }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            break
+        }
+        return data
+    }
+
+    /// Whether the server closed `socket` (recv gives 0 or an error) within `seconds`, discarding what it sent.
+    static func closedByServer(_ socket: Int32, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            let n = recv(socket, &buffer, buffer.count, 0)
+            if n == 0 { return true }
+            if n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { return true }
+        }
+        return false
+    }
+}
+
+/// One kept-alive connection: several requests, each response read by its Content-Length.
+final class KeepAliveClient {
+    let socket: Int32
+    private var pending: [UInt8] = []
+
+    init(port: Int, timeout: Double = 5) throws { socket = try RawHTTP.connect(port: port, timeout: timeout) }
+    deinit { close(socket) }
+
+    func get(_ target: String, port: Int, method: String = "GET") throws -> HTTPReply {
+        try RawHTTP.send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let (status, headers, bodyStart) = RawHTTP.parseHead(pending) {
+                let length = method == "HEAD" ? 0 : Int(headers["content-length"] ?? "0") ?? 0
+                if pending.count >= bodyStart + length {
+                    let body = String(decoding: pending[bodyStart..<(bodyStart + length)], as: UTF8.self)
+                    pending.removeFirst(bodyStart + length)
+                    return HTTPReply(status: status, headers: headers, body: body)
+                }
+            }
+            let n = recv(socket, &buffer, buffer.count, 0)
+            if n > 0 { pending += buffer[0..<n]; continue }
+            if n < 0 && errno == EINTR { continue }
+            throw RawHTTP.Failure(description: "the connection ended before the reply to \(target)")
+        }
+    }
+}

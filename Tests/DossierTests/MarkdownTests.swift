@@ -273,24 +273,18 @@ import Markdown
         }
     }
 
-    @Test func largeInputsStayLinear() throws {
+    @Test func largeInputsAreAnalysedAndRenderedWhole() throws {
         let paragraph = "Vladimir V. Putin met Mr. Witkoff in the U.S. on Tuesday. He said \"yes.\" *Kirill* [Dmitriev](https://x.example) left. "
         let longLine = String(repeating: "word ", count: 20_000) + String(repeating: "A. ", count: 10_000)
         var source = longLine + "\n\n"
         while source.utf8.count < 10_000_000 { source += String(repeating: paragraph, count: 8) + "\n\n" }
-        let clock = ContinuousClock()
-        var doc: Document?
-        let elapsed = clock.measure { doc = Markdown.analyze(source) }
-        let blocks = try #require(doc).blocks
+        // No time is asserted (speed belongs in the benchmark); a quadratic step would make this test take minutes.
+        let blocks = Markdown.analyze(source).blocks
         #expect(blocks.count > 10_000)
         #expect(blocks[0].text.utf8.count > 100_000)
         #expect(blocks[1].sentences.count == 24)
-        let html = clock.measure {
-            _ = Markdown.renderHTML(source, insertions: blocks.indices.map { Insertion(block: $0, range: 0..<8, destination: "/v/") })
-        }
-        // Generous for debug builds on 2 cores; quadratic behaviour would take minutes.
-        #expect(elapsed < .seconds(20))
-        #expect(html < .seconds(20))
+        let html = Markdown.renderHTML(source, insertions: blocks.indices.map { Insertion(block: $0, range: 0..<8, destination: "/v/") })
+        #expect(html.utf8.count > source.utf8.count / 2)
     }
 }
 

@@ -17,13 +17,16 @@ final class ServedDossier: @unchecked Sendable {
     let server: PreviewServer
     let builds = BuildLog()
 
-    init(fixture: String = "small") {
+    /// `configure` may change the options before the server is made (tests shorten its timeouts).
+    init(fixture: String = "small", configure: (inout ServeOptions) -> Void = { _ in }) {
         content = scratch.copy(Repo.fixture(fixture), as: "Content")
         templates = scratch.copy(Repo.templates, as: "Templates")
         output = scratch.path + "/Site"
         let builds = self.builds
-        server = PreviewServer(options: ServeOptions(build: BuildOptions(content: content, templates: templates, output: output),
-                                                     port: 0, pollInterval: .milliseconds(100))) { builds.record($0) }
+        var options = ServeOptions(build: BuildOptions(content: content, templates: templates, output: output),
+                                   port: 0, pollInterval: .milliseconds(100))
+        configure(&options)
+        server = PreviewServer(options: options) { builds.record($0) }
     }
 
     var port: Int { server.port }
@@ -48,8 +51,9 @@ final class ServedDossier: @unchecked Sendable {
         try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    static func with(fixture: String = "small", _ body: (ServedDossier) async throws -> Void) async throws {
-        let served = ServedDossier(fixture: fixture)
+    static func with(fixture: String = "small", configure: (inout ServeOptions) -> Void = { _ in },
+                     _ body: (ServedDossier) async throws -> Void) async throws {
+        let served = ServedDossier(fixture: fixture, configure: configure)
         try await served.server.start()
         do {
             try await body(served)
@@ -65,10 +69,16 @@ final class ServedDossier: @unchecked Sendable {
 final class BuildLog: @unchecked Sendable {
     private let lock = NSLock()
     private var finished = 0
+    private var notes: [String] = []
     func record(_ event: ServeEvent) {
-        if case .rebuilding = event { return }
-        lock.withLock { finished += 1 }
+        switch event {
+        case .rebuilding: return
+        case .notice(let text): lock.withLock { notes.append(text) }
+        case .built, .failed: lock.withLock { finished += 1 }
+        }
     }
+    /// What the server reported about itself (running out of descriptors, say).
+    var notices: [String] { lock.withLock { notes } }
     var count: Int { lock.withLock { finished } }
 
     /// Waits (bounded) until at least `count` builds have finished.
@@ -218,7 +228,7 @@ final class BuildLog: @unchecked Sendable {
             let failed = try #require(await events.next("failed"), "no failed event after breaking the date")
             let lines = try JSONSerialization.jsonObject(with: Data(failed.utf8)) as? [String]
             let line = try #require(lines?.first)
-            #expect(line.hasSuffix("articles/envoys-meet.md:3:12: error: date \"2024-13-05\" is not a valid EDTF date: month 13 does not exist"))
+            #expect(line.contains("articles/envoys-meet.md:3:12: error: date \"2024-13-05\" is not a valid EDTF date: month 13 does not exist"))
 
             // Still the last good page, and a page opened now learns of the failure at once.
             let page = try await served.get("/articles/envoys-meet.html")

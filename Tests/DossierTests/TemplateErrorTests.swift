@@ -35,8 +35,14 @@ import Testing
                 ["Templates/articles.mustache:1:1: error: parent 'bass' does not exist; did you mean 'base'?"])
     }
 
+    /// A layout removed from an own templates folder comes from the built-in theme (ThemeTests); one that
+    /// neither has is an error.
     @Test func aLayoutThatAPageKindNeeds() {
-        #expect(problems("timeline.mustache", nil) ==
+        let templates = scratch.copy(Repo.templates, as: "Templates")
+        try? FileManager.default.removeItem(atPath: templates + "/timeline.mustache")
+        let (set, diagnostics) = TemplateSet.load(directory: templates, required: ["index", "timeline"], builtIn: [:])
+        #expect(set == nil)
+        #expect(diagnostics.map { $0.description.replacingOccurrences(of: scratch.path + "/", with: "") } ==
                 ["Templates/timeline.mustache:1:1: error: layout 'timeline' is missing: every page kind needs its template"])
     }
 

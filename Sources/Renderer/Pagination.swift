@@ -1,0 +1,298 @@
+// Pages within a budget at any size: how many items a page of each kind shows, how long lists are cut into pages
+// with stable, file-named URLs, and the indexes made once per build that let each page read only its own items
+// (an event page its dated sentences, a timeline page its period) instead of walking the whole dossier.
+// A small dossier (the default) fits every list on one page, and its pages look as they always did.
+
+import Content
+import Discovery
+import EDTF
+import Foundation
+
+/// How much one page shows. Counts rather than bytes, so the pages of a build are known before any is rendered;
+/// chosen so a page stays well under 1 MB (the page-budget test builds a large dossier and checks every page).
+enum Budget {
+    static let homePeople = 20
+    static let homeEvents = 5
+    static let homeArticles = 10
+    static let articlesPerListPage = 200
+    static let peoplePerListPage = 500
+    static let eventsPerListPage = 300
+    /// Person and event pages: the articles quoted (each with its sentences), and an event's dated sentences.
+    static let articlesPerRecordPage = 50
+    static let reportedPerEventPage = 100
+    /// Entries of one timeline page: the whole timeline of a small dossier, else a year, a month or part of one (at
+    /// 10,000 realistic articles a page of 1,000 was 566 KB, most of it dated sentences).
+    static let timelineEntriesPerPage = 800
+    /// The briefing book lists every article on its one page up to this many, else a page per year (or month).
+    static let briefingArticlesOnOnePage = 500
+    static let briefingArticlesPerPage = 1_500
+}
+
+/// Which page of a paginated list a planned page is: its number (from 1), how many there are, and the items it
+/// shows (indices into the list it cuts). A page of one is `Part()`.
+struct Part: Sendable, Hashable {
+    var number = 1
+    var count = 1
+    var items: Range<Int> = 0..<0
+    /// A period's key for timeline and briefing pages ("2025", "2025-04", "2025-04-2"); empty otherwise.
+    var key = ""
+
+    /// The parts of a list of `total` items, `perPage` a page; always at least one (an empty list has a page too).
+    static func split(_ total: Int, perPage: Int) -> [Part] {
+        let count = max(1, (total + perPage - 1) / perPage)
+        return (0..<count).map { i in Part(number: i + 1, count: count, items: (i * perPage)..<min(total, (i + 1) * perPage)) }
+    }
+
+    var isFirst: Bool { number == 1 }
+}
+
+/// A run of consecutive timeline (or briefing) items shown on one page: a year, a month, or part of a month.
+struct Period: Sendable, Hashable {
+    var key: String                      // the file name: "2025", "2025-04", "2025-04-2"
+    var title: String                    // "2025", "April 2025", "April 2025, part 2"
+    var items: Range<Int>
+
+    /// Cuts `dates` (sorted) into periods of at most `perPage` items: a year when it fits, else its months (items
+    /// known only to the year stay on the year's page), and a month that does not fit in parts.
+    static func cut(_ dates: [EDTFDate], perPage: Int) -> [Period] {
+        var periods: [Period] = []
+        var used = Set<String>()
+        // Keys are file names: a year or month that comes back (dates not in listing order) gets a part of its own.
+        func add(_ key: String, _ title: String, _ items: Range<Int>) {
+            var unique = key, n = 2
+            while used.contains(unique) { unique = "\(key)-\(n)"; n += 1 }
+            used.insert(unique)
+            periods.append(Period(key: unique, title: title, items: items))
+        }
+        var start = 0
+        while start < dates.count {
+            let year = PageBuilder.group(dates[start]).year
+            var end = start
+            while end < dates.count, PageBuilder.group(dates[end]).year == year { end += 1 }
+            if end - start <= perPage {
+                add(year, year, start..<end)
+            } else {
+                var m = start
+                while m < end {
+                    let (_, label, iso) = PageBuilder.group(dates[m])
+                    var n = m
+                    while n < end, PageBuilder.group(dates[n]).iso == iso { n += 1 }
+                    let parts = Part.split(n - m, perPage: perPage)
+                    for part in parts {
+                        let key = part.number == 1 ? iso : "\(iso)-\(part.number)"
+                        let title = part.count == 1 ? label : "\(label), part \(part.number) of \(part.count)"
+                        add(key, title, (m + part.items.lowerBound)..<(m + part.items.upperBound))
+                    }
+                    m = n
+                }
+            }
+            start = end
+        }
+        return periods
+    }
+}
+
+/// A dated sentence as the timeline shows it: once, with every article that carries it.
+struct ReportedSentence: Sendable {
+    var date: EDTFDate
+    var text: String                     // the sentence, plain
+    var articles: [Int]                  // in article order
+    var statement: (article: Int, index: Int)   // the first article's statement: its people
+}
+
+/// What the timeline lists, in order: events, article publications and dated sentences.
+struct TimelineItem: Sendable {
+    enum Kind: Sendable { case event(Int), article(Int), reported(Int) }
+    var date: EDTFDate
+    var kind: Kind
+}
+
+/// Made once per build from the dossier, read by every page that needs it: the plan (how many pages) and the view
+/// models (what each shows) use the same one, so they cannot disagree.
+final class SiteLayout: Sendable {
+    /// Each article's dated sentences once per date (index into `datedStatements[a]`), in article order.
+    let statements: [(article: Int, index: Int)]
+    /// Per event: the dated sentences that fall on it and name one of its people or its place, grouped by sentence
+    /// (several dates of one sentence marked together), in article order.
+    let reportedOfEvent: [[[(article: Int, index: Int)]]]
+    /// The timeline: every item in order; the sentences it shows; its pages (empty: it fits on one).
+    let timelineItems: [TimelineItem]
+    let reported: [ReportedSentence]
+    let timelinePeriods: [Period]
+    /// The briefing book's article pages (empty: every article is on briefing.html), by article order.
+    let briefingPeriods: [Period]
+    /// Per person: their quotations (article, index into `quotes[article]`), in article order.
+    let quotationsOf: [[(article: Int, index: Int)]]
+
+    init(_ dossier: Dossier) {
+        var statements: [(article: Int, index: Int)] = []
+        for (a, list) in dossier.datedStatements.enumerated() {
+            var seen = Set<SentenceDate>()
+            for (i, statement) in list.enumerated()
+            where seen.insert(SentenceDate(block: statement.block, sentence: statement.sentence, date: statement.date)).inserted {
+                statements.append((a, i))
+            }
+        }
+        self.statements = statements
+        reportedOfEvent = Self.reportedOfEvents(dossier, statements)
+        let large = dossier.events.count + dossier.articles.count + statements.count > Budget.timelineEntriesPerPage
+        (timelineItems, reported) = Self.timeline(dossier, statements, onlyNamed: large)
+        timelinePeriods = large ? Period.cut(timelineItems.map(\.date), perPage: Budget.timelineEntriesPerPage) : []
+        var quotationsOf = [[(article: Int, index: Int)]](repeating: [], count: dossier.people.count)
+        for (a, quotes) in dossier.quotes.enumerated() {
+            for (i, quote) in quotes.enumerated() { if let speaker = quote.speaker { quotationsOf[speaker].append((a, i)) } }
+        }
+        self.quotationsOf = quotationsOf
+        briefingPeriods = dossier.articles.count > Budget.briefingArticlesOnOnePage
+            ? Period.cut(dossier.articles.map(\.date), perPage: Budget.briefingArticlesPerPage) : []
+    }
+
+    /// A sentence as written with its date: the timeline lists each once.
+    private struct SentenceText: Hashable { var date: EDTFDate, text: String }
+
+    /// A sentence's date, once per sentence (an article may date one sentence twice the same way).
+    private struct SentenceDate: Hashable { var block: Int, sentence: Int, date: EDTFDate }
+
+    /// Dated sentences by event, through indexes by person and by place word made once: each event reads the
+    /// sentences of its people and of its place, not every sentence of the dossier (nor every one within its dates:
+    /// an event of a year or more has most of them).
+    private static func reportedOfEvents(_ dossier: Dossier, _ statements: [(article: Int, index: Int)]) -> [[[(article: Int, index: Int)]]] {
+        guard !dossier.events.isEmpty else { return [] }
+        // Each sentence's dates and people read once: each read of the statement copies it (its strings and arrays).
+        let bounds = statements.map { ref -> (earliest: DayStamp, latest: DayStamp) in
+            let date = dossier.datedStatements[ref.article][ref.index].date
+            return (date.earliest, date.latest)
+        }
+        var people = [[Int]](repeating: [], count: dossier.people.count)
+        for (s, ref) in statements.enumerated() {
+            var named: [Int] = []
+            for p in dossier.datedStatements[ref.article][ref.index].people where !named.contains(p) {
+                named.append(p)
+                people[p].append(s)
+            }
+        }
+        let byPerson = people
+        // The first word of each event's place, and the sentences that have it (each sentence read once, on every core).
+        let placeWords = Set(dossier.events.compactMap { $0.place.flatMap { NameTokens.words(of: $0).first } })
+        var byPlace: [String: [Int]] = [:]
+        if !placeWords.isEmpty {
+            let found = Parallel.map(Array(statements.indices)) { s -> [String] in
+                let ref = statements[s]
+                var words: [String] = []
+                for word in NameTokens.words(of: dossier.datedStatements[ref.article][ref.index].sentenceText)
+                where placeWords.contains(word) && !words.contains(word) { words.append(word) }
+                return words
+            }
+            for (s, words) in found.enumerated() { for word in words { byPlace[word, default: []].append(s) } }
+        }
+        let statementsOfPlace = byPlace
+        return Parallel.map(Array(dossier.events.indices)) { e -> [[(article: Int, index: Int)]] in
+            let event = dossier.events[e]
+            let (earliest, latest) = (event.date.earliest, event.date.latest)
+            // The sentence's date must fall within the event's: "in February", "in 2022" or "this week" do not date a day's event.
+            let within = { (s: Int) -> Bool in earliest <= bounds[s].earliest && bounds[s].latest <= latest }
+            var chosen = Set<Int>()
+            for p in Set(event.people.compactMap { dossier.personBySlug[$0] }) { for s in byPerson[p] where within(s) { chosen.insert(s) } }
+            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }) {
+                for s in statementsOfPlace[place] ?? [] where within(s) { chosen.insert(s) }
+            }
+            // Several dates of one sentence are marked together, where the sentence first comes.
+            var groups: [[(article: Int, index: Int)]] = []
+            var groupOf: [[Int]: Int] = [:]          // [article, block, sentence] → its group
+            for s in chosen.sorted() {
+                let ref = statements[s]
+                let statement = dossier.datedStatements[ref.article][ref.index]
+                let key = [ref.article, statement.block, statement.sentence]
+                if let g = groupOf[key] { groups[g].append(ref) } else { groupOf[key] = groups.count; groups.append([ref]) }
+            }
+            return groups
+        }
+    }
+
+    /// Timeline items oldest first by the earliest instant each date can mean; on the same date events come before
+    /// the rest, then by title. A dated sentence written alike in several articles is one item with all of them.
+    /// `onlyNamed`: keep only the sentences that name a person or an event of the dossier (large dossiers).
+    private static func timeline(_ dossier: Dossier, _ statements: [(article: Int, index: Int)], onlyNamed: Bool)
+        -> ([TimelineItem], [ReportedSentence]) {
+        var reported: [ReportedSentence] = []
+        var place: [SentenceText: Int] = [:]        // sentence and date → its index in `reported`
+        place.reserveCapacity(statements.count)      // grown step by step, it was a quarter of the timeline's making
+        reported.reserveCapacity(statements.count)
+        var eventSentences: [Int: Set<Int>] = [:]   // per article with event mentions: block << 32 | sentence
+        for (a, text) in dossier.articleTexts.enumerated() where onlyNamed && !text.eventMentions.isEmpty {
+            eventSentences[a] = Set(text.eventMentions.map { $0.block << 32 | $0.sentence })
+        }
+        for ref in statements {
+            let statement = dossier.datedStatements[ref.article][ref.index]
+            if onlyNamed, statement.people.isEmpty,
+               !(eventSentences[ref.article]?.contains(statement.block << 32 | statement.sentence) ?? false) { continue }
+            let text = dossier.wikiLabels.plain(statement.sentenceText.isEmpty
+                ? dossier.articleTexts[ref.article].sentence(block: statement.block, index: statement.sentence) : statement.sentenceText)
+            let key = SentenceText(date: statement.date, text: text)
+            if let r = place[key] {
+                if reported[r].articles.last != ref.article { reported[r].articles.append(ref.article) }
+                continue
+            }
+            place[key] = reported.count
+            reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article], statement: ref))
+        }
+        var items: [(item: TimelineItem, rank: Int, title: String)] = []
+        items.reserveCapacity(dossier.events.count + dossier.articles.count + reported.count)
+        items += dossier.events.indices.map { (TimelineItem(date: dossier.events[$0].date, kind: .event($0)), 0, dossier.events[$0].title) }
+        items += dossier.articles.indices.map { (TimelineItem(date: dossier.articles[$0].date, kind: .article($0)), 1, dossier.articles[$0].title) }
+        items += reported.indices.map { (TimelineItem(date: reported[$0].date, kind: .reported($0)), 1, reported[$0].text) }
+        // Listed under the year and month they are shown in (PageBuilder.group), those known only to the year first in
+        // it: an open start ("../2025") would otherwise come before every year, and "in 2024" among January's days,
+        // splitting a year's or a month's entries in two.
+        // The keys read once: a comparison of two dates works out their earliest days each time.
+        let listed = items.map { item -> (year: Int, month: Int, earliest: DayStamp) in
+            let date = item.item.date
+            let start = date.earliest == .distantPast ? date.latest : date.earliest
+            return (start.year, date.month == nil ? 0 : start.month, date.earliest)
+        }
+        let order = items.indices.sorted { i, j in
+            let (a, b) = (listed[i], listed[j])
+            if (a.year, a.month) != (b.year, b.month) { return (a.year, a.month) < (b.year, b.month) }
+            if a.earliest != b.earliest { return a.earliest < b.earliest }
+            if items[i].item.date != items[j].item.date { return items[i].item.date < items[j].item.date }
+            return (items[i].rank, items[i].title, i) < (items[j].rank, items[j].title, j)
+        }
+        return (order.map { items[$0].item }, reported)
+    }
+}
+
+// MARK: - The pager view model
+
+/// A link to one page of a paginated list.
+public final class PageLink: Sendable {
+    public let label: String             // "2", or a period's title
+    public let href: String
+    public let current: Bool
+
+    public init(label: String, href: String, current: Bool = false) {
+        self.label = label; self.href = href; self.current = current
+    }
+}
+
+/// The links between the pages of a list cut into several (absent on a list of one page).
+public final class Pager: Sendable {
+    public let label: String             // "Page 2 of 5", "April 2025"
+    public let previous: PageLink?
+    public let next: PageLink?
+    public let pages: [PageLink]         // every page, the current one marked
+
+    public init(label: String, previous: PageLink?, next: PageLink?, pages: [PageLink]) {
+        self.label = label; self.previous = previous; self.next = next; self.pages = pages
+    }
+
+    /// The pager of page `part` of a list whose page n is at `path(n)`, seen from a page whose links start with `root`;
+    /// nil for a list of one page.
+    static func make(_ part: Part, root: String, path: (Int) -> String) -> Pager? {
+        guard part.count > 1 else { return nil }
+        func link(_ n: Int) -> PageLink { PageLink(label: "Page \(n)", href: root + path(n), current: n == part.number) }
+        return Pager(label: "Page \(part.number) of \(part.count)",
+                     previous: part.number > 1 ? link(part.number - 1) : nil,
+                     next: part.number < part.count ? link(part.number + 1) : nil,
+                     pages: (1...part.count).map { n in PageLink(label: String(n), href: root + path(n), current: n == part.number) })
+    }
+}
