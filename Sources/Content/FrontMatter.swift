@@ -178,7 +178,7 @@ enum FrontMatterReader {
         }
     }
 
-    private static func describe(_ error: YamlError) -> (Int, Int, String) {
+    static func describe(_ error: YamlError) -> (Int, Int, String) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

@@ -158,11 +158,17 @@ public enum ContentLoader {
         }
         let assets = files.assets(log: &log)
 
-        for entry in files.topLevelEntries() where !["dossier.yml", "articles", "people", "events", "assets"].contains(entry) {
+        for entry in files.topLevelEntries() where !["dossier.yml", Corrections.fileName, "articles", "people", "events", "assets"].contains(entry) {
             log.warning(root + "/" + entry, 1, 1, "ignored: Content/ holds dossier.yml, articles/, people/, events/ and assets/")
         }
         guard let settings else { return (nil, references, log) }
-        return (ContentSet(settings: settings, people: people, events: events, articles: articles, assets: assets), references, log)
+        var content = ContentSet(settings: settings, people: people, events: events, articles: articles, assets: assets)
+        // The analyst's decisions, read every build (one small file); Discovery carries them out.
+        let correctionsPath = root + "/" + Corrections.fileName
+        if FileManager.default.fileExists(atPath: correctionsPath), let text = files.readText(correctionsPath, log: &log, allowEmpty: true) {
+            content.corrections = Corrections.parse(text, path: correctionsPath, log: &log)
+        }
+        return (content, references, log)
     }
 
     // MARK: - Each kind of file

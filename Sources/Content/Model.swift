@@ -179,6 +179,8 @@ public struct ContentSet: Sendable {
     public var events: [Event]
     public var articles: [Article]
     public var assets: [Asset]
+    /// The analyst's decisions (Content/corrections.yml), empty without the file.
+    public var corrections = Corrections()
 
     public init(settings: Settings, people: [Person] = [], events: [Event] = [], articles: [Article] = [], assets: [Asset] = []) {
         self.settings = settings

@@ -31,11 +31,13 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var unmentionedEvents: [String] = []          // slugs of events no article covers
     public var articlesWithoutDates: [Located] = []
     public var aliasesClaimedTwice: [Located] = []
+    public var staleCorrections: [Located] = []          // decisions of corrections.yml that match nothing now
     public var otherProblems: [Located] = []             // the rest of what `build` would report
 
     /// Something an analyst has to decide: a suggestion, an unplaced surname, an undated article, a disputed alias.
     public var needsDecision: Bool {
         !variantSuggestions.isEmpty || !unresolvedSurnames.isEmpty || !ambiguousSurnames.isEmpty || !articlesWithoutDates.isEmpty || !aliasesClaimedTwice.isEmpty
+            || !staleCorrections.isEmpty
     }
     public var hasErrors: Bool { otherProblems.contains { $0.message.hasPrefix("error: ") } }
 
@@ -53,6 +55,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
             let located = Located(path: item.path, line: item.line, column: item.column, message: "\(item.severity.rawValue): \(item.message)")
             if item.path.contains("articles/"), item.message.contains("no date") || item.message.contains("required key 'date'") {
                 report.articlesWithoutDates.append(located)
+            } else if item.message.contains("stale correction") {
+                report.staleCorrections.append(located)
             } else if item.message.contains("is claimed by") {
                 report.aliasesClaimedTwice.append(located)
             } else {
@@ -134,6 +138,9 @@ public struct CheckReport: Sendable, Codable, Equatable {
         section("Events no article covers", unmentionedEvents) { $0 }
         section("Articles without a date", articlesWithoutDates) { "\($0.path):\($0.line):\($0.column): \($0.message)" }
         section("Aliases claimed by two people", aliasesClaimedTwice) { "\($0.path):\($0.line):\($0.column): \($0.message)" }
+        if !staleCorrections.isEmpty {
+            section("Corrections that match nothing any more (Content/corrections.yml)", staleCorrections) { "\($0.path):\($0.line):\($0.column): \($0.message)" }
+        }
         if !otherProblems.isEmpty { section("Other problems", otherProblems) { "\($0.path):\($0.line):\($0.column): \($0.message)" } }
         return out.joined(separator: "\n")
     }

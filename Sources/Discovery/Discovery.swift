@@ -125,6 +125,32 @@ public enum Discovery {
                     continue
                 }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                // Written in Cyrillic or Greek: a variant of the one known person its Latin letters name, or nothing.
+                if CrossScript.hasForeignLetters(run.text) {
+                    // The longest part of the run that names someone ("Глава РФПИ Кирилл Дмитриев": the last two), then
+                    // the rest of it.
+                    var taken = Set<Int>()
+                    for length in stride(from: run.words.count, through: 1, by: -1) {
+                        for start in 0...(run.words.count - length) where !(start..<start + length).contains(where: taken.contains) {
+                            let words = Array(run.words[start..<start + length])
+                            search: for form in CrossScript.latinForms(words) {
+                                var verdict: (person: Int, reason: String)?
+                                if let found = index.byWritten[WrittenKey(form)] ?? (form.count == 1 ? index.bySurname[form[0]] : nil) {
+                                    if found.count == 1 { verdict = (found.first!, "") }
+                                } else if let match = memo.match(WrittenKey(form), in: index, named: named), match.strength == .strong {
+                                    verdict = (match.person, "; " + match.reason)
+                                }
+                                guard let verdict else { continue }
+                                act(.variant(person: verdict.person, text: words.joined(separator: " "),
+                                             reason: "written in another script: \(form.joined(separator: " "))" + verdict.reason))
+                                named.insert(verdict.person)
+                                taken.formUnion(start..<start + length)
+                                break search
+                            }
+                        }
+                    }
+                    continue
+                }
                 // A hyphenated surname alone ("Jean-Pierre" after "Karine Jean-Pierre"): the people whose name ends so.
                 if core.count > 1, !run.text.contains(" "), let bySurname = index.bySurname[core[core.count - 1]] {
                     let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
@@ -263,6 +289,11 @@ public enum Discovery {
         }
         var runs = PersonFinder.runs(in: title, tokens: NameTokens.tokenize(title)).filter { $0.isPerson && $0.hasTitle }
         runs += blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        // Names in Cyrillic or Greek are found apart (CrossScript.swift): they only ever match known people.
+        if runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
+            runs = runs.filter { !CrossScript.hasForeignLetters($0.text) }
+                + blocks.indices.flatMap { CrossScript.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
+        }
         // A name whose last word the article also writes alone, none of its words an ordinary English word or an
         // organisation's or place's: named in full, then by surname, as news prose names people.
         let alone = Set(runs.lazy.filter { $0.words.count == 1 }.map { $0.words[0] })

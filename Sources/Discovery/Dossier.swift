@@ -148,4 +148,6 @@ public struct Dossier: Sendable {
     public var discovery = DiscoveryReport()
     /// What `[[slug]]` reads as where a sentence or summary is shown as text (WikiText.swift).
     public var wikiLabels = WikiLabels()
+    /// The analyst's decisions (Content/corrections.yml), hashed: part of every page's signature.
+    public var correctionsSignature: UInt64 = 0
 }

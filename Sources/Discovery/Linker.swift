@@ -33,9 +33,13 @@ public enum Linker {
         let discovered = Discovery.discover(content, replay: replay, order: sortingForDiscovery.wait()[0]) { a in
             cache?.lookupRuns(runKeys[a]) ?? Discovery.runs(in: parsed[a]?.document ?? Markdown.analyze(content.articles[a].body), title: content.articles[a].title)
         }
-        let lowercased = discovered.people.map { $0.name.lowercased() }
-        let people = discovered.people.indices.sorted { (lowercased[$0], discovered.people[$0].slug) < (lowercased[$1], discovered.people[$1].slug) }
-            .map { discovered.people[$0] }
+        // The analyst's decisions on people (Content/corrections.yml) are carried out on what discovery returned,
+        // after it, so that its replayed decisions stay as they were (CorrectionsApply.swift).
+        var found = discovered.people, discoveryReport = discovered.report
+        var correctionsMatched = CorrectionsApplier.applyToPeople(content.corrections, people: &found, report: &discoveryReport, log: &log)
+        let lowercased = found.map { $0.name.lowercased() }
+        let people = found.indices.sorted { (lowercased[$0], found[$0].slug) < (lowercased[$1], found[$1].slug) }
+            .map { found[$0] }
         let events = content.events.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.title, $0.slug) < ($1.title, $1.slug) }
         let articleOrder = sortingArticles.wait()[0]
         let articles = articleOrder.map { content.articles[$0] }
@@ -66,7 +70,13 @@ public enum Linker {
         // are found once for names, quotations and dates.
         // With a cache (incremental rebuilds), a body analysed by an earlier build with the same tables is not analysed again.
         let tables = cache?.tables(people: people, events: events, articles: articles)
-        let articleKeys = Parallel.map(articles) { article in tables.map { cache!.key(tables: $0, article: article) } ?? 0 }
+        // Each article's own decisions (surnames, speakers, dates, sentences ignored): an article with any is analysed
+        // every build, so that whether each still matches is known, and keyed apart from its uncorrected analysis.
+        let decisionsOfArticle = articleDecisions(content.corrections, articleBySlug: articleBySlug, personBySlug: personBySlug, log: &log)
+        let articleKeys = Parallel.map(articles) { article in
+            let key = tables.map { cache!.key(tables: $0, article: article) } ?? 0
+            return decisionsOfArticle[article.slug] == nil ? key : key ^ content.corrections.signature
+        }
         let allSlugs = Array(personBySlug.keys) + Array(eventBySlug.keys) + Array(articleBySlug.keys)
         let speakers = Quotes.speakersBySurname(people)
         let readings = Parallel.map(Array(articles.indices)) { a in
@@ -76,14 +86,16 @@ public enum Linker {
                 checkWikiLinks(in: article.body, firstLine: article.bodyFirstLine, path: article.path, enabled: article.format == .markdown,
                                targets: targets, allSlugs: allSlugs, log: &danglingLinks)
             }
-            if let cached = cache?.lookup(articleKeys[a], document: { Markdown.analyze(article.body) }) {
-                return (entry: cached, danglingLinks: danglingLinks)
+            let decisions = decisionsOfArticle[article.slug] ?? []
+            if decisions.isEmpty, let cached = cache?.lookup(articleKeys[a], document: { Markdown.analyze(article.body) }) {
+                return (entry: cached, danglingLinks: danglingLinks, matched: Set<Int>())
             }
             let document = parsed[articleOrder[a]]?.document ?? Markdown.analyze(article.body)
             let tokens = document.blocks.map { NameTokens.tokenize($0.text) }
             var text = analyze(document, tokens: tokens, wikilinks: article.format == .markdown, names: names,
                                events: eventPhrases, targets: targets)
             text.rendered = parsed[articleOrder[a]]?.rendered
+            var matched = decisions.isEmpty ? [] : CorrectionsApplier.applyToMentions(decisions, text: &text, tokens: tokens, personBySlug: personBySlug)
             var dates = TextDates.statements(in: document, tokens: tokens, articleDate: article.date)
             // Who each dated sentence names: the mentions grouped by sentence once (in their order), not filtered
             // again for every dated sentence, which was quadratic in an article's length (16 MB of prose: 12 s).
@@ -92,8 +104,12 @@ public enum Linker {
                 for mention in text.mentions { peopleOfSentence[SentenceKey(block: mention.block, sentence: mention.sentence), default: []].append(mention.person) }
                 for d in dates.indices { dates[d].people = peopleOfSentence[SentenceKey(block: dates[d].block, sentence: dates[d].sentence)] ?? [] }
             }
-            let entry = AnalysisCache.Entry(text: text, quotes: Quotes.find(in: text, tokens: tokens, speakers: speakers), dates: dates)
-            return (entry: entry, danglingLinks: danglingLinks)
+            var quotes = Quotes.find(in: text, tokens: tokens, speakers: speakers)
+            if !decisions.isEmpty {
+                matched.formUnion(CorrectionsApplier.applyToFindings(decisions, text: text, quotes: &quotes, dates: &dates, personBySlug: personBySlug))
+            }
+            let entry = AnalysisCache.Entry(text: text, quotes: quotes, dates: dates)
+            return (entry: entry, danglingLinks: danglingLinks, matched: matched)
         }
         let articleTexts = readings.map(\.entry.text)
         let quotes = readings.map(\.entry.quotes)
@@ -102,6 +118,10 @@ public enum Linker {
         // rendered; the build waits for it before it ends (AnalysisCache.finishSaving).
         cache?.saveInBackground(keys: articleKeys, texts: readings.map(\.entry), runKeys: runKeys, runs: discovered.runs,
                                 decisions: discovered.decisions, decided: discovered.decided)
+
+        // A decision that matches nothing any more is a warning where it is written (`dossier check` lists them).
+        for reading in readings { correctionsMatched.formUnion(reading.matched) }
+        reportStale(content.corrections, matched: correctionsMatched, applied: Set(decisionsOfArticle.values.joined().map(\.0)), log: &log)
 
         // Dangling slugs, reported where they were written.
         for reading in readings { log.append(contentsOf: reading.danglingLinks) }
@@ -186,9 +206,50 @@ public enum Linker {
                               articlesOfPerson: articlesOfPerson, eventsOfPerson: eventsOfPerson, articlesOfEvent: articlesOfEvent,
                               peopleOfArticle: peopleOfArticle, eventsOfArticle: eventsOfArticle, coMentions: coMentions,
                               personBySlug: personBySlug, eventBySlug: eventBySlug, articleBySlug: articleBySlug,
-                              quotes: discoveredText.quotes, datedStatements: discoveredText.dates, discovery: discovered.report)
+                              quotes: discoveredText.quotes, datedStatements: discoveredText.dates, discovery: discoveryReport)
         dossier.wikiLabels = labels
+        dossier.correctionsSignature = content.corrections.signature
         return (dossier, log)
+    }
+
+    /// Each article's decisions, by slug, with their indices in the file; a decision naming an article or person
+    /// the dossier does not have is an error where it is written, with the nearest slug.
+    static func articleDecisions(_ corrections: Corrections, articleBySlug: [String: Int], personBySlug: [String: Int],
+                                 log: inout DiagnosticLog) -> [String: [(Int, Correction)]] {
+        var result: [String: [(Int, Correction)]] = [:]
+        var reported = Set<String>()
+        for (i, correction) in corrections.items.enumerated() {
+            guard let slug = correction.article else { continue }
+            guard articleBySlug[slug] != nil else {
+                if reported.insert(slug).inserted {
+                    let guess = Suggestions.nearest(to: slug, in: articleBySlug.keys).map { "; did you mean '\($0)'?" } ?? ""
+                    log.error(corrections.path, correction.articleLine, correction.articleColumn, "no article '\(slug)'\(guess)")
+                }
+                continue
+            }
+            let person: String?
+            switch correction.kind {
+            case .surname(_, _, let p): person = p
+            case .speaker(_, _, let p): person = p
+            default: person = nil
+            }
+            if let person, personBySlug[person] == nil {
+                let guess = Suggestions.nearest(to: person, in: personBySlug.keys).map { "; did you mean '\($0)'?" } ?? ""
+                log.error(corrections.path, correction.targetLine, correction.targetColumn, "no person '\(person)'\(guess)")
+                continue
+            }
+            result[slug, default: []].append((i, correction))
+        }
+        return result
+    }
+
+    /// Warnings for the decisions that matched nothing in this build.
+    /// `applied`: the article decisions that were valid (the others were reported as errors).
+    static func reportStale(_ corrections: Corrections, matched: Set<Int>, applied: Set<Int>, log: inout DiagnosticLog) {
+        for (i, correction) in corrections.items.enumerated() where !matched.contains(i) {
+            if correction.article != nil, !applied.contains(i) { continue }
+            log.warning(corrections.path, correction.line, correction.column, "stale correction, matches nothing: " + CorrectionsApplier.describe(correction.kind))
+        }
     }
 
     /// The inverse of an ordering: for each index, its place in `order`.

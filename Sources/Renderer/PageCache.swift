@@ -71,6 +71,7 @@ struct PageSignatures {
         g.add(Self.templatesFingerprint(templatesDirectory))
         let s = dossier.settings
         g.add(s.title); g.add(s.subtitle); g.add(s.description); g.add(s.baseURL); g.add(s.language)
+        g.add(dossier.correctionsSignature)      // a decision can move a mention, quotation or date to any page
         for person in dossier.people {
             // Spellings found by discovery link like aliases, and discovered people are named in every article.
             g.add(person.slug); g.add(person.name); g.add(person.withVariantsAsAliases.aliases); g.add(person.role)
