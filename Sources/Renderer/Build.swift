@@ -156,12 +156,10 @@ public enum SiteBuilder {
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
     /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
-    /// `signatures`: what every page depends on, each article's own inputs and its spellings of names, which sign
-    /// the search index's files (`SearchIndex.files`).
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
                            signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var files = SearchIndex.files(dossier, global: signatures.global, articleSignatures: signatures.articles, spellings: signatures.spellings) + Feeds.files(dossier, pagePaths: pagePaths)
+        var files = SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
