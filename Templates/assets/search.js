@@ -12,6 +12,7 @@
 
   // Lower case without accents, so "Zelenskiy" typed plainly still meets "Zelenskiy" written with marks.
   function fold(text) {
+    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();   // the same, without the work, for plain ASCII
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
@@ -25,9 +26,13 @@
 
   // The folded words of a text, in order: runs of letters and digits, by code point.
   function words(text) {
+    var folded = fold(text);
+    if (/^[\x00-\x7f]*$/.test(folded)) {       // plain ASCII: the same words, split at once
+      return folded.split(/[^a-z0-9]+/).filter(function (w) { return w && w.length <= maxWordLength; });
+    }
     var out = [], word = [];
     function flush() { if (word.length && word.length <= maxWordLength) out.push(word.join("")); word = []; }
-    Array.from(fold(text)).forEach(function (ch) { if (isWordPoint(ch.codePointAt(0))) word.push(ch); else flush(); });
+    Array.from(folded).forEach(function (ch) { if (isWordPoint(ch.codePointAt(0))) word.push(ch); else flush(); });
     flush();
     return out;
   }
