@@ -98,7 +98,7 @@ public enum SiteBuilder {
         let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output, listing: listing,
                                            cache: loadingPageCache.wait()[0])
         let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
-                                               signatures: incremental.signatures)
+                                               signatures: incremental.signatures, searchWords: cacheFolder + "/search-words.txt")
         let extras = incremental.keep(made)
         // Every page's signature and plan, the snapshot's records, the cache's index: freed after the build too.
         leftovers.hold(incremental); leftovers.hold(snapshot); leftovers.hold(analysisCache); leftovers.hold(templates)
@@ -157,9 +157,9 @@ public enum SiteBuilder {
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
     /// sitemap lists every page), the theme's assets from Templates/assets, then Content/assets.
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
-                           signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
+                           signatures: PageSignatures, searchWords: String? = nil) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var files = SearchIndex.files(dossier) + Feeds.files(dossier, pagePaths: pagePaths)
+        var files = SearchIndex.files(dossier, articleSignatures: signatures.articles, wordCache: searchWords) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: String] = [:]
         let themeAssets = templates.directory + "/assets"
         for relative in SiteWriter.listFiles(themeAssets).sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {

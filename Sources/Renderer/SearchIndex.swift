@@ -30,8 +30,11 @@ enum SearchIndex {
 
     /// The whole index, made at once: names.js and every shard, each signed by its own bytes, so a rebuild
     /// writes only the shards whose words or records changed.
-    static func files(_ dossier: Dossier) -> [OutputFile] {
-        let index = Index(dossier)
+    /// `articleSignatures`: each article's own inputs (`PageSignatures.articles`); with `wordCache` (a file in the
+    /// cache folder beside the output), the words of an article whose inputs did not change are read from there
+    /// rather than from its text, so a rebuild after an edit tokenizes one article, not all of them.
+    static func files(_ dossier: Dossier, articleSignatures: [UInt64] = [], wordCache: String? = nil) -> [OutputFile] {
+        let index = Index(dossier, articleSignatures: articleSignatures, wordCache: wordCache)
         var files: [OutputFile] = []
         func add(_ path: String, _ bytes: [UInt8]) {
             var h = StableHash()
@@ -51,10 +54,9 @@ enum SearchIndex {
         /// Shard key → its words, sorted; keys sorted.
         var shards: [(key: String, words: [String])] = []
 
-        init(_ dossier: Dossier) {
+        init(_ dossier: Dossier, articleSignatures: [UInt64] = [], wordCache: String? = nil) {
             records = SearchIndex.records(dossier)
-            let texts = SearchIndex.documentTexts(dossier)
-            let wordsOfRecord = Parallel.map(Array(texts.indices)) { r in Array(Set(SearchIndex.words(texts[r]))).sorted() }
+            let wordsOfRecord = SearchIndex.wordsOfRecords(dossier, articleSignatures: articleSignatures, wordCache: wordCache)
             for (r, words) in wordsOfRecord.enumerated() {
                 for word in words { postings[word, default: []].append(Int32(r)) }
             }
@@ -141,9 +143,72 @@ enum SearchIndex {
         return records
     }
 
+    /// Each record's words, sorted, each once, in the order of `records`. Articles' words come from `wordCache` when
+    /// it holds them under the same key (`wordKey`), and the cache is rewritten with every article's words.
+    static func wordsOfRecords(_ dossier: Dossier, articleSignatures: [UInt64], wordCache: String?) -> [[String]] {
+        let texts = documentTexts(dossier, articles: false)
+        var result = Parallel.map(Array(texts.indices)) { r in Array(Set(words(texts[r]))).sorted() }
+        let newestFirst = Array(dossier.articles.indices.reversed())
+        guard let wordCache, articleSignatures.count == dossier.articles.count else {
+            let articleTexts = documentTexts(dossier, only: newestFirst)
+            return result + Parallel.map(Array(articleTexts.indices)) { r in Array(Set(words(articleTexts[r]))).sorted() }
+        }
+        let keys = newestFirst.map { wordKey(dossier, $0, signature: articleSignatures[$0]) }
+        let cached = readWordCache(wordCache, wanted: Set(keys))
+        let missing = newestFirst.indices.filter { cached[keys[$0]] == nil }
+        let missingTexts = documentTexts(dossier, only: missing.map { newestFirst[$0] })
+        let made = Parallel.map(Array(missingTexts.indices)) { r in Array(Set(words(missingTexts[r]))).sorted() }
+        var madeByKey: [UInt64: [String]] = [:]
+        for (i, r) in missing.enumerated() { madeByKey[keys[r]] = made[i] }
+        var out: [UInt8] = Array("dossier-search-words-1\n".utf8)
+        for key in keys {
+            let words = cached[key] ?? madeByKey[key]!
+            result.append(words)
+            out += Array(String(key, radix: 16).utf8); out.append(0x09)
+            out += Array(words.joined(separator: " ").utf8); out.append(0x0A)
+        }
+        if !missing.isEmpty || cached.count != Set(keys).count {
+            let temporary = wordCache + ".tmp"
+            if FileManager.default.createFile(atPath: temporary, contents: Data(out)) { _ = rename(temporary, wordCache) }
+        }
+        return result
+    }
+
+    /// What an article's words are made of: its own inputs, and the titles its wikilinks show.
+    static func wordKey(_ dossier: Dossier, _ a: Int, signature: UInt64) -> UInt64 {
+        var h = StableHash()
+        h.add("search-words-1"); h.add(PageSignatures.programIdentity()); h.add(signature)
+        for link in dossier.articleTexts[a].wikiLinks {
+            switch link.target {
+            case .person(let p): h.add(dossier.people[p].name)
+            case .event(let e): h.add(dossier.events[e].title)
+            case .article(let x): h.add(dossier.articles[x].title)
+            }
+        }
+        return h.value
+    }
+
+    /// The cache's lines whose key is wanted; nothing if the file is missing or not ours.
+    static func readWordCache(_ path: String, wanted: Set<UInt64>) -> [UInt64: [String]] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard lines.first.map({ String(decoding: $0, as: UTF8.self) }) == "dossier-search-words-1" else { return [:] }
+        let body = Array(lines.dropFirst())
+        let parsed = Parallel.map(Array(body.indices)) { i -> (UInt64, [String])? in
+            let line = body[i]
+            guard let tab = line.firstIndex(of: 0x09), let key = UInt64(String(decoding: line[line.startIndex..<tab], as: UTF8.self), radix: 16),
+                  wanted.contains(key) else { return nil }
+            let rest = line[(tab + 1)...]
+            return (key, rest.isEmpty ? [] : rest.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
+        }
+        var result: [UInt64: [String]] = [:]
+        for case let (key, words)? in parsed { result[key] = words }
+        return result
+    }
+
     /// The text searched of each record, in the order of `records`: its title and its body as a reader sees it
     /// (a wikilink as the name or title it shows, never `[[slug]]`).
-    static func documentTexts(_ dossier: Dossier) -> [[String]] {
+    static func documentTexts(_ dossier: Dossier, articles withArticles: Bool = true) -> [[String]] {
         var titles: [String: String] = [:]
         for person in dossier.people { titles[person.slug] = person.name }
         for event in dossier.events { titles[event.slug] = event.title }
@@ -153,9 +218,20 @@ enum SearchIndex {
         var texts: [[String]] = []
         for (p, person) in dossier.people.enumerated() { texts.append([person.name] + body(dossier.profileTexts[p])) }
         for (e, event) in dossier.events.enumerated() { texts.append([event.title] + body(dossier.eventTexts[e])) }
-        let articles = Array(dossier.articles.indices.reversed())
-        texts += Parallel.map(articles) { a in [dossier.articles[a].title] + body(dossier.articleTexts[a]) }
+        if withArticles { texts += documentTexts(dossier, only: Array(dossier.articles.indices.reversed())) }
         return texts
+    }
+
+    /// The texts of the articles given, in that order.
+    static func documentTexts(_ dossier: Dossier, only articles: [Int]) -> [[String]] {
+        var titles: [String: String] = [:]
+        for person in dossier.people { titles[person.slug] = person.name }
+        for event in dossier.events { titles[event.slug] = event.title }
+        for article in dossier.articles { titles[article.slug] = article.title }
+        let titlesBySlug = titles
+        return Parallel.map(articles) { a in
+            [dossier.articles[a].title] + dossier.articleTexts[a].document.blocks.map { renderWikilinks($0.text, titles: titlesBySlug) }
+        }
     }
 
     /// `[[slug]]` as the title of what it names (or the slug, if nothing), `[[slug|text]]` as its text.

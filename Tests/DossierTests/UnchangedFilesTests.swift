@@ -90,4 +90,28 @@ import Testing
         _ = try buildSite(content: content, output: clean)
         #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
     }
+
+    /// The words of an article whose inputs did not change come from the cache beside the output, not its text:
+    /// a rebuild after an edit reads one article's words. Shown by a cache line altered by hand, which the rebuild
+    /// believes for the unchanged article and not for the edited one.
+    @Test func aRebuildTakesUnchangedArticlesWordsFromTheCache() throws {
+        let scratch = Scratch("dossier-search-words")
+        let content = scratch.copy(Repo.fixture("small"), as: "Content")
+        let site = scratch.path + "/Site", cache = scratch.path + "/.Site.dossier-cache/search-words.txt"
+        _ = try buildSite(content: content, output: site)
+        let lines = try String(contentsOfFile: cache, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.first == "dossier-search-words-1" && lines.count == 4, "a header and the three articles")
+        // Newest first: accord-reported, then garbled-report, then envoys-meet. Both altered lines gain a word.
+        var altered = lines
+        altered[1] += " sentinelaccord"
+        altered[2] += " sentinelgarbled"
+        try (altered.joined(separator: "\n") + "\n").write(toFile: cache, atomically: true, encoding: .utf8)
+        let article = content + "/articles/accord-reported.md"
+        try (try String(contentsOfFile: article, encoding: .utf8) + "\nA quiet evening.\n").write(toFile: article, atomically: true, encoding: .utf8)
+        _ = try buildSite(content: content, output: site)
+        let records = try searchRecords(site)
+        #expect(records.first { $0.t == "Garbled report from the summit" }?.x.contains("sentinelgarbled") == true)
+        #expect(records.first { $0.t == "Accord reported" }?.x.contains("sentinelaccord") == false)
+        #expect(records.first { $0.t == "Accord reported" }?.x.contains("quiet") == true)
+    }
 }
