@@ -302,11 +302,14 @@ extension PageBuilder {
     /// Past a dozen people, each person's lines to others are cut to their strongest few (a pair is drawn when it
     /// is among the strongest of either): 40 people named together in every article would be 780 lines.
     static let strongestPairs = 3
+    /// The largest radius of a person's node: by square root of their articles up to 36 articles, then no larger
+    /// (at 10,000 articles a radius grown without bound covered the picture).
+    static let largestNode = 22.0
 
     func personNode(_ p: Int, root: String) -> GraphNode {
         let person = dossier.people[p]
         return GraphNode(kind: .person, label: person.name, detail: person.role ?? "", href: root + Paths.person(person.slug),
-                         size: 7 + 2.5 * Double(dossier.articlesOfPerson[p].count).squareRoot())
+                         size: min(7 + 2.5 * Double(dossier.articlesOfPerson[p].count).squareRoot(), Self.largestNode))
     }
 
     func eventNode(_ e: Int, root: String) -> GraphNode {
