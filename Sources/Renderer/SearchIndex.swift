@@ -169,6 +169,8 @@ enum SearchIndex {
         }
         if !missing.isEmpty || cached.count != Set(keys).count {
             let temporary = wordCache + ".tmp"
+            // The cache folder may not be there yet on a first build (the other caches are written later).
+            try? FileManager.default.createDirectory(atPath: (wordCache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if FileManager.default.createFile(atPath: temporary, contents: Data(out)) { _ = rename(temporary, wordCache) }
         }
         return result
