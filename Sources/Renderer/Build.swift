@@ -116,7 +116,7 @@ public enum SiteBuilder {
         let incremental = IncrementalPages(dossier: dossier, templatesDirectory: templates.directory, output: options.output, listing: listing,
                                            cache: loadingPageCache.wait()[0])
         let (made, extraProblems) = otherFiles(dossier, templates: templates, pagePaths: incremental.planned.map(\.path),
-                                               signatures: incremental.signatures)
+                                               signatures: incremental.signatures, searchWords: cacheFolder + "/search-words.txt")
         let extras = incremental.keep(made)
         // Every page's signature and plan, the snapshot's records, the cache's index: freed after the build too.
         leftovers.hold(incremental); leftovers.hold(snapshot); leftovers.hold(analysisCache); leftovers.hold(templates)
@@ -183,12 +183,11 @@ public enum SiteBuilder {
 
     /// The files that are not pages: the search index, the feed and sitemap when base_url is absolute (the
     /// sitemap lists every page), the theme's assets (Templates/assets over the built-in ones), then Content/assets.
-    /// `signatures`: what every page depends on, each article's own inputs and its spellings of names, which sign
-    /// the search index's files (`SearchIndex.files`).
+    /// `searchWords`: the cache file of each article's words, which the search index reads for unchanged articles.
     static func otherFiles(_ dossier: Dossier, templates: TemplateSet, pagePaths: [String],
-                           signatures: PageSignatures) -> ([OutputFile], [Diagnostic]) {
+                           signatures: PageSignatures, searchWords: String? = nil) -> ([OutputFile], [Diagnostic]) {
         var problems: [Diagnostic] = []
-        var files = SearchIndex.files(dossier, global: signatures.global, articleSignatures: signatures.articles, spellings: signatures.spellings) + Feeds.files(dossier, pagePaths: pagePaths)
+        var files = SearchIndex.files(dossier, articleSignatures: signatures.articles, wordCache: searchWords) + Feeds.files(dossier, pagePaths: pagePaths)
         var assetOwner: [String: OutputFile.Content] = [:]
         // The theme's assets: the own templates folder's over the built-in ones (Templating.Theme).
         for asset in templates.assets {

@@ -15,7 +15,7 @@ struct PageSignatures {
     let global: UInt64
     /// Each article's own inputs: front matter and body.
     let articles: [UInt64]
-    /// Each article's spellings of names: who each mention names, as written (`SearchIndex.indexSignature`).
+    /// Each article's spellings of names: who each mention names, as written.
     let spellings: [UInt64]
     /// What the pages listing every article show of each (`listed(_:in:)`), made once for all of them.
     let listedArticles: [UInt64]

@@ -12,8 +12,8 @@ enum Paths {
     static let stylesheet = "assets/dossier.css"
     static let relations = "relations.html"
     static let briefing = "briefing.html"
-    static let searchIndex = "assets/search-index.js"
-    static func searchIndexPart(_ n: Int) -> String { "assets/search/articles-\(n).js" }
+    static let searchNames = "assets/search/names.js"
+    static func searchShard(_ fileKey: String) -> String { "assets/search/text-\(fileKey).js" }
     static let feed = "feed.xml"
     static let sitemap = "sitemap.xml"
 

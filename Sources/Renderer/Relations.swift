@@ -1,6 +1,8 @@
 // The relations graph: people and events as nodes, "mentioned in the same articles" and "took part in" as edges,
-// laid out at build time (people on a circle, events round them near their people, coordinates rounded) into
-// a static SVG: the same dossier always gives the same picture, byte for byte, and no script is needed.
+// laid out at build time into a static SVG: the same dossier always gives the same picture, byte for byte, and no
+// script is needed. Up to a dozen people sit on a circle, events round them near their people; past a dozen (a
+// circle of 13 was a hairball) a force-directed layout from those same starting places, a fixed number of steps,
+// then each label put where it overlaps no other label or node and crosses the fewest lines.
 
 import Content
 import Foundation
@@ -26,6 +28,35 @@ struct Graph: Sendable {
 }
 
 struct Point: Sendable, Equatable { var x: Double; var y: Double }
+
+/// An axis-aligned box: a label's extent as the layout estimates it (characters × an average width).
+struct Rect: Sendable, Equatable {
+    var x: Double, y: Double, width: Double, height: Double
+
+    func intersects(_ other: Rect) -> Bool {
+        x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+    }
+
+    /// Whether the segment from `a` to `b` passes through the box (Liang–Barsky clipping).
+    func crosses(_ a: Point, _ b: Point) -> Bool {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - x), (dx, x + width - a.x), (-dy, a.y - y), (dy, y + height - a.y)] {
+            if p == 0 { if q < 0 { return false }; continue }
+            let r = q / p
+            if p < 0 { if r > t1 { return false }; t0 = max(t0, r) } else { if r < t0 { return false }; t1 = min(t1, r) }
+        }
+        return t0 < t1
+    }
+}
+
+/// A placed label: its lines, the text anchor and the first baseline, and the box it takes.
+struct GraphLabel: Sendable, Equatable {
+    var lines: [String]
+    var anchor: String
+    var x: Double, y: Double
+    var box: Rect
+}
 
 enum GraphLayout {
     /// People evenly on an inner circle (in the given order), events on an outer ellipse, each event as near
@@ -71,6 +102,103 @@ enum GraphLayout {
         }
     }
 
+    /// Past this many people the circle gives way to `force`.
+    static let circlePeople = 12
+
+    /// The height of a `force` picture 1000 wide: 700 up to 30 nodes, then 16 more a node (1,340 for 70).
+    static func forceHeight(nodes: Int) -> Int { 700 + 16 * max(0, nodes - 30) }
+
+    /// Fruchterman–Reingold from the `rings` positions: every pair of nodes pushes apart, every edge pulls its ends
+    /// together, a weak pull to the middle keeps loose nodes in, and the step shrinks over a fixed number of
+    /// iterations. No randomness: the same graph gives the same points. O(iterations × nodes²) on at most the
+    /// 70 nodes drawn.
+    static func force(_ graph: Graph, width: Double, height: Double, iterations: Int = 300) -> [Point] {
+        var points = rings(graph, width: width, height: height)
+        let n = points.count
+        guard n > 1 else { return points }
+        let marginX = 110.0, marginY = 45.0
+        let k = 0.75 * ((width - 2 * marginX) * (height - 2 * marginY) / Double(n)).squareRoot()
+        let centre = Point(x: width / 2, y: height / 2)
+        for step in 0..<iterations {
+            var dx = [Double](repeating: 0, count: n), dy = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    var x = points[i].x - points[j].x, y = points[i].y - points[j].y
+                    if abs(x) < 0.01 && abs(y) < 0.01 { x = 0.01 * Double(j - i); y = 0.01 }   // two in one place part the same way each run
+                    // Distances across count less than distances down: labels are wide, so nodes side by side need more room.
+                    let d2 = max(0.4 * x * x + y * y, 1e-4), f = k * k / d2
+                    dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f
+                }
+            }
+            for edge in graph.edges {
+                let x = points[edge.a].x - points[edge.b].x, y = points[edge.a].y - points[edge.b].y
+                let d = max((x * x + y * y).squareRoot(), 0.01), f = d / k * min(1 + log(Double(edge.weight)) / 2, 2)
+                dx[edge.a] -= x * f; dy[edge.a] -= y * f; dx[edge.b] += x * f; dy[edge.b] += y * f
+            }
+            let temperature = width / 12 * (1 - Double(step) / Double(iterations)) + 0.5
+            for i in 0..<n {
+                dx[i] += (centre.x - points[i].x) * 0.03 * k / 100; dy[i] += (centre.y - points[i].y) * 0.045 * k / 100
+                let length = max((dx[i] * dx[i] + dy[i] * dy[i]).squareRoot(), 1e-9), move = min(length, temperature)
+                points[i].x = min(max(points[i].x + dx[i] / length * move, marginX), width - marginX)
+                points[i].y = min(max(points[i].y + dy[i] / length * move, marginY), height - marginY)
+            }
+        }
+        return points.map { Point(x: ($0.x * 10).rounded() / 10, y: ($0.y * 10).rounded() / 10) }
+    }
+
+    /// Where each node's label goes, for `force` layouts: nodes largest first each try places round themselves
+    /// (right, left, below, above, the corners, then twice as far) and take the first that overlaps no label
+    /// already placed and no node, within the picture, crossing the fewest edges; when none is clear, the least bad.
+    static func labels(_ graph: Graph, at points: [Point], width: Double, height: Double) -> [GraphLabel] {
+        let order = graph.nodes.indices.sorted { (graph.nodes[$0].size, -$0) > (graph.nodes[$1].size, -$1) }
+        var placed = [GraphLabel?](repeating: nil, count: graph.nodes.count)
+        var boxes: [Rect] = []
+        let nodeBoxes = graph.nodes.indices.map { i in
+            Rect(x: points[i].x - graph.nodes[i].size, y: points[i].y - graph.nodes[i].size, width: 2 * graph.nodes[i].size, height: 2 * graph.nodes[i].size)
+        }
+        let segments = graph.edges.map { (points[$0.a], points[$0.b]) }
+        for i in order {
+            let node = graph.nodes[i], p = points[i]
+            let lines = GraphSVG.wrap(node.label, width: node.kind == .person ? 24 : 22)
+            let charWidth = node.kind == .person ? 8.6 : 7.4, lineHeight = 15.0
+            let w = Double(lines.map(\.count).max() ?? 0) * charWidth, h = Double(lines.count) * lineHeight
+            var best: (cost: Double, label: GraphLabel)?
+            for (c, candidate) in candidates(size: node.size, w: w, h: h).enumerated() {
+                let box = Rect(x: p.x + candidate.dx, y: p.y + candidate.dy, width: w, height: h)
+                // A label far from its node is harder to read as its own: 130 px away costs half as much as a line through it.
+                var cost = Double(c) * 0.001 + candidate.far * 0.04
+                if box.x < 2 || box.y < 2 || box.x + w > width - 2 || box.y + h > height - 2 { cost += 10_000 }
+                cost += 1_000 * Double(boxes.filter { $0.intersects(box) }.count)
+                cost += 1_000 * Double(nodeBoxes.indices.filter { $0 != i && nodeBoxes[$0].intersects(box) }.count)
+                cost += 10 * Double(segments.filter { box.crosses($0.0, $0.1) }.count)
+                if best == nil || cost < best!.cost {
+                    let x = candidate.anchor == "start" ? box.x : candidate.anchor == "end" ? box.x + w : box.x + w / 2
+                    best = (cost, GraphLabel(lines: lines, anchor: candidate.anchor, x: (x * 10).rounded() / 10,
+                                             y: ((box.y + 11.5) * 10).rounded() / 10, box: box))
+                }
+                if cost < 0.5 { break }
+            }
+            placed[i] = best!.label
+            boxes.append(best!.label.box)
+        }
+        return placed.map { $0! }
+    }
+
+    /// Label places round a node of radius `size`, as offsets of the label box's top left corner, nearest first,
+    /// with how much further than the nearest they are.
+    private static func candidates(size: Double, w: Double, h: Double) -> [(dx: Double, dy: Double, anchor: String, far: Double)] {
+        var out: [(dx: Double, dy: Double, anchor: String, far: Double)] = []
+        for far in [0.0, 10.0, 22.0, 36.0, 54.0, 76.0, 100.0, 130.0] {
+            let gap = size + 4 + far
+            let places: [(Double, Double, String)] = [(gap, -h / 2, "start"), (-gap - w, -h / 2, "end"), (-w / 2, gap, "middle"), (-w / 2, -gap - h, "middle"),
+                    (gap * 0.7, gap * 0.7 - 4, "start"), (-gap * 0.7 - w, gap * 0.7 - 4, "end"),
+                    (gap * 0.7, -gap * 0.7 - h + 4, "start"), (-gap * 0.7 - w, -gap * 0.7 - h + 4, "end"),
+                    (-w * 0.15, gap, "start"), (-w * 0.85, gap, "end"), (-w * 0.15, -gap - h, "start"), (-w * 0.85, -gap - h, "end")]
+            out += places.map { ($0.0, $0.1, $0.2, far) }
+        }
+        return out
+    }
+
     /// The first node in the middle, the others evenly round it on an ellipse, in their given order.
     static func radial(count: Int, width: Double, height: Double) -> [Point] {
         guard count > 0 else { return [] }
@@ -87,7 +215,7 @@ enum GraphLayout {
 
 enum GraphSVG {
     /// The graph as inline SVG: edges first, then nodes as links with a tooltip and a label below.
-    static func render(_ graph: Graph, at points: [Point], width: Int, height: Int, id: String, title: String) -> String {
+    static func render(_ graph: Graph, at points: [Point], labels placed: [GraphLabel]? = nil, width: Int, height: Int, id: String, title: String) -> String {
         var out = "<svg class=\"graph\" id=\"\(id)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-labelledby=\"\(id)-title\">\n"
         out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>\n<g class=\"graph-edges\">\n"
         for edge in graph.edges {
@@ -107,6 +235,14 @@ enum GraphSVG {
             case .event:
                 let s = node.size
                 out += "<rect x=\"\(number(p.x - s))\" y=\"\(number(p.y - s))\" width=\"\(number(2 * s))\" height=\"\(number(2 * s))\" rx=\"2\" transform=\"rotate(45 \(number(p.x)) \(number(p.y)))\"/>"
+            }
+            if let label = placed?[i] {
+                out += "<text x=\"\(number(label.x))\" y=\"\(number(label.y))\" text-anchor=\"\(label.anchor)\">"
+                for (l, line) in label.lines.enumerated() {
+                    out += "<tspan x=\"\(number(label.x))\"\(l > 0 ? " dy=\"15\"" : "")>\(HTML.escape(line))</tspan>"
+                }
+                out += "</text></a>\n"
+                continue
             }
             // The label goes on the side facing away from the middle, so it stays clear of the edges.
             let lines = wrap(node.label, width: node.kind == .person ? 24 : 22)
@@ -163,11 +299,17 @@ extension PageBuilder {
     /// Beyond these the picture stops being readable: the graph keeps the people named most often and the events
     /// with most of them, and the tables keep the strongest pairs.
     static let graphPeople = 40, graphEvents = 30, tablePairs = 200
+    /// Past a dozen people, each person's lines to others are cut to their strongest few (a pair is drawn when it
+    /// is among the strongest of either): 40 people named together in every article would be 780 lines.
+    static let strongestPairs = 3
+    /// The largest radius of a person's node: by square root of their articles up to 36 articles, then no larger
+    /// (at 10,000 articles a radius grown without bound covered the picture).
+    static let largestNode = 22.0
 
     func personNode(_ p: Int, root: String) -> GraphNode {
         let person = dossier.people[p]
         return GraphNode(kind: .person, label: person.name, detail: person.role ?? "", href: root + Paths.person(person.slug),
-                         size: 7 + 2.5 * Double(dossier.articlesOfPerson[p].count).squareRoot())
+                         size: min(7 + 2.5 * Double(dossier.articlesOfPerson[p].count).squareRoot(), Self.largestNode))
     }
 
     func eventNode(_ e: Int, root: String) -> GraphNode {
@@ -199,8 +341,16 @@ extension PageBuilder {
         var nodeOfPerson: [Int: Int] = [:], nodeOfEvent: [Int: Int] = [:]
         for p in people { nodeOfPerson[p] = graph.nodes.count; graph.nodes.append(personNode(p, root: root)) }
         for e in events { nodeOfEvent[e] = graph.nodes.count; graph.nodes.append(eventNode(e, root: root)) }
+        // coMentions lists the strongest first: the pairs kept are each person's first few among those drawn.
+        var strongest = Set<[Int]>()
         for p in people {
-            for co in dossier.coMentions[p] where co.person > p {
+            for co in dossier.coMentions[p].lazy.filter({ nodeOfPerson[$0.person] != nil }).prefix(Self.strongestPairs) {
+                strongest.insert([min(p, co.person), max(p, co.person)])
+            }
+        }
+        let allPairs = people.count <= GraphLayout.circlePeople
+        for p in people {
+            for co in dossier.coMentions[p] where co.person > p && (allPairs || strongest.contains([p, co.person])) {
                 guard let b = nodeOfPerson[co.person] else { continue }
                 graph.edges.append(GraphEdge(a: nodeOfPerson[p]!, b: b, weight: co.articles,
                                              label: "\(dossier.people[p].name) and \(dossier.people[co.person].name): \(Self.plural(co.articles, "shared article"))"))
@@ -224,14 +374,21 @@ extension PageBuilder {
     func relationsPage() -> RelationsPage {
         let page = context(Paths.relations, title: "Relations", kind: "relations")
         let graph = relationsGraph(root: page.root)
-        let points = GraphLayout.rings(graph, width: 1000, height: 700)
-        let svg = graph.nodes.isEmpty ? "" : GraphSVG.render(graph, at: points, width: 1000, height: 700, id: "relations-graph",
+        let shownPeople = graph.nodes.filter { $0.kind == .person }.count
+        let spread = shownPeople > GraphLayout.circlePeople
+        // A taller picture for more nodes, so that every label finds room.
+        let height = spread ? GraphLayout.forceHeight(nodes: graph.nodes.count) : 700
+        let points = spread ? GraphLayout.force(graph, width: 1000, height: Double(height)) : GraphLayout.rings(graph, width: 1000, height: 700)
+        let labels = spread ? GraphLayout.labels(graph, at: points, width: 1000, height: Double(height)) : nil
+        let svg = graph.nodes.isEmpty ? "" : GraphSVG.render(graph, at: points, labels: labels, width: 1000, height: height, id: "relations-graph",
                                                               title: "People and events of this dossier, and how they are linked")
-        let (shownPeople, shownEvents) = graphMembers()
+        let (shownPeopleList, shownEvents) = graphMembers()
+        let shownPeopleCount = shownPeopleList.count
         var notes: [String] = []
-        if shownPeople.count < dossier.people.count || shownEvents.count < dossier.events.count {
-            notes.append("The graph shows the \(shownPeople.count) people named most often and \(shownEvents.count) of the \(dossier.events.count) events, those with most of them.")
+        if shownPeopleCount < dossier.people.count || shownEvents.count < dossier.events.count {
+            notes.append("The graph shows the \(shownPeopleCount) people named most often and \(shownEvents.count) of the \(dossier.events.count) events, those with most of them.")
         }
+        if spread { notes.append("Lines join each person to the \(Self.strongestPairs) people named with them most often; the table below lists the pairs.") }
         var peopleRows: [(Int, RelationRow)] = []
         for (p, mentions) in dossier.coMentions.enumerated() {
             for co in mentions where co.person > p {

@@ -1,277 +1,346 @@
-// The search index: every person, event and article with its names and text, written as a classic script
-// (assets/search-index.js assigns one global) so search works from file://, where fetch and modules fail.
+// The search index, in classic scripts (each assigns into a global) so search works from file://, where fetch and
+// modules fail, and split so that a search loads little of it, whatever the size of the dossier:
+//   assets/search/names.js     every person, event and article: kind, title, link, date, other names, one line
+//                              under the title; and the names of the text shards. Loaded the first time the box is used.
+//   assets/search/text-K.js    the full text's words that start with K (two letters, or more where two would make a
+//                              large file), each with the records that use it. Loaded when a word starting with K is typed.
+// A record is named by its place in names.js, so a shard holds only words and numbers. Words are folded the
+// same way here and in `Templates/assets/search.js` (NFD, accents dropped, lower case, split on anything but letters
+// and digits), and a word's shard is found the same way on both sides (`shardKey`); a shared table in
+// `Tests/search-words.json` holds the two to the same answers.
 
 import Content
 import Discovery
 import Foundation
 
-/// One searchable record. Short keys keep the file small; `Templates/assets/search.js` reads them.
-struct SearchRecord: Encodable, Sendable {
-    var k: String        // kind: "Person", "Event", "Article"
-    var t: String        // title or name
-    var u: String        // path from the site root
-    var d: String        // date as shown ("1–3 April 2025"); for people "born …" when known, else ""
-    var n: [String]      // other names: aliases and every spelling the articles use
-    var s: String        // one line under the title: role, place, or source
-    var x: String        // the full text, whitespace collapsed
-}
-
 enum SearchIndex {
-    static let global = "DOSSIER_SEARCH"
-    static let partsGlobal = "DOSSIER_SEARCH_PARTS"
-    /// Articles per part of the index. The articles' text is most of the index (57 MB for 10,000 articles); in
-    /// parts, an edit rewrites one part, and a part whose articles did not change is not even made. Parts of 100
-    /// (570 KB): with 500, making the one part took a tenth of a rebuild after an edit.
-    static let articlesPerPart = 100
+    static let namesGlobal = "DOSSIER_SEARCH_NAMES"
+    static let textGlobal = "DOSSIER_SEARCH_TEXT"
+    /// A shard past this many bytes is split by one more letter of its words (up to `maxKeyLength` letters): a typed
+    /// word then loads names.js and one shard.
+    static let shardBudget = 160_000
+    static let maxKeyLength = 5
+    /// Longer runs of letters are not words a reader types (identifiers, pasted URLs) and are left out.
+    static let maxWordLength = 40
 
-    /// `assets/search-index.js` (people and events, and the names of the parts), then the parts in
-    /// `assets/search/`, newest articles first, each signed by its articles' inputs (`articleSignatures`).
-    /// `global`: what every page depends on (`PageSignatures.global`), which signs the first file with the spellings.
-    static func files(_ dossier: Dossier, global: UInt64, articleSignatures: [UInt64], spellings: [UInt64]) -> [OutputFile] {
-        let newestFirst = Array(dossier.articles.indices.reversed())
-        let parts = stride(from: 0, to: newestFirst.count, by: articlesPerPart).map {
-            Array(newestFirst[$0..<min($0 + articlesPerPart, newestFirst.count)])
-        }
-        let partPaths = parts.indices.map { Paths.searchIndexPart($0 + 1) }
-        let identity = PageSignatures.programIdentity()
-        var files = [OutputFile(path: Paths.searchIndex, content: .generated { script(dossier, parts: partPaths) },
-                                signature: indexSignature(global: global, parts: partPaths, spellings: spellings))]
-        for (path, articles) in zip(partPaths, parts) {
+    /// One record of names.js: kind ("P", "E", "A"), title, slug, date as shown, other names (aliases and every
+    /// spelling the articles use), and the line under the title (role, place, source).
+    struct NameRecord: Equatable, Sendable {
+        var kind: String, title: String, slug: String, date: String, names: [String], sub: String
+    }
+
+    /// The whole index, made at once: names.js and every shard, each signed by its own bytes, so a rebuild
+    /// writes only the shards whose words or records changed.
+    /// `articleSignatures`: each article's own inputs (`PageSignatures.articles`); with `wordCache` (a file in the
+    /// cache folder beside the output), the words of an article whose inputs did not change are read from there
+    /// rather than from its text, so a rebuild after an edit tokenizes one article, not all of them.
+    static func files(_ dossier: Dossier, articleSignatures: [UInt64] = [], wordCache: String? = nil) -> [OutputFile] {
+        let index = Index(dossier, articleSignatures: articleSignatures, wordCache: wordCache)
+        var files: [OutputFile] = []
+        func add(_ path: String, _ bytes: [UInt8]) {
             var h = StableHash()
-            h.add("search-part-1"); h.add(identity); h.add(path)
-            for a in articles { h.add(articleSignatures[a]) }
-            files.append(OutputFile(path: path, content: .generated { part(dossier, articles: articles) }, signature: h.value))
+            h.add("search-2"); h.add(path); h.add(String(decoding: bytes, as: UTF8.self))
+            files.append(OutputFile(path: path, content: .bytes(bytes), signature: h.value))
         }
+        add(Paths.searchNames, index.namesScript())
+        for (key, words) in index.shards { add(Paths.searchShard(fileKey(key)), index.shardScript(key: key, words: words)) }
         return files
     }
 
-    /// What the first file is made from: its people and events (all of their fields are in `global`, with the
-    /// program, the templates and every article's slug and title), the names of the parts, and the spellings the
-    /// articles use for each person (`PageSignatures.spellings`, one hash per article), which an edit of one
-    /// article can change. Hashing every mention costs a fraction of making the file, which an edit would
-    /// otherwise do each time.
-    static func indexSignature(global: UInt64, parts: [String], spellings: [UInt64]) -> UInt64 {
-        var h = StableHash()
-        h.add("search-index-1"); h.add(global); h.add(parts)
-        for article in spellings { h.add(article) }
-        return h.value
-    }
+    /// The records and the postings of every word, then the words cut into shards.
+    struct Index {
+        var records: [NameRecord] = []
+        /// Word → the records whose text holds it, ascending.
+        var postings: [String: [Int32]] = [:]
+        /// Shard key → its words, sorted; keys sorted.
+        var shards: [(key: String, words: [String])] = []
 
-    /// The index's first file: people and events, and the parts that hold the articles, in the order they load.
-    static func script(_ dossier: Dossier, parts: [String]) -> [UInt8] {
-        var out = script(lines: Parallel.map(records(dossier, articles: false)) { JSONLine.encode($0) })
-        out += Array("window.\(partsGlobal) = [".utf8)
-        for (i, part) in parts.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONLine.string(part, &out)
+        init(_ dossier: Dossier, articleSignatures: [UInt64] = [], wordCache: String? = nil) {
+            records = SearchIndex.records(dossier)
+            let wordsOfRecord = SearchIndex.wordsOfRecords(dossier, articleSignatures: articleSignatures, wordCache: wordCache)
+            for (r, words) in wordsOfRecord.enumerated() {
+                for word in words { postings[word, default: []].append(Int32(r)) }
+            }
+            var encoded: [String: Int] = [:]
+            for (word, ids) in postings { encoded[word] = word.utf8.count + 6 + SearchIndex.encode(ids).utf8.count }
+            shards = SearchIndex.shards(sizes: encoded)
         }
-        out += Array("];\n".utf8)
-        return out
+
+        func namesScript() -> [UInt8] {
+            var out = Array("// Names of this dossier's people, events and articles for search, written by `dossier build`; loaded by search.js.\nwindow.\(SearchIndex.namesGlobal) = {\"shards\":[".utf8)
+            for (i, shard) in shards.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONLine.string(shard.key, &out)
+            }
+            out += Array("],\n\"records\":[\n".utf8)
+            for (i, r) in records.enumerated() {
+                if i > 0 { out += Array(",\n".utf8) }
+                out.append(UInt8(ascii: "["))
+                for (j, field) in [r.kind, r.title, r.slug, r.date].enumerated() {
+                    if j > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONLine.string(field, &out)
+                }
+                out += Array(",[".utf8)
+                for (j, name) in r.names.enumerated() {
+                    if j > 0 { out.append(UInt8(ascii: ",")) }
+                    JSONLine.string(name, &out)
+                }
+                out += Array("],".utf8)
+                JSONLine.string(r.sub, &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            out += Array("\n]};\n".utf8)
+            return out
+        }
+
+        func shardScript(key: String, words: [String]) -> [UInt8] {
+            var out = Array("// Words of this dossier's text that start with these letters, and the records (by place in names.js) that use them.\n(window.\(SearchIndex.textGlobal) = window.\(SearchIndex.textGlobal) || {})[".utf8)
+            JSONLine.string(key, &out)
+            out += Array("] = {\n".utf8)
+            for (i, word) in words.enumerated() {
+                if i > 0 { out += Array(",\n".utf8) }
+                JSONLine.string(word, &out)
+                out.append(UInt8(ascii: ":"))
+                JSONLine.string(SearchIndex.encode(postings[word] ?? []), &out)
+            }
+            out += Array("\n};\n".utf8)
+            return out
+        }
     }
 
-    /// One part: the lines of `articles`, made straight from their blocks (no String is made of the text).
-    /// On all cores: a rebuild after an edit makes one part, and waits for it.
-    static func part(_ dossier: Dossier, articles: [Int]) -> [UInt8] {
-        part(lines: Parallel.map(articles) { a in
-            JSONLine.encode(articleRecord(dossier, a, text: "")) { out in appendCompactedJSON(dossier.articleTexts[a], labels: dossier.wikiLabels, to: &out) }
-        })
+    /// Ascending record numbers as the first in base 36, then each difference from the one before: "0,1,1,2s".
+    static func encode(_ ids: [Int32]) -> String {
+        var previous: Int32 = 0
+        return ids.enumerated().map { i, id in
+            defer { previous = id }
+            return String(i == 0 ? id : id - previous, radix: 36)
+        }.joined(separator: ",")
     }
 
-    /// A part of the index, one record a line: it adds them to what search-index.js began.
-    static func part(lines: [[UInt8]]) -> [UInt8] {
-        joined(lines, opening: "// Part of the search index of this dossier, written by `dossier build`; loaded by search.js.\nwindow.\(global).push(\n",
-               closing: "\n);\n")
-    }
+    // MARK: Records
 
-    /// Every record, the articles' with their text as a String: what the index says, spelled out. `part`
-    /// writes the articles' lines without it, and a test holds the two to the same bytes.
-    static func records(_ dossier: Dossier, articles withArticles: Bool = true) -> [SearchRecord] {
+    /// People (by slug), events (in order), articles newest first: the order results tie in.
+    static func records(_ dossier: Dossier) -> [NameRecord] {
         // Spellings seen: what the articles actually wrote, so "Dmitliff" finds Kirill Dmitriev even if no alias said so.
         var spellings = [Set<String>](repeating: [], count: dossier.people.count)
         for text in dossier.articleTexts {
             for mention in text.mentions where mention.kind != .wikilink { spellings[mention.person].insert(mention.text) }
         }
-        var records: [SearchRecord] = []
+        var records: [NameRecord] = []
         for (p, person) in dossier.people.enumerated() {
             var names: [String] = []
             for name in person.aliases + spellings[p].sorted() where name != person.name && !names.contains(name) { names.append(name) }
-            records.append(SearchRecord(k: "Person", t: person.name, u: Paths.person(person.slug),
-                                        d: person.born.map { "born " + $0.display } ?? "", n: names,
-                                        s: [person.role, person.affiliation].compactMap { $0 }.joined(separator: " · "),
-                                        x: compact(dossier.profileTexts[p], labels: dossier.wikiLabels)))
+            records.append(NameRecord(kind: "P", title: person.name, slug: person.slug, date: person.born.map { "born " + $0.display } ?? "",
+                                      names: names, sub: [person.role, person.affiliation].compactMap { $0 }.joined(separator: " · ")))
         }
-        for (e, event) in dossier.events.enumerated() {
-            records.append(SearchRecord(k: "Event", t: event.title, u: Paths.event(event.slug), d: event.date.display,
-                                        n: event.aliases, s: event.place ?? "", x: compact(dossier.eventTexts[e], labels: dossier.wikiLabels)))
+        for event in dossier.events {
+            records.append(NameRecord(kind: "E", title: event.title, slug: event.slug, date: event.date.display, names: event.aliases, sub: event.place ?? ""))
         }
-        // Articles, newest first.
-        if withArticles {
-            records += Parallel.map(Array(dossier.articles.indices.reversed())) { a in
-                articleRecord(dossier, a, text: compact(dossier.articleTexts[a], labels: dossier.wikiLabels))
-            }
+        for a in dossier.articles.indices.reversed() {
+            let article = dossier.articles[a]
+            records.append(NameRecord(kind: "A", title: article.title, slug: article.slug, date: article.date.display, names: [],
+                                      sub: [article.source, article.author].compactMap { $0 }.joined(separator: " · ")))
         }
         return records
     }
 
-    static func articleRecord(_ dossier: Dossier, _ a: Int, text: String) -> SearchRecord {
-        let article = dossier.articles[a]
-        return SearchRecord(k: "Article", t: article.title, u: Paths.article(article.slug), d: article.date.display,
-                            n: [], s: [article.source, article.author].compactMap { $0 }.joined(separator: " · "), x: text)
+    /// Each record's words, sorted, each once, in the order of `records`. Articles' words come from `wordCache` when
+    /// it holds them under the same key (`wordKey`), and the cache is rewritten with every article's words.
+    static func wordsOfRecords(_ dossier: Dossier, articleSignatures: [UInt64], wordCache: String?) -> [[String]] {
+        let texts = documentTexts(dossier, articles: false)
+        var result = Parallel.map(Array(texts.indices)) { r in Array(Set(words(texts[r]))).sorted() }
+        let newestFirst = Array(dossier.articles.indices.reversed())
+        guard let wordCache, articleSignatures.count == dossier.articles.count else {
+            let articleTexts = documentTexts(dossier, only: newestFirst)
+            return result + Parallel.map(Array(articleTexts.indices)) { r in Array(Set(words(articleTexts[r]))).sorted() }
+        }
+        let keys = newestFirst.map { wordKey(dossier, $0, signature: articleSignatures[$0]) }
+        let cached = readWordCache(wordCache, wanted: Set(keys))
+        let missing = newestFirst.indices.filter { cached[keys[$0]] == nil }
+        let missingTexts = documentTexts(dossier, only: missing.map { newestFirst[$0] })
+        let made = Parallel.map(Array(missingTexts.indices)) { r in Array(Set(words(missingTexts[r]))).sorted() }
+        var madeByKey: [UInt64: [String]] = [:]
+        for (i, r) in missing.enumerated() { madeByKey[keys[r]] = made[i] }
+        var out: [UInt8] = Array("dossier-search-words-1\n".utf8)
+        for key in keys {
+            let words = cached[key] ?? madeByKey[key]!
+            result.append(words)
+            out += Array(String(key, radix: 16).utf8); out.append(0x09)
+            out += Array(words.joined(separator: " ").utf8); out.append(0x0A)
+        }
+        if !missing.isEmpty || cached.count != Set(keys).count {
+            let temporary = wordCache + ".tmp"
+            // The cache folder may not be there yet on a first build (the other caches are written later).
+            try? FileManager.default.createDirectory(atPath: (wordCache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if FileManager.default.createFile(atPath: temporary, contents: Data(out)) { _ = rename(temporary, wordCache) }
+        }
+        return result
     }
 
-    /// `compact(text)` as a JSON string's contents, appended without making the String: byte by byte where the
-    /// byte path applies (see `compact(_:)`), through `compact` and the escaper for blocks where it does not.
-    /// Wikilinks read as the words they show (`labels`).
-    static func appendCompactedJSON(_ text: BodyText, labels: WikiLabels, to out: inout [UInt8]) {
-        for (i, block) in text.document.blocks.enumerated() {
-            if i > 0 { out.append(0x20) }
-            let mark = out.count
-            let blockText = labels.plain(block.text)
-            if !appendCompacted(blockText, to: &out, escape: true) {
-                out.removeSubrange(mark...)
-                JSONLine.escape(compact(blockText), &out)
+    /// What an article's words are made of: its own inputs, and the titles its wikilinks show.
+    static func wordKey(_ dossier: Dossier, _ a: Int, signature: UInt64) -> UInt64 {
+        var h = StableHash()
+        h.add("search-words-1"); h.add(PageSignatures.programIdentity()); h.add(signature)
+        for link in dossier.articleTexts[a].wikiLinks {
+            switch link.target {
+            case .person(let p): h.add(dossier.people[p].name)
+            case .event(let e): h.add(dossier.events[e].title)
+            case .article(let x): h.add(dossier.articles[x].title)
             }
         }
+        return h.value
     }
 
-    /// The body's plain text in one line: each block's words joined by single spaces, blocks by a space.
-    static func compact(_ text: BodyText, labels: WikiLabels) -> String {
-        text.document.blocks.map { compact(labels.plain($0.text)) }.joined(separator: " ")
-    }
-
-    /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`, byte by byte where that is provably
-    /// the same: when every scalar is below U+0300 or General Punctuation (quotes, dashes, Unicode spaces), no
-    /// scalar joins a neighbour into one Character, so a whitespace scalar is exactly a whitespace Character.
-    /// Other text (combining marks, other scripts) takes Character's own path.
-    static func compact(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        guard appendCompacted(text, to: &out, escape: false) else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The byte path of `compact`, appending to `out` (JSON-escaped when `escape`); false, with `out` partly
-    /// written, when a scalar outside the byte path's range means Character's rules must decide.
-    static func appendCompacted(_ text: String, to out: inout [UInt8], escape: Bool) -> Bool {
-        var text = text
-        return text.withUTF8 { appendCompacted($0, to: &out, escape: escape) }
-    }
-
-    private static func appendCompacted(_ buffer: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], escape: Bool) -> Bool {
-        out.reserveCapacity(out.count + buffer.count)
-        /// Printable ASCII that is written as it is (escaping, quotes and backslashes are not).
-        @inline(__always) func plain(_ byte: UInt8) -> Bool {
-            byte > 0x20 && byte < 0x7F && !(escape && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")))
+    /// The cache's lines whose key is wanted; nothing if the file is missing or not ours.
+    static func readWordCache(_ path: String, wanted: Set<UInt64>) -> [UInt64: [String]] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard lines.first.map({ String(decoding: $0, as: UTF8.self) }) == "dossier-search-words-1" else { return [:] }
+        let body = Array(lines.dropFirst())
+        let parsed = Parallel.map(Array(body.indices)) { i -> (UInt64, [String])? in
+            let line = body[i]
+            guard let tab = line.firstIndex(of: 0x09), let key = UInt64(String(decoding: line[line.startIndex..<tab], as: UTF8.self), radix: 16),
+                  wanted.contains(key) else { return nil }
+            let rest = line[(tab + 1)...]
+            return (key, rest.isEmpty ? [] : rest.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
         }
-        var pendingSpace = false, wroteAny = false
-        var p = 0
-        while p < buffer.count {
-            let lead = buffer[p]
-            p += 1
-            // A run of plain ASCII, single spaces between its words included, is written as it stands: most text is.
-            if plain(lead) {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                wroteAny = true
-                let start = p - 1
-                var end = p
-                while end < buffer.count {
-                    if plain(buffer[end]) { end += 1 }
-                    else if buffer[end] == 0x20, end + 1 < buffer.count, plain(buffer[end + 1]) { end += 2 }
-                    else { break }
+        var result: [UInt64: [String]] = [:]
+        for case let (key, words)? in parsed { result[key] = words }
+        return result
+    }
+
+    /// The text searched of each record, in the order of `records`: its title and its body as a reader sees it
+    /// (a wikilink as the name or title it shows, never `[[slug]]`).
+    static func documentTexts(_ dossier: Dossier, articles withArticles: Bool = true) -> [[String]] {
+        let labels = dossier.wikiLabels
+        func body(_ text: BodyText) -> [String] { text.document.blocks.map { labels.plain($0.text) } }
+        var texts: [[String]] = []
+        for (p, person) in dossier.people.enumerated() { texts.append([person.name] + body(dossier.profileTexts[p])) }
+        for (e, event) in dossier.events.enumerated() { texts.append([event.title] + body(dossier.eventTexts[e])) }
+        if withArticles { texts += documentTexts(dossier, only: Array(dossier.articles.indices.reversed())) }
+        return texts
+    }
+
+    /// The texts of the articles given, in that order.
+    static func documentTexts(_ dossier: Dossier, only articles: [Int]) -> [[String]] {
+        let labels = dossier.wikiLabels
+        return Parallel.map(articles) { a in
+            [dossier.articles[a].title] + dossier.articleTexts[a].document.blocks.map { labels.plain($0.text) }
+        }
+    }
+
+    // MARK: Words and shards (mirrored in search.js)
+
+    /// The words of `texts`, folded, in order, repeats kept.
+    static func words(_ texts: [String]) -> [String] {
+        var out: [String] = []
+        for text in texts { words(of: text, into: &out) }
+        return out
+    }
+
+    static func words(of text: String) -> [String] {
+        var out: [String] = []
+        words(of: text, into: &out)
+        return out
+    }
+
+    /// Lower-case ASCII is folded byte by byte; text with any other character goes through `fold`.
+    private static func words(of text: String, into out: inout [String]) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var word: [UInt8] = []
+            func flush() {
+                if !word.isEmpty && word.count <= maxWordLength { out.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                default: flush()
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
-                p = end
-                continue
             }
-            var scalar = UInt32(lead)
-            var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
-            var count = 1
-            if lead >= 0xC0 {
-                count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                scalar = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
-                for k in 1..<count {
-                    let next = buffer[p]
-                    p += 1
-                    scalar = scalar << 6 | UInt32(next & 0x3F)
-                    if k == 1 { bytes.0 = next } else if k == 2 { bytes.1 = next } else { bytes.2 = next }
-                }
-            }
-            if scalar >= 0x300 && !(scalar >= 0x2000 && scalar < 0x2070 && scalar != 0x200C && scalar != 0x200D) { return false }
-            if isWhitespace(scalar) {
-                pendingSpace = wroteAny
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            wroteAny = true
-            if count == 1 {
-                if escape { JSONLine.escape(lead, &out) } else { out.append(lead) }
-                continue
-            }
-            out.append(lead)
-            out.append(bytes.0)
-            if count > 2 { out.append(bytes.1) }
-            if count > 3 { out.append(bytes.2) }
+            flush()
+            return
         }
+        var word = String.UnicodeScalarView(), length = 0
+        func flush() {
+            if length > 0 && length <= maxWordLength { out.append(String(word)) }
+            word = String.UnicodeScalarView(); length = 0
+        }
+        for scalar in fold(text).unicodeScalars {
+            if isWordScalar(scalar.value) { word.append(scalar); length += 1 } else { flush() }
+        }
+        flush()
+    }
+
+    /// As search.js: `text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()`.
+    static func fold(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            kept.append(scalar)
+        }
+        return String(kept).lowercased()
+    }
+
+    /// Letters and digits, roughly: ASCII letters and digits, and every scalar from U+00C0 on except the
+    /// multiplication and division signs, punctuation and symbol blocks, and variation selectors.
+    static func isWordScalar(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (0x30...0x39).contains(c) || (0x61...0x7A).contains(c) }
+        if c < 0xC0 || c == 0xD7 || c == 0xF7 { return false }
+        if (0x2000...0x2BFF).contains(c) || (0x3000...0x303F).contains(c) || (0xFE00...0xFE0F).contains(c)
+            || (0xFF00...0xFF0F).contains(c) || c == 0xFEFF || (0xD800...0xDFFF).contains(c) { return false }
         return true
     }
 
-    /// Unicode's White_Space below U+0300 and in General Punctuation.
-    private static func isWhitespace(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
-        default: return false
+    /// The shards: all words in one (key "") while they fit in `shardBudget` bytes, as in a small dossier; past it,
+    /// grouped by their first letter, then two, and so on while a group is too large, a group's words of exactly
+    /// its key's length staying in it (at 10,000 articles, mostly two letters, some three).
+    static func shards(sizes: [String: Int]) -> [(key: String, words: [String])] {
+        var result: [(key: String, words: [String])] = []
+        func split(_ words: [String], length: Int) {
+            var groups: [String: [String]] = [:]
+            for word in words { groups[prefix(word, length), default: []].append(word) }
+            for (key, group) in groups {
+                let size = group.reduce(0) { $0 + (sizes[$1] ?? 0) }
+                if size <= shardBudget || length >= maxKeyLength { result.append((key, group.sorted())); continue }
+                let exact = group.filter { $0.unicodeScalars.count <= length }
+                if !exact.isEmpty { result.append((key, exact.sorted())) }
+                split(group.filter { $0.unicodeScalars.count > length }, length: length + 1)
+            }
         }
+        split(Array(sizes.keys), length: 0)
+        return result.sorted { $0.key < $1.key }
     }
 
-    /// A classic script, one record a line, deterministic (keys in sorted order, records in dossier order).
-    /// Written byte by byte: JSONEncoder took longer than finding the names in the articles did.
-    static func script(lines: [[UInt8]]) -> [UInt8] {
-        joined(lines, opening: "// Search index of this dossier, written by `dossier build`; read by search.js.\nwindow.\(global) = [\n",
-               closing: "\n];\n")
+    static func prefix(_ word: String, _ length: Int) -> String {
+        String(String.UnicodeScalarView(word.unicodeScalars.prefix(length)))
     }
 
-    /// `opening`, the lines separated by ",\n", then `closing`: the index and its parts differ only in what
-    /// surrounds the records.
-    private static func joined(_ lines: [[UInt8]], opening: String, closing: String) -> [UInt8] {
-        var out = Array(opening.utf8)
-        out.reserveCapacity(out.count + lines.reduce(0) { $0 + $1.count + 2 } + closing.utf8.count)
-        for (i, line) in lines.enumerated() {
-            if i > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: line)
+    /// The shard that holds `word`, or would: the longest key that begins it (as search.js's `shardKey`).
+    static func shardKey(for word: String, keys: Set<String>) -> String? {
+        let scalars = Array(word.unicodeScalars)
+        for length in stride(from: min(scalars.count, maxKeyLength), through: 0, by: -1) {
+            let key = String(String.UnicodeScalarView(scalars[0..<length]))
+            if keys.contains(key) { return key }
         }
-        out.append(contentsOf: closing.utf8)
+        return nil
+    }
+
+    /// A key as part of a file name: ASCII letters and digits as they are, any other scalar as `_` + hex + `_`;
+    /// the key of every word, "", as `_`.
+    static func fileKey(_ key: String) -> String {
+        if key.isEmpty { return "_" }
+        var out = ""
+        for scalar in key.unicodeScalars {
+            if (0x30...0x39).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) { out.unicodeScalars.append(scalar) }
+            else { out += "_" + String(scalar.value, radix: 16) + "_" }
+        }
         return out
     }
 }
 
-/// JSON as JSONEncoder writes it with sorted keys and unescaped slashes (a test compares the two), for one record.
+/// JSON strings as JSONEncoder writes them with unescaped slashes (a test compares the two).
 enum JSONLine {
-    /// `text`, when given, writes the contents of "x" in place of `r.x` (already escaped).
-    static func encode(_ r: SearchRecord, text: ((inout [UInt8]) -> Void)? = nil) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(r.x.utf8.count + r.t.utf8.count + (text == nil ? 96 : 8192))
-        out.append(contentsOf: #"{"d":"#.utf8); string(r.d, &out)
-        out.append(contentsOf: #","k":"#.utf8); string(r.k, &out)
-        out.append(contentsOf: #","n":["#.utf8)
-        for (i, name) in r.n.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            string(name, &out)
-        }
-        out.append(contentsOf: #"],"s":"#.utf8); string(r.s, &out)
-        out.append(contentsOf: #","t":"#.utf8); string(r.t, &out)
-        out.append(contentsOf: #","u":"#.utf8); string(r.u, &out)
-        out.append(contentsOf: #","x":"#.utf8)
-        if let text {
-            out.append(UInt8(ascii: "\""))
-            text(&out)
-            out.append(UInt8(ascii: "\""))
-        } else {
-            string(r.x, &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return out
-    }
-
     private static let hex = Array("0123456789abcdef".utf8)
 
     static func string(_ s: String, _ out: inout [UInt8]) {

@@ -57,7 +57,7 @@ def results(d):
 
 def test_search_finds_dmitliff_and_enter_opens_kirill_dmitriev(browser):
     d = browser.open("index.html")
-    assert d.execute_script("return window.DOSSIER_SEARCH === undefined")     # loaded on first use only
+    assert d.execute_script("return window.DOSSIER_SEARCH_NAMES === undefined")     # loaded on first use only
     box = search(d, "Dmitliff")
     assert results(d)[0] == ("PERSON", "Kirill Dmitriev")
     assert d.find_element(By.CSS_SELECTOR, "#search-result-0").get_attribute("aria-selected") == "true"

@@ -26,8 +26,8 @@ import Testing
         let before = Self.stamps(site)
         let bytesBefore = SiteFiles.snapshot(site)
 
-        // A sentence that names nobody: only the article's own page shows it (and the part of the search index
-        // that holds its full text).
+        // A sentence that names nobody: only the article's own page shows it (and the shard of the search index
+        // that holds its words: a small dossier has one).
         let article = content + "/articles/envoys-meet.md"
         try (try String(contentsOfFile: article, encoding: .utf8) + "\nThe weather stayed mild all week.\n")
             .write(toFile: article, atomically: true, encoding: .utf8)
@@ -35,7 +35,7 @@ import Testing
 
         let after = Self.stamps(site)
         let changed = after.keys.filter { after[$0] != before[$0] }.sorted()
-        #expect(changed == ["articles/envoys-meet.html", "assets/search/articles-1.js"])
+        #expect(changed == ["articles/envoys-meet.html", "assets/search/text-_.js"])
         #expect(report.write.written == 2)
         #expect(report.write.unchanged == before.count - 3)     // nor the manifest, counted with neither
         #expect(SiteFiles.read(site, "articles/envoys-meet.html")?.contains("The weather stayed mild all week.") == true)
@@ -59,40 +59,10 @@ import Testing
     }
 }
 
-/// The search index holds every article's full text, in parts of 100 articles, newest first: an edit rewrites the
-/// part that holds the article, and a part whose articles did not change is kept without being made again.
-@Suite struct SearchIndexPartsTests {
-    @Test func anEditRewritesOnlyThePartThatHoldsTheArticle() throws {
-        let scratch = Scratch("dossier-search-parts")
-        scratch.write("Content/dossier.yml", "title: \"Parts\"\n")
-        let count = 101                            // one more than a part holds
-        for n in 1...count {
-            let day = String(format: "2020-%02d-%02d", (n - 1) / 28 % 12 + 1, (n - 1) % 28 + 1)
-            let year = 2000 + (n - 1) / 336
-            scratch.write("Content/articles/note-\(n).md",
-                          "---\ntitle: \"Note \(n)\"\ndate: \(year)\(day.dropFirst(4))\n---\nNote number \(n) says word\(n).\n")
-        }
-        let content = scratch.path + "/Content", site = scratch.path + "/Site"
-        let first = try buildSite(content: content, output: site)
-        #expect(first.filesKept == 0)
-        let records = try searchRecords(site)
-        #expect(records.count == count)
-        #expect(records.map(\.t).first == "Note \(count)", "newest first")
-        #expect(records.contains { $0.x == "Note number 1 says word1." })
-        #expect(SiteFiles.list(site + "/assets/search") == ["articles-1.js", "articles-2.js"])
-        let before = UnchangedFilesTests.stamps(site)
-
-        // Note 1 is the oldest: the second part holds it.
-        try "---\ntitle: \"Note 1\"\ndate: 2000-01-01\n---\nNote number 1 says word1.\n\nIt now says more.\n"
-            .write(toFile: content + "/articles/note-1.md", atomically: true, encoding: .utf8)
-        let second = try buildSite(content: content, output: site)
-        #expect(second.filesKept == 2, "the first file (no name changed) and the part without note 1 are not even made")
-        let after = UnchangedFilesTests.stamps(site)
-        #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["articles/note-1.html", "assets/search/articles-2.js"])
-        #expect(try searchRecords(site).contains { $0.x == "Note number 1 says word1. It now says more." })
-    }
-
-    /// The first file lists, for each person, every spelling the articles use: an edit that adds one rewrites it,
+/// The search index: names.js with every name, and the text in shards by the words' first letters. A rebuild
+/// after an edit rewrites only the files whose bytes change, and equals a clean build.
+@Suite struct SearchIndexRebuildTests {
+    /// names.js lists, for each person, every spelling the articles use: an edit that adds one rewrites it,
     /// an edit that names nobody new keeps it.
     @Test func theFirstFileIsRewrittenWhenAnArticleSpellsANameAnew() throws {
         let scratch = Scratch("dossier-search-spellings")
@@ -106,17 +76,42 @@ import Testing
 
         try (original + "\nThe harbour was calm that evening.\n").write(toFile: article, atomically: true, encoding: .utf8)
         let before = UnchangedFilesTests.stamps(site)
-        let quiet = try buildSite(content: content, output: site)
-        #expect(quiet.filesKept == 1, "the first file is kept unmade; the only part holds the edited article")
-        #expect(UnchangedFilesTests.stamps(site)["assets/search-index.js"] == before["assets/search-index.js"])
+        _ = try buildSite(content: content, output: site)
+        #expect(UnchangedFilesTests.stamps(site)["assets/search/names.js"] == before["assets/search/names.js"])
+        #expect(UnchangedFilesTests.stamps(site)["assets/search/text-_.js"] != before["assets/search/text-_.js"])
+        #expect(try searchRecords(site).first { $0.t == "Accord reported" }?.x.contains("evening") == true)
 
         try (original + "\nLena Ode watched; Ode said nothing.\n").write(toFile: article, atomically: true, encoding: .utf8)
         let stamped = UnchangedFilesTests.stamps(site)
         _ = try buildSite(content: content, output: site)
-        #expect(UnchangedFilesTests.stamps(site)["assets/search-index.js"] != stamped["assets/search-index.js"])
+        #expect(UnchangedFilesTests.stamps(site)["assets/search/names.js"] != stamped["assets/search/names.js"])
         #expect(try lenaOde().n == ["Ode"])
         let clean = scratch.path + "/Clean"
         _ = try buildSite(content: content, output: clean)
-        #expect(SiteFiles.read(site, "assets/search-index.js") == SiteFiles.read(clean, "assets/search-index.js"))
+        #expect(SiteFiles.snapshot(site) == SiteFiles.snapshot(clean))
+    }
+
+    /// The words of an article whose inputs did not change come from the cache beside the output, not its text:
+    /// a rebuild after an edit reads one article's words. Shown by a cache line altered by hand, which the rebuild
+    /// believes for the unchanged article and not for the edited one.
+    @Test func aRebuildTakesUnchangedArticlesWordsFromTheCache() throws {
+        let scratch = Scratch("dossier-search-words")
+        let content = scratch.copy(Repo.fixture("small"), as: "Content")
+        let site = scratch.path + "/Site", cache = scratch.path + "/.Site.dossier-cache/search-words.txt"
+        _ = try buildSite(content: content, output: site)
+        let lines = try String(contentsOfFile: cache, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.first == "dossier-search-words-1" && lines.count == 4, "a header and the three articles")
+        // Newest first: accord-reported, then garbled-report, then envoys-meet. Both altered lines gain a word.
+        var altered = lines
+        altered[1] += " sentinelaccord"
+        altered[2] += " sentinelgarbled"
+        try (altered.joined(separator: "\n") + "\n").write(toFile: cache, atomically: true, encoding: .utf8)
+        let article = content + "/articles/accord-reported.md"
+        try (try String(contentsOfFile: article, encoding: .utf8) + "\nA quiet evening.\n").write(toFile: article, atomically: true, encoding: .utf8)
+        _ = try buildSite(content: content, output: site)
+        let records = try searchRecords(site)
+        #expect(records.first { $0.t == "Garbled report from the summit" }?.x.contains("sentinelgarbled") == true)
+        #expect(records.first { $0.t == "Accord reported" }?.x.contains("sentinelaccord") == false)
+        #expect(records.first { $0.t == "Accord reported" }?.x.contains("quiet") == true)
     }
 }

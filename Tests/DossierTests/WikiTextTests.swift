@@ -64,7 +64,7 @@ import Testing
 
     @Test func noOutputFileShowsWikilinkMarkup() {
         let files = SiteFiles.list(site)
-        #expect(files.contains("feed.xml") && files.contains("assets/search-index.js") && files.contains("briefing.html"))
+        #expect(files.contains("feed.xml") && files.contains("assets/search/names.js") && files.contains("briefing.html"))
         for file in files where !file.hasSuffix(".png") {
             #expect(!page(file).contains("[["), "\(file) shows [[")
         }
