@@ -41,6 +41,9 @@ enum NameCues {
         "empress", "crown", "rapporteur", "special", "envoy",
     ]
 
+    /// Titles that say whose relative someone is: the name after one is often a given name ("his wife Akie").
+    static let relationWords: WordSet = ["wife", "husband", "widow", "widower", "son", "daughter", "brother", "sister", "mother", "father"]
+
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
     static let nameParticles: WordSet = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
 

@@ -163,7 +163,7 @@ enum PersonFinder {
                 var e = a
                 var sawTitle = false
                 while e < tokens.count, e - a < 8, !has(NameCues.roleStops, e) {
-                    if isTitle(e) { sawTitle = true }
+                    if isTitle(e), !has(NameCues.honorifics, e) { sawTitle = true }
                     if !joined(e) { break }
                     e += 1
                 }

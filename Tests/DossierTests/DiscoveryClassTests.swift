@@ -108,6 +108,35 @@ import Testing
         #expect(dossier.people.isEmpty, "\(dossier.people.map(\.name))")
     }
 
+    /// A title and a surname alone name a person: a page under the surname, which takes the whole name when a later
+    /// article writes it; a relative's given name, an office or an organisation after a title gets none.
+    @Test(arguments: [
+        ("Ambassador Quellin was safe, officials said.", "", ["Quellin"]),
+        ("The Secretary spoke with Foreign Minister Ostrova this morning.", "", ["Ostrova"]),
+        ("Mr. Brandvold always says that.", "", ["Brandvold"]),
+        ("Ambassador Quellin was safe.", "Envoy Tomas Quellin returned home.", ["Tomas Quellin"]),
+        ("Mrs. Ostrova said so.", "Finance minister Ilse Ostrova resigned.", ["Ilse Ostrova"]),
+        ("He thanked his wife Akemi for her support.", "", []),
+        ("Shares of General Electric fell.", "", []),
+        ("Lavrov met the head of Sardovia on Monday.", "", []),
+        ("Minister Energy spoke. Prime Minister Kremlin answered.", "", []),
+    ])
+    func aTitleAndASurnameNameAPerson(first: String, later: String, expected: [String]) throws {
+        let scratch = Scratch()
+        scratch.write("dossier.yml", "title: T\n")
+        scratch.write("articles/a.md", "---\ntitle: A\ndate: 2024-06-14\n---\n\(first)\n")
+        if !later.isEmpty { scratch.write("articles/b.md", "---\ntitle: B\ndate: 2024-06-20\n---\n\(later)\n") }
+        let (dossier, log) = linkedDossier(scratch.path)
+        #expect(!log.hasErrors, "\(log.items)")
+        let linked = try #require(dossier)
+        #expect(linked.people.map(\.name) == expected, "\(first) / \(later)")
+        if let person = linked.people.first {
+            // Every article's mention of the person goes to the one page.
+            #expect(Set(linked.articleTexts.flatMap { $0.mentions.map(\.person) }) == [0], "\(first) / \(later)")
+            #expect(person.slug == Slug.make(from: expected[0].split(separator: " ").last.map(String.init) ?? ""))
+        }
+    }
+
     /// The same person under another order of names, or a name in brackets, is one page.
     @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
         let dossier = try link("""
