@@ -133,6 +133,41 @@ enum NameCues {
         "troops", "militia", "brigade", "battalion", "regiment", "church", "movement", "alliance", "coalition",
     ]
 
+    /// Words that put a place after them: a name shaped like a person's is no person after one ("in Kuala Lumpur").
+    static let placeLeads: WordSet = [
+        "in", "at", "from", "to", "into", "near", "of", "the", "across", "outside", "inside", "toward", "towards", "via",
+        "through", "around", "visit", "visited", "visiting", "capital",
+    ]
+
+    /// Countries and places whose names are no ordinary English words (the word list leaves proper nouns out): a run
+    /// with one of them is a place, not a person ("Burkina Faso announced", "Hong Kong reported"). Names that are
+    /// also given names (Jordan, Georgia, Sydney, Milan, Chad) are left out.
+    static let placeNames: WordSet = [
+        "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria", "azerbaijan",
+        "bahrain", "bangladesh", "belarus", "belgium", "benin", "bolivia", "bosnia", "botswana", "brazil", "bulgaria",
+        "burkina", "faso", "burundi", "cambodia", "cameroon", "canada", "chile", "china", "colombia", "columbia",
+        "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "djibouti", "ecuador", "egypt", "eritrea", "estonia",
+        "ethiopia", "finland", "france", "gabon", "gambia", "germany", "ghana", "greece", "guatemala",
+        "guinea", "bissau", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland",
+        "italy", "japan", "kazakhstan", "kenya", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia",
+        "lebanon", "liberia", "libya", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "mali", "malta",
+        "mauritania", "mexico", "moldova", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "namibia",
+        "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "panama", "paraguay",
+        "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "senegal", "serbia",
+        "sierra", "leone", "singapore", "slovakia", "slovenia", "somalia", "spain", "sri", "lanka", "sudan", "sweden",
+        "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia", "turkey", "turkiye",
+        "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "korea",
+        "hong", "kong", "macau", "tibet", "xinjiang", "kashmir", "punjab", "ontario", "quebec", "manitoba",
+        "aires", "angeles", "vegas", "lumpur", "dhabi", "riyadh", "jeddah", "dubai", "karachi",
+        "lahore", "mumbai", "kolkata", "chennai", "bangalore", "niamey", "bamako", "ouagadougou", "abuja", "lagos",
+        "dakar", "khartoum", "darfur", "omdurman", "nairobi", "addis", "ababa", "kinshasa", "shanghai", "shenzhen",
+        "osaka", "kyoto", "nara", "seoul", "pyongyang", "taipei", "manila", "jakarta", "hanoi", "bangkok", "yangon",
+        "madrid", "barcelona", "sevilla", "seville", "lisbon", "amsterdam", "rotterdam", "hague", "zurich", "munich",
+        "frankfurt", "hamburg", "naples", "athens", "prague", "budapest", "bucharest", "belgrade",
+        "zagreb", "sarajevo", "tbilisi", "yerevan", "baku", "ottawa", "toronto", "vancouver", "montreal", "surrey",
+        "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
+    ]
+
     /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
     /// read from the next word ("In February", "But Dmitriev's visit"). Lower-case.
     static let functionWords: WordSet = [

@@ -137,6 +137,24 @@ import Testing
         }
     }
 
+    /// A name with no title, given name or speech verb is still a name by its shape: two or three words no dictionary
+    /// or table knows (or a particle inside), as the subject of a past-tense verb or with an apposition after. Places
+    /// and ordinary words of that shape get no page.
+    @Test(arguments: [
+        ("In Lyon, Corentin Le Brasseur congratulated the winner.", ["Corentin Le Brasseur"]),
+        ("Wouter Kleinveld, a former judge, founded a party.", ["Wouter Kleinveld"]),
+        ("Takumi Oshiro, who led the inquiry, resigned.", ["Takumi Oshiro"]),
+        ("Burkina Faso announced a curfew.", []),
+        ("Hong Kong reported no cases.", []),
+        ("Troops arrived in Kuala Lumpur, the capital.", []),
+        ("Green Energy collapsed last year.", []),
+        ("The ceremony was held at the Nippon Budokan hall.", []),
+    ])
+    func aNameShapedRunIsAPerson(body: String, expected: [String]) throws {
+        let dossier = try link(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+
     /// The same person under another order of names, or a name in brackets, is one page.
     @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
         let dossier = try link("""
