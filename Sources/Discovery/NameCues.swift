@@ -212,6 +212,17 @@ enum NameCues {
         ["maria", "mariya"], ["tatiana", "tatyana"], ["elena", "yelena", "olena"], ["jim", "james"], ["tom", "thomas"],
         ["nick", "nicholas"], ["pete", "peter"], ["tim", "timothy"], ["chris", "christopher"], ["ben", "benjamin"],
         ["liz", "elizabeth"], ["dan", "daniel"], ["sam", "samuel", "samantha"],
+        // Hypocorisms: the short and familiar forms news copy uses ("Toria Nuland", "Bobby Kennedy", "Dima").
+        ["matt", "matthew"], ["toria", "tori", "victoria"], ["bobby", "rob", "robby", "robert"], ["dick", "rick", "rich", "richard"],
+        ["peggy", "maggie", "meg", "margaret"], ["jack", "johnny", "john"], ["ted", "ed", "eddie", "edward"],
+        ["kate", "katie", "kathy", "katherine", "catherine", "kathleen"], ["betsy", "beth", "betty", "elizabeth"],
+        ["jenny", "jenni", "jennifer"], ["andy", "andrew"], ["dave", "david"], ["greg", "gregory"], ["jeff", "jeffrey"],
+        ["ken", "kenneth"], ["larry", "lawrence"], ["hank", "harry", "henry"], ["charlie", "chuck", "charles"],
+        ["josh", "joshua"], ["nate", "nathan", "nathaniel"], ["abby", "abigail"], ["becky", "rebecca"], ["jimmy", "jamie", "james"],
+        ["billy", "will", "willy", "william"], ["pat", "patrick", "patricia"], ["sasha", "aleksandr", "alexander", "alexandra"],
+        ["dima", "dmitry", "dmitri"], ["misha", "mikhail"], ["volodya", "vladimir"], ["kolya", "nikolai"], ["pasha", "pavel"],
+        ["lyosha", "alyosha", "alexei"], ["zhenya", "yevgeny"], ["seryozha", "sergei"], ["pepe", "jose"], ["paco", "francisco"],
+        ["manolo", "manuel"], ["nacho", "ignacio"], ["lupe", "guadalupe"], ["beppe", "giuseppe"], ["hans", "johannes"],
     ]
 
     // MARK: - Dates

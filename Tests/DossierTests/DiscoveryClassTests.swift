@@ -220,6 +220,24 @@ import Testing
         #expect(surnames == ["shinzo-abe"])
     }
 
+    /// A short or familiar form of a given name is the same person; another given name of that surname is not.
+    @Test(arguments: [
+        ("Victoria Halden", "Toria Halden"),
+        ("Robert Tranby", "Bobby Tranby"),
+        ("Dmitry Orlovets", "Dima Orlovets"),
+        ("Richard Vossler", "Dick Vossler"),
+        ("Katherine Mendle", "Kate Mendle"),
+    ])
+    func aHypocorismIsTheSamePerson(full: String, short: String) throws {
+        let dossier = try link("""
+            Senator \(full) spoke in Vilnius. Later, Senator \(short) said more. Senator Paul Halden, Senator Paul Tranby, \
+            Senator Paul Orlovets, Senator Paul Vossler and Senator Paul Mendle listened.
+            """, date: "2024-06-14")
+        let person = try #require(dossier.people.first { $0.name == full })
+        #expect(person.variants.map(\.text) == [short])
+        #expect(!dossier.people.contains { $0.name == short })
+    }
+
     /// Two transliterations of one long given name are one person; two short names a letter apart are not.
     @Test func transliteratedGivenNamesAreOnePerson() throws {
         let dossier = try link("""
