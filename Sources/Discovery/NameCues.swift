@@ -165,6 +165,10 @@ enum NameCues {
         "madrid", "barcelona", "sevilla", "seville", "lisbon", "amsterdam", "rotterdam", "hague", "zurich", "munich",
         "frankfurt", "hamburg", "naples", "athens", "prague", "budapest", "bucharest", "belgrade",
         "zagreb", "sarajevo", "tbilisi", "yerevan", "baku", "ottawa", "toronto", "vancouver", "montreal", "surrey",
+        // Media, armed groups and other bodies whose names look like a person's to the word list.
+        "jazeera", "arabiya", "xinhua", "kyodo", "nhk", "asahi", "yomiuri", "mainichi", "nikkei", "afp", "dpa", "efe",
+        "ansa", "pti", "hamas", "hezbollah", "taliban", "wagner", "boko", "haram", "shabaab", "isis", "houthi", "houthis",
+        "mossad", "interpol", "frontex", "europol", "fasher", "geneina", "kordofan", "nyala",
         "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
     ]
 

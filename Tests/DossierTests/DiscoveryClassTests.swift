@@ -150,6 +150,8 @@ import Testing
         ("Takumi Oshiro, who led the inquiry, resigned.", ["Takumi Oshiro"]),
         ("Burkina Faso announced a curfew.", []),
         ("Hong Kong reported no cases.", []),
+        ("Al Jazeera reported the strike.", []),
+        ("Boko Haram claimed the attack.", []),
         ("Troops arrived in Kuala Lumpur, the capital.", []),
         ("Green Energy collapsed last year.", []),
         ("The ceremony was held at the Nippon Budokan hall.", []),
