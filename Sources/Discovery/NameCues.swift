@@ -47,6 +47,9 @@ enum NameCues {
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
     static let nameParticles: WordSet = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
 
+    /// Articles of other languages that open the names of papers, leagues and places ("La Liga", "El País", "Le Monde").
+    static let leadingArticles: WordSet = ["la", "le", "el", "les", "los", "las", "il", "lo", "die", "het"]
+
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
     static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
 
@@ -168,7 +171,8 @@ enum NameCues {
         // Media, armed groups and other bodies whose names look like a person's to the word list.
         "jazeera", "arabiya", "xinhua", "kyodo", "nhk", "asahi", "yomiuri", "mainichi", "nikkei", "afp", "dpa", "efe",
         "ansa", "pti", "hamas", "hezbollah", "taliban", "wagner", "boko", "haram", "shabaab", "isis", "houthi", "houthis",
-        "mossad", "interpol", "frontex", "europol", "fasher", "geneina", "kordofan", "nyala",
+        "mossad", "interpol", "frontex", "europol", "fasher", "geneina", "kordofan", "nyala", "sabha", "rajya", "lok",
+        "knesset", "bundestag", "storting", "riksdag", "sejm", "rada", "majlis", "liga", "monde", "figaro", "spiegel",
         "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
     ]
 

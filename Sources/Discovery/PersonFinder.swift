@@ -97,7 +97,9 @@ enum PersonFinder {
             }
             let particleInside = j - k == 2 && has(NameCues.nameParticles, k + 1) && !has(NameCues.organisationOrPlaceWords, j)
                 && !has(NameCues.placeNames, j) && !has(NameCues.placeNames, k)
-            guard particleInside || (k...j).allSatisfy(unknown) else { return false }
+            // A capitalised article or particle first is a newspaper, a league or a town ("La Liga", "Al Jazeera",
+            // "El Fasher", "Le Monde"), not a given name.
+            guard !has(NameCues.nameParticles, k), particleInside || (k...j).allSatisfy(unknown) else { return false }
             // Not where a place stands: "in", "at", "the" ... in front.
             if k > 0, has(NameCues.placeLeads, k - 1) { return false }
             guard j + 1 < tokens.count, !tokens[j].isPossessive else { return false }
@@ -159,6 +161,9 @@ enum PersonFinder {
             let endsInOrdinaryWord = j > k && NameCues.isOrdinaryWord(tokens.word(j)) && !(j > 0 && hyphenated(j - 1))
             let words = (k...j).map { tokens.word($0) }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
+            // An article first is a newspaper, a league, a race or a place ("La Vuelta", "El Fasher", "Le Monde"); a
+            // surname with one ("Le Pen") is found where the whole name is written.
+            if has(NameCues.leadingArticles, k) { continue }
             if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0) || has(NameCues.placeNames, $0)
                 || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens.word($0))) || has(NameCues.calendarWords, $0) }) { continue }
 

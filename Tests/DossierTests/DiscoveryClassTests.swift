@@ -152,6 +152,7 @@ import Testing
         ("Hong Kong reported no cases.", []),
         ("Al Jazeera reported the strike.", []),
         ("Boko Haram claimed the attack.", []),
+        ("La Vuelta announced a new route.", []),
         ("Troops arrived in Kuala Lumpur, the capital.", []),
         ("Green Energy collapsed last year.", []),
         ("The ceremony was held at the Nippon Budokan hall.", []),
