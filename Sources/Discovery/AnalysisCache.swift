@@ -297,7 +297,7 @@ extension ByteWriter {
             if let role = run.role { int(1); string(role) } else { int(0) }
             if let aka = run.aka { int(1); string(aka) } else { int(0) }
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
-                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0))
+                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0) | (run.isNameShaped ? 64 : 0))
         }
     }
 
@@ -397,7 +397,7 @@ extension ByteReader {
             let flags = try int()
             return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
                            isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
-                           surnameRecurs: flags & 32 != 0, aka: aka)
+                           surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0)
         }
     }
 

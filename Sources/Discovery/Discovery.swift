@@ -79,7 +79,13 @@ public enum Discovery {
             let articleSlug = content.articles[a].slug
             switch action {
             case .variant(let p, let text, let reason):
-                people[p].variants.append(Variant(text: text, article: articleSlug, reason: reason))
+                // A person found by title and surname alone takes the whole name when it is written.
+                if !people[p].curated, !people[p].name.contains(" "), text.hasSuffix(" " + people[p].name) {
+                    people[p].variants.append(Variant(text: people[p].name, article: people[p].foundIn ?? articleSlug, reason: "the surname alone, after a title"))
+                    people[p].name = text
+                } else {
+                    people[p].variants.append(Variant(text: text, article: articleSlug, reason: reason))
+                }
                 // The person's forms so far and the new one: all of them again, for each of a person's variants,
                 // was quadratic in them (a rebuild replaying every decision spent a twentieth of its time here).
                 if var known = index.people[p] {
@@ -156,6 +162,15 @@ public enum Discovery {
                     let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
                     if !ending.isEmpty { named.formUnion(ending); continue }
                 }
+                // The whole name of one found before by title and surname alone ("Secretary Blinken" ... "Antony Blinken").
+                if core.count >= 2, run.isPerson, let bySurname = index.bySurname[core[core.count - 1]] {
+                    let byTitle = bySurname.filter { !people[$0].curated && people[$0].name == core[core.count - 1] }
+                    if byTitle.count == 1, let p = byTitle.first {
+                        act(.variant(person: p, text: run.text, reason: "the whole name of one named by title and surname"))
+                        named.insert(p)
+                        continue
+                    }
+                }
                 // A known form with an ordinary capitalised word in front ("Aid M. Rengorda", "Discussed Holirir"):
                 // the word is not a given name, so the run is the known person, not somebody new.
                 if run.words.count > 1, !PersonFinder.isGivenName(run.words[0]),
@@ -191,6 +206,22 @@ public enum Discovery {
                     act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
                     alsoKnownAs(people.count - 1)
+                } else if core.count == 1, run.hasTitle, match == nil, Self.isLoneSurname(core[0]),
+                          !(run.role.map { role in
+                              // Not a relative's given name ("his wife Akemi"), nor the place of an office ("head of Russia").
+                              let last = NameTokens.words(of: role).last?.lowercased() ?? ""
+                              return NameCues.relationWords.contains(last) || NameCues.functionWords.contains(last)
+                          } ?? false) {
+                    // A title and one name, and nobody of that name known yet ("Ambassador Godfrey", "Mr. Hoekstra",
+                    // "Foreign Minister Hayashi"): a person named by surname. Written in full later, the name grows.
+                    var slug = Slug.make(from: core[0])
+                    if usedSlugs.contains(slug) {
+                        var n = 2
+                        while usedSlugs.contains("\(slug)-\(n)") { n += 1 }
+                        slug = "\(slug)-\(n)"
+                    }
+                    act(.discovered(slug: slug, name: core[0], role: run.role.map(capitalisedFirst)))
+                    named.insert(people.count - 1)
                 } else if core.count == 1, run.honorific, match == nil {
                     act(.unresolved(text: run.text))
                 }
@@ -251,6 +282,17 @@ public enum Discovery {
             }
         }
         return (people, report, runsOfArticle, log, decided)
+    }
+
+    /// Whether one word after a title can be a surname: capitalised, letters (an apostrophe or hyphen inside), not
+    /// an ordinary English word, an office, an organisation's or place's word, an acronym or a given name alone.
+    static func isLoneSurname(_ word: String) -> Bool {
+        guard word.count >= 3, let first = word.first, first.isUppercase,
+              word.dropFirst().contains(where: { $0.isLowercase }),
+              word.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" }) else { return false }
+        let lowered = word.lowercased()
+        return !NameCues.isOrdinaryWord(word) && !NameCues.organisationOrPlaceWords.contains(lowered)
+            && !NameCues.titleWords.contains(lowered) && !NameCues.qualifierWords.contains(lowered) && !PersonFinder.isGivenName(word)
     }
 
     /// The order in which articles are decided: by date, then by slug.

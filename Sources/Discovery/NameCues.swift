@@ -41,8 +41,14 @@ enum NameCues {
         "empress", "crown", "rapporteur", "special", "envoy",
     ]
 
+    /// Titles that say whose relative someone is: the name after one is often a given name ("his wife Akie").
+    static let relationWords: WordSet = ["wife", "husband", "widow", "widower", "son", "daughter", "brother", "sister", "mother", "father"]
+
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
     static let nameParticles: WordSet = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
+
+    /// Articles of other languages that open the names of papers, leagues and places ("La Liga", "El País", "Le Monde").
+    static let leadingArticles: WordSet = ["la", "le", "el", "les", "los", "las", "il", "lo", "die", "het"]
 
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
     static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
@@ -130,6 +136,46 @@ enum NameCues {
         "troops", "militia", "brigade", "battalion", "regiment", "church", "movement", "alliance", "coalition",
     ]
 
+    /// Words that put a place after them: a name shaped like a person's is no person after one ("in Kuala Lumpur").
+    static let placeLeads: WordSet = [
+        "in", "at", "from", "to", "into", "near", "of", "the", "across", "outside", "inside", "toward", "towards", "via",
+        "through", "around", "visit", "visited", "visiting", "capital",
+    ]
+
+    /// Countries and places whose names are no ordinary English words (the word list leaves proper nouns out): a run
+    /// with one of them is a place, not a person ("Burkina Faso announced", "Hong Kong reported"). Names that are
+    /// also given names (Jordan, Georgia, Sydney, Milan, Chad) are left out.
+    static let placeNames: WordSet = [
+        "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria", "azerbaijan",
+        "bahrain", "bangladesh", "belarus", "belgium", "benin", "bolivia", "bosnia", "botswana", "brazil", "bulgaria",
+        "burkina", "faso", "burundi", "cambodia", "cameroon", "canada", "chile", "china", "colombia", "columbia",
+        "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "djibouti", "ecuador", "egypt", "eritrea", "estonia",
+        "ethiopia", "finland", "france", "gabon", "gambia", "germany", "ghana", "greece", "guatemala",
+        "guinea", "bissau", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland",
+        "italy", "japan", "kazakhstan", "kenya", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia",
+        "lebanon", "liberia", "libya", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "mali", "malta",
+        "mauritania", "mexico", "moldova", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "namibia",
+        "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "panama", "paraguay",
+        "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "senegal", "serbia",
+        "sierra", "leone", "singapore", "slovakia", "slovenia", "somalia", "spain", "sri", "lanka", "sudan", "sweden",
+        "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia", "turkey", "turkiye",
+        "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "korea",
+        "hong", "kong", "macau", "tibet", "xinjiang", "kashmir", "punjab", "ontario", "quebec", "manitoba",
+        "aires", "angeles", "vegas", "lumpur", "dhabi", "riyadh", "jeddah", "dubai", "karachi",
+        "lahore", "mumbai", "kolkata", "chennai", "bangalore", "niamey", "bamako", "ouagadougou", "abuja", "lagos",
+        "dakar", "khartoum", "darfur", "omdurman", "nairobi", "addis", "ababa", "kinshasa", "shanghai", "shenzhen",
+        "osaka", "kyoto", "nara", "seoul", "pyongyang", "taipei", "manila", "jakarta", "hanoi", "bangkok", "yangon",
+        "madrid", "barcelona", "sevilla", "seville", "lisbon", "amsterdam", "rotterdam", "hague", "zurich", "munich",
+        "frankfurt", "hamburg", "naples", "athens", "prague", "budapest", "bucharest", "belgrade",
+        "zagreb", "sarajevo", "tbilisi", "yerevan", "baku", "ottawa", "toronto", "vancouver", "montreal", "surrey",
+        // Media, armed groups and other bodies whose names look like a person's to the word list.
+        "jazeera", "arabiya", "xinhua", "kyodo", "nhk", "asahi", "yomiuri", "mainichi", "nikkei", "afp", "dpa", "efe",
+        "ansa", "pti", "hamas", "hezbollah", "taliban", "wagner", "boko", "haram", "shabaab", "isis", "houthi", "houthis",
+        "mossad", "interpol", "frontex", "europol", "fasher", "geneina", "kordofan", "nyala", "sabha", "rajya", "lok",
+        "knesset", "bundestag", "storting", "riksdag", "sejm", "rada", "majlis", "liga", "monde", "figaro", "spiegel",
+        "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
+    ]
+
     /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
     /// read from the next word ("In February", "But Dmitriev's visit"). Lower-case.
     static let functionWords: WordSet = [
@@ -174,6 +220,17 @@ enum NameCues {
         ["maria", "mariya"], ["tatiana", "tatyana"], ["elena", "yelena", "olena"], ["jim", "james"], ["tom", "thomas"],
         ["nick", "nicholas"], ["pete", "peter"], ["tim", "timothy"], ["chris", "christopher"], ["ben", "benjamin"],
         ["liz", "elizabeth"], ["dan", "daniel"], ["sam", "samuel", "samantha"],
+        // Hypocorisms: the short and familiar forms news copy uses ("Toria Nuland", "Bobby Kennedy", "Dima").
+        ["matt", "matthew"], ["toria", "tori", "victoria"], ["bobby", "rob", "robby", "robert"], ["dick", "rick", "rich", "richard"],
+        ["peggy", "maggie", "meg", "margaret"], ["jack", "johnny", "john"], ["ted", "ed", "eddie", "edward"],
+        ["kate", "katie", "kathy", "katherine", "catherine", "kathleen"], ["betsy", "beth", "betty", "elizabeth"],
+        ["jenny", "jenni", "jennifer"], ["andy", "andrew"], ["dave", "david"], ["greg", "gregory"], ["jeff", "jeffrey"],
+        ["ken", "kenneth"], ["larry", "lawrence"], ["hank", "harry", "henry"], ["charlie", "chuck", "charles"],
+        ["josh", "joshua"], ["nate", "nathan", "nathaniel"], ["abby", "abigail"], ["becky", "rebecca"], ["jimmy", "jamie", "james"],
+        ["billy", "will", "willy", "william"], ["pat", "patrick", "patricia"], ["sasha", "aleksandr", "alexander", "alexandra"],
+        ["dima", "dmitry", "dmitri"], ["misha", "mikhail"], ["volodya", "vladimir"], ["kolya", "nikolai"], ["pasha", "pavel"],
+        ["lyosha", "alyosha", "alexei"], ["zhenya", "yevgeny"], ["seryozha", "sergei"], ["pepe", "jose"], ["paco", "francisco"],
+        ["manolo", "manuel"], ["nacho", "ignacio"], ["lupe", "guadalupe"], ["beppe", "giuseppe"], ["hans", "johannes"],
     ]
 
     // MARK: - Dates

@@ -23,9 +23,13 @@ struct NameRun: Sendable, Equatable {
     /// Dagalo (Hemedti)").
     var aka: String? = nil
 
+    /// Two or three words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
+    /// in the past tense or with an apposition after: "Pieter Omtzigt, a former ...", "Marine Le Pen congratulated".
+    var isNameShaped: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
-        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs)
+        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped)
     }
 }
 
@@ -84,6 +88,30 @@ enum PersonFinder {
         func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
         func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
 
+        /// Tokens k...j name a person by their shape and place alone (NameRun.isNameShaped).
+        func nameShaped(_ k: Int, _ j: Int) -> Bool {
+            func unknown(_ t: Int) -> Bool {
+                let word = tokens.word(t)
+                return word.count >= 2 && word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) && !NameCues.isOrdinaryWord(word)
+                    && !has(NameCues.organisationOrPlaceWords, t) && !isTitle(t) && !isQualifier(t) && !has(NameCues.placeNames, t)
+            }
+            let particleInside = j - k == 2 && has(NameCues.nameParticles, k + 1) && !has(NameCues.organisationOrPlaceWords, j)
+                && !has(NameCues.placeNames, j) && !has(NameCues.placeNames, k)
+            // A capitalised article or particle first is a newspaper, a league or a town ("La Liga", "Al Jazeera",
+            // "El Fasher", "Le Monde"), not a given name.
+            guard !has(NameCues.nameParticles, k), particleInside || (k...j).allSatisfy(unknown) else { return false }
+            // Not where a place stands: "in", "at", "the" ... in front.
+            if k > 0, has(NameCues.placeLeads, k - 1) { return false }
+            guard j + 1 < tokens.count, !tokens[j].isPossessive else { return false }
+            let next = lower(j + 1)
+            if joined(j), !isCapitalised(j + 1) {
+                return has(NameCues.attributionVerbs, j + 1) || (next.utf8.count > 4 && next.hasSuffix("ed"))
+            }
+            // An apposition: ", a former ...", ", who ...".
+            guard isComma(bytes[tokens[j].possessiveEnd..<tokens[j + 1].start]), j + 2 < tokens.count else { return false }
+            return next == "who" || (["a", "an", "the"].contains(next) && !isCapitalised(j + 2))
+        }
+
         var i = 0
         while i < tokens.count {
             guard isCapitalised(i) else { i += 1; continue }
@@ -133,7 +161,10 @@ enum PersonFinder {
             let endsInOrdinaryWord = j > k && NameCues.isOrdinaryWord(tokens.word(j)) && !(j > 0 && hyphenated(j - 1))
             let words = (k...j).map { tokens.word($0) }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
-            if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0)
+            // An article first is a newspaper, a league, a race or a place ("La Vuelta", "El Fasher", "Le Monde"); a
+            // surname with one ("Le Pen") is found where the whole name is written.
+            if has(NameCues.leadingArticles, k) { continue }
+            if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0) || has(NameCues.placeNames, $0)
                 || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens.word($0))) || has(NameCues.calendarWords, $0) }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
@@ -163,7 +194,7 @@ enum PersonFinder {
                 var e = a
                 var sawTitle = false
                 while e < tokens.count, e - a < 8, !has(NameCues.roleStops, e) {
-                    if isTitle(e) { sawTitle = true }
+                    if isTitle(e), !has(NameCues.honorifics, e) { sawTitle = true }
                     if !joined(e) { break }
                     e += 1
                 }
@@ -193,6 +224,9 @@ enum PersonFinder {
                               hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
                               startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
                               honorific: honorific)
+            if !hasTitle, !hasApposition, (2...3).contains(words.count) {
+                run.isNameShaped = nameShaped(k, j)
+            }
             if words.count >= 2, j + 1 < tokens.count, isCapitalised(j + 1),
                String(decoding: bytes[tokens[j].possessiveEnd..<tokens[j + 1].start], as: UTF8.self) == " (",
                tokens[j + 1].end < bytes.count, bytes[tokens[j + 1].end] == UInt8(ascii: ")") {

@@ -113,6 +113,8 @@ enum TextDates {
 
             var pending: [(range: Range<Int>, days: Int)] = []
             let firstOfBlock = result.count
+            // "today", "yesterday", "tomorrow" as written, by where they stand in the block and how many days they move.
+            var spokenDays: [(result: Int, offset: Int)] = []
             var i = 0
             while i < tokens.count {
                 // Most words start no date expression: skip them at the cost of one lookup.
@@ -164,6 +166,7 @@ enum TextDates {
                     if w(i) == "this" { last = i + 1 }
                 } else if let offset = NameCues.dayWords[w(i)] {
                     date = day(anchor.adding(days: offset), relativeQualifier)
+                    spokenDays.append((result.count, offset))
                 } else if ["last", "this", "next"].contains(w(i)) || (["earlier", "later"].contains(w(i)) && w(i + 1) == "this") {
                     let relative = w(i) == "earlier" || w(i) == "later" ? "this" : w(i)
                     let unitIndex = w(i) == relative ? i + 1 : i + 2
@@ -218,8 +221,40 @@ enum TextDates {
                       let date = day(target.date.earliest.adding(days: days), target.date.isApproximate ? .approximate : nil) else { continue }
                 result.append(DatedStatement(block: b, sentence: sentence, range: range, expression: Linker.substring(block.text, range), date: date, sentenceText: Linker.substring(block.text, block.sentences[sentence])))
             }
+            // "Today" inside a quotation is the day the words were spoken: the day its paragraph gives outside the
+            // quotation marks ("...," Rutte told a news conference late on Friday. "Today, ..."), the nearest one.
+            if !spokenDays.isEmpty {
+                let quoted = quotedRanges(bytes)
+                func isQuoted(_ r: Range<Int>) -> Bool { quoted.contains { $0.contains(r.lowerBound) } }
+                let spokenIndexes = Set(spokenDays.map(\.result))
+                for (r, offset) in spokenDays where isQuoted(result[r].range) {
+                    let position = result[r].range.lowerBound
+                    let said = result.indices[firstOfBlock...].filter { !spokenIndexes.contains($0) && !isQuoted(result[$0].range)
+                        && result[$0].date.precision == .day && !result[$0].date.isInterval }
+                    guard let nearest = said.min(by: { abs(result[$0].range.lowerBound - position) < abs(result[$1].range.lowerBound - position) }),
+                          let date = day(result[nearest].date.earliest.adding(days: offset), result[nearest].date.isApproximate ? .approximate : nil) else { continue }
+                    result[r].date = date
+                }
+            }
             result[firstOfBlock...].sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return result
+    }
+
+    /// The UTF-8 ranges of a block's text inside quotation marks (“…” or "…").
+    static func quotedRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var open: Int?
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\"") {
+                if let o = open { ranges.append(o..<i); open = nil } else { open = i + 1 }
+            } else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+                if bytes[i + 2] == 0x9C { open = i + 3 }                                     // “
+                else if bytes[i + 2] == 0x9D, let o = open { ranges.append(o..<i); open = nil }  // ”
+            }
+            i += 1
+        }
+        return ranges
     }
 }
