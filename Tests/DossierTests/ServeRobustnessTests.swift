@@ -191,10 +191,12 @@ struct FuzzRandom {
             }
         }) { served in
             exhausted.set(true)
-            let waiting = Task { try await RawHTTP.fetch("/index.html", port: served.port, timeout: 30) }
-            #expect(await exhausted.waitForFailures(4), "accept was not retried")
+            // The client runs on a thread of its own from the start: a Task could wait for the test pool's threads,
+            // which other suites' builds keep busy, past the wait below.
+            let waiting = ThreadResult { try RawHTTP.get("/index.html", port: served.port, timeout: 60) }
+            #expect(await exhausted.waitForFailures(4, seconds: 30), "accept was not retried")
             exhausted.set(false)
-            let reply = try await waiting.value
+            let reply = try await offPool { try waiting.wait() }
             #expect(reply.status == 200)
             #expect(try await served.get("/people/").status == 200)
             let deadline = Date().addingTimeInterval(10)
@@ -412,5 +414,25 @@ final class LimitedServe: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// The result of work started at once on a thread of its own, waited for later.
+final class ThreadResult<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<T, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        Thread.detachNewThread { [self] in
+            let outcome = Result { try work() }
+            condition.withLock { result = outcome; condition.broadcast() }
+        }
+    }
+
+    func wait() throws -> T {
+        try condition.withLock {
+            while result == nil { condition.wait() }
+            return try result!.get()
+        }
     }
 }
