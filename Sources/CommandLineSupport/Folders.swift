@@ -80,6 +80,28 @@ public enum DossierVersion {
 }
 
 public enum Terminal {
+    /// Builds the site as `dossier build` does, printing its steps, its warnings and what it built. When the build
+    /// fails, every problem is printed and the count of errors returned, for the caller to say what was left undone.
+    public static func build(_ options: BuildOptions, console: Console, output: String) -> Result<BuildReport, BuildErrors> {
+        do {
+            let report = try SiteBuilder.build(options) { step, name in
+                console.progress(step: step, of: SiteBuilder.steps.count, name)
+            }
+            console.diagnostics(report.warnings)
+            console.success(summary(report, output: output))
+            return .success(report)
+        } catch {
+            console.diagnostics(error.diagnostics)
+            return .failure(BuildErrors(count: error.diagnostics.filter { $0.severity == .error }.count))
+        }
+    }
+
+    /// How many errors a failed build printed; `described` reads "1 error", "2 errors".
+    public struct BuildErrors: Error {
+        public let count: Int
+        public var described: String { "\(count) error\(count == 1 ? "" : "s")" }
+    }
+
     public static func summary(_ report: BuildReport, output: String) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         let kinds: [(String, String, String)] = [("person", "person", "people"), ("event", "event", "events"), ("article", "article", "articles")]

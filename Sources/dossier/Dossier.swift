@@ -55,16 +55,8 @@ struct Build: ParsableCommand {
         // maps and frees far more, and zeroing 2 MiB pages for it cost a second of system time in 11 (10,000
         // articles). So they are kept only when an earlier build left its cache.
         if !SiteBuilder.hasCache(output: folders.output) { _ = dossier_use_small_pages() }
-        do {
-            let report = try SiteBuilder.build(options) { step, name in
-                console.progress(step: step, of: SiteBuilder.steps.count, name)
-            }
-            console.diagnostics(report.warnings)
-            console.success(Terminal.summary(report, output: folders.output))
-        } catch {
-            console.diagnostics(error.diagnostics)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ is unchanged")
+        if case .failure(let errors) = Terminal.build(options, console: console, output: folders.output) {
+            console.error("build failed with \(errors.described); \(folders.output)/ is unchanged")
             throw ExitCode(1)
         }
     }

@@ -50,16 +50,8 @@ struct PublishCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let options = BuildOptions(content: folders.content, templates: folders.templates, output: folders.output)
-        do {
-            let report = try SiteBuilder.build(options) { step, name in
-                console.progress(step: step, of: SiteBuilder.steps.count, name)
-            }
-            console.diagnostics(report.warnings)
-            console.success(Terminal.summary(report, output: folders.output))
-        } catch {
-            console.diagnostics(error.diagnostics)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            console.error("the site fails its checks (\(errors) error\(errors == 1 ? "" : "s")): nothing was published to \(destination)")
+        if case .failure(let errors) = Terminal.build(options, console: console, output: folders.output) {
+            console.error("the site fails its checks (\(errors.described)): nothing was published to \(destination)")
             throw ExitCode(1)
         }
         do {
