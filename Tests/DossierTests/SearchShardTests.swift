@@ -30,7 +30,7 @@ import Testing
     /// 20,000 made-up words (some one or two letters, some Cyrillic, many sharing prefixes) with sizes that force
     /// splits down to several letters.
     @Test func everyWordLandsInExactlyOneShardTheOneItsKeyNames() {
-        var generator = ShardWords(seed: 42)
+        var generator = SplitMix(seed: 42)
         let letters = Array("aaabcdeeefghiiklmnooprsssttuvwyzдми")
         var sizes: [String: Int] = [:]
         for _ in 0..<20_000 {
@@ -69,7 +69,7 @@ import Testing
     @Test func aLargeDossiersSearchScriptsStayWithinTheirBound() throws {
         let scratch = Scratch("dossier-search-large")
         scratch.write("Content/dossier.yml", "title: \"Large\"\n")
-        var generator = ShardWords(seed: 7)
+        var generator = SplitMix(seed: 7)
         let syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "ga", "po", "zu", "ber", "ist", "ond", "ash"]
         func word() -> String { (0..<(2 + Int(generator.next() % 3))).map { _ in syllables[Int(generator.next() % 16)] }.joined() }
         let vocabulary = (0..<6_000).map { _ in word() }
@@ -95,18 +95,6 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64): the tests' made-up words are the same on every run.
-fileprivate struct ShardWords {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 extension UInt64 {
     func clamped(_ low: UInt64, _ high: UInt64) -> UInt64 { Swift.min(Swift.max(self, low), high) }

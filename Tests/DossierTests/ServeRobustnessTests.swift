@@ -91,19 +91,6 @@ import Testing
     }
 }
 
-/// A byte string of `count` pseudo-random bytes (a fixed generator, so a failure can be replayed).
-struct FuzzRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
-}
 
 @Suite struct ServeRobustnessTests {
     /// A 64 KB request line is answered with 414 after the first 8 KB, while a client that sends half a request and
@@ -251,7 +238,7 @@ struct FuzzRandom {
     /// large page even when the tag is in another case and straddles the blocks the server reads backwards.
     @Test func largeFilesAreSentWholeAndPagesGetTheScript() async throws {
         try await ServedDossier.with { served in
-            var random = FuzzRandom(state: 7)
+            var random = SplitMix(seed: 7)
             let blob = random.bytes(3 << 20)
             try Data(blob).write(to: URL(fileURLWithPath: served.output + "/assets/blob.bin"))
             // The tag straddles the boundary 64 KB before the end, where the server's backward reading splits the file.
@@ -283,7 +270,7 @@ struct FuzzRandom {
                     group.addTask {
                         try await offPool {
                             var problems: [String] = []
-                            var random = FuzzRandom(state: UInt64(client + 1))
+                            var random = SplitMix(seed: UInt64(client + 1))
                             var connection: KeepAliveClient?
                             for number in 0..<250 {
                                 if number % 25 == 0 { connection = try KeepAliveClient(port: port) }
@@ -311,7 +298,7 @@ struct FuzzRandom {
 
     /// Malformed and random requests, each with the answer it must get (nil: any 4xx, or the connection closed).
     static func fuzz(port: Int, count: Int) throws -> [String] {
-        var random = FuzzRandom(state: 2026)
+        var random = SplitMix(seed: 2026)
         var problems: [String] = []
         let host = "Host: 127.0.0.1:\(port)\r\n"
         for number in 0..<count {

@@ -83,3 +83,19 @@ func linkedDossier(_ content: String) -> (Dossier?, DiagnosticLog) {
     linkLog.append(contentsOf: log)
     return (dossier, linkLog)
 }
+
+/// A small seeded generator (SplitMix64): the tests' random inputs are the same on every run, so a failure can be
+/// replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
+}
