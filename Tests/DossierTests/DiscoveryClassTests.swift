@@ -7,15 +7,6 @@ import Foundation
 import Testing
 
 @Suite struct DiscoveryClassTests {
-    func link(_ body: String, date: String, people: [(String, String)] = []) throws -> Dossier {
-        let scratch = Scratch()
-        scratch.write("dossier.yml", "title: T\n")
-        scratch.write("articles/a.md", "---\ntitle: A\ndate: \(date)\n---\n\(body)\n")
-        for (slug, name) in people { scratch.write("people/\(slug).md", "---\nname: \"\(name)\"\n---\n") }
-        let (dossier, log) = linkedDossier(scratch.path)
-        #expect(!log.hasErrors, "\(log.items)")
-        return try #require(dossier)
-    }
 
     /// Tense and modality decide which way a bare weekday or month points; the article's own weekday is its day; a
     /// month without a year takes the nearest year that way; one phrase gives one date.
@@ -42,7 +33,7 @@ import Testing
         ("Today the envoy arrived, after talks ended on Wednesday.", "2024-06-14|2024-06-12"),
     ])
     func datesPointTheWayTheTenseDoes(sentence: String, expected: String) throws {
-        let dossier = try link(sentence, date: "2024-06-14")
+        let dossier = try oneArticleDossier(sentence, date: "2024-06-14")
         #expect(dossier.datedStatements[0].map(\.date.edtf) == expected.split(separator: "|").map(String.init), "\(sentence)")
     }
 
@@ -62,13 +53,13 @@ import Testing
         ("Ms. Anna Berg met Ms. Lena Ode. Ms. Berg spoke. “We are grateful,” he said.", "We are grateful ← nobody"),
     ])
     func quotationsGoToTheSubjectOfTheSpeechVerb(body: String, expected: String) throws {
-        let dossier = try link(body, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("paul-ode", "Paul Ode")])
+        let dossier = try oneArticleDossier(body, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("paul-ode", "Paul Ode")])
         let quotes = dossier.quotes[0].map { "\($0.text) ← \($0.speaker.map { dossier.people[$0].slug } ?? "nobody")" }
         #expect(quotes == [expected])
     }
 
     @Test func aTranscriptsTurnsAreItsSpeakers() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
             MS. BERG: Good afternoon. I will start with the harbour.
 
             The talks go on tomorrow.
@@ -98,7 +89,7 @@ import Testing
         ("The offer came from Saudi Foreign Minister Faisal bin Farhan.", "Faisal bin Farhan"),
     ])
     func namesOfEveryCultureGetTheirWholeName(body: String, expected: String) throws {
-        let dossier = try link(body, date: "2024-06-14")
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.map(\.name) == [expected], "\(body)")
     }
 
@@ -108,7 +99,7 @@ import Testing
         "Officials at the Sudan Doctors' Union said hospitals were full.",
     ])
     func officesAndOrganisationsGetNoPage(body: String) throws {
-        let dossier = try link(body, date: "2024-06-14")
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.isEmpty, "\(dossier.people.map(\.name))")
     }
 
@@ -158,13 +149,13 @@ import Testing
         ("The ceremony was held at the Nippon Budokan hall.", []),
     ])
     func aNameShapedRunIsAPerson(body: String, expected: [String]) throws {
-        let dossier = try link(body, date: "2024-06-14")
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.map(\.name) == expected, "\(body)")
     }
 
     /// The same person under another order of names, or a name in brackets, is one page.
     @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
             Prime Minister Kishida Fumio spoke first. Later Fumio Kishida added a word. General Mohamed Hamdan Dagalo \
             (Hemedti) commands the force. Hemedti said it would fight.
             """, date: "2024-06-14")
@@ -175,7 +166,7 @@ import Testing
     /// A quotation of several sentences is one sentence of its block and one quotation; "King Salman" is not the
     /// known Mohammed bin Salman.
     @Test func aQuotationIsNeverCutAndAKingIsNoSurname() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
             Anna Berg spoke. “We agreed. It holds. Nobody wants more,” Berg said. King Salman met Mohammed bin Salman. \
             King Salman left.
             """, date: "2024-06-14", people: [("anna-berg", "Anna Berg"), ("mohammed-bin-salman", "Mohammed bin Salman")])
@@ -215,7 +206,7 @@ import Testing
 
     /// A shared surname goes to the one of that name in play: named in full in its sentence or the one before, alone.
     @Test func aSharedSurnameGoesToTheOneInPlay() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
             Akie Abe spoke at the temple. Shinzo Abe was buried on Tuesday. Abe was 67. Akie Abe, whose husband Shinzo Abe \
             led Japan, wept. Abe thanked the mourners.
             """, date: "2024-06-14", people: [("akie-abe", "Akie Abe"), ("shinzo-abe", "Shinzo Abe")])
@@ -232,7 +223,7 @@ import Testing
         ("Katherine Mendle", "Kate Mendle"),
     ])
     func aHypocorismIsTheSamePerson(full: String, short: String) throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
             Senator \(full) spoke in Vilnius. Later, Senator \(short) said more. Senator Paul Halden, Senator Paul Tranby, \
             Senator Paul Orlovets, Senator Paul Vossler and Senator Paul Mendle listened.
             """, date: "2024-06-14")
@@ -243,7 +234,7 @@ import Testing
 
     /// Two transliterations of one long given name are one person; two short names a letter apart are not.
     @Test func transliteratedGivenNamesAreOnePerson() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
             Opposition leader Svetlana Tsikhanouskaya spoke in Vilnius. Later, Sviatlana Tsikhanouskaya said more. \
             Senator Mary Smith met Senator Mark Smith.
             """, date: "2024-06-14")

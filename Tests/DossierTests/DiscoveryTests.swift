@@ -63,19 +63,9 @@ import Testing
 
     // MARK: - Inline cases
 
-    /// A one-article dossier written to disk, loaded and linked as `dossier build` does.
-    func link(_ body: String, date: String = "2025-04-03", people: [(String, String)] = []) throws -> Dossier {
-        let scratch = Scratch()
-        scratch.write("dossier.yml", "title: T\n")
-        scratch.write("articles/a.md", "---\ntitle: A\ndate: \(date)\n---\n\(body)\n")
-        for (slug, name) in people { scratch.write("people/\(slug).md", "---\nname: \"\(name)\"\n---\n") }
-        let (dossier, log) = linkedDossier(scratch.path)
-        #expect(!log.hasErrors, "\(log.items)")
-        return try #require(dossier)
-    }
 
     @Test func capitalLettersAloneAreNoPerson() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
         Officials at the White House and the State Department met Goldman Sachs bankers. Saudi Arabia and the National \
         Security Council stayed silent; Harvard University said nothing. Kremlin spokesman Dmitry Peskov said so.
         """)
@@ -83,21 +73,21 @@ import Testing
     }
 
     @Test func surnameAloneAttachesToTheFullNameUsedEarlier() throws {
-        let dossier = try link("Maria Zakharova, the Foreign Ministry spokeswoman, spoke. Later Zakharova added more.")
+        let dossier = try oneArticleDossier("Maria Zakharova, the Foreign Ministry spokeswoman, spoke. Later Zakharova added more.")
         let p = try #require(dossier.personBySlug["maria-zakharova"])
         #expect(dossier.people[p].role == "Foreign Ministry spokeswoman")
         #expect(dossier.articleTexts[0].mentions.map(\.text) == ["Maria Zakharova", "Zakharova"])
     }
 
     @Test func weakEvidenceIsASuggestionNotALink() throws {
-        let dossier = try link("His widow, Yulia Navalnaya, spoke in Munich.", people: [("alexei-navalny", "Alexei Navalny")])
+        let dossier = try oneArticleDossier("His widow, Yulia Navalnaya, spoke in Munich.", people: [("alexei-navalny", "Alexei Navalny")])
         #expect(dossier.discovery.suggestions.map(\.text) == ["Yulia Navalnaya"])
         #expect(dossier.people.first { $0.slug == "alexei-navalny" }?.variants.isEmpty == true)
         #expect(dossier.personBySlug["yulia-navalnaya"] != nil)
     }
 
     @Test func datesResolveAgainstTheArticleDate() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
         They met on Wednesday. Talks began on February 27 and ended in March 2024. Sanctions came in 2022 and have held \
         since 2019. It happened yesterday, last month and this week. Two days later it rained.
         """, date: "2025-04-03")
@@ -108,13 +98,13 @@ import Testing
     }
 
     @Test func aWeekBeforeADateLaterInTheSentence() throws {
-        let dossier = try link("Envoys met a week before the summit on March 10. The summit was cancelled.", date: "2025-04-03")
+        let dossier = try oneArticleDossier("Envoys met a week before the summit on March 10. The summit was cancelled.", date: "2025-04-03")
         let found = dossier.datedStatements[0].map { "\($0.expression)=\($0.date.edtf)" }
         #expect(found == ["a week before=2025-03-03", "on March 10=2025-03-10"])
     }
 
     @Test func quotesGoToTheirSpeaker() throws {
-        let dossier = try link("""
+        let dossier = try oneArticleDossier("""
         Sergei Lavrov spoke first. “We see progress,” Lavrov said. Kirill Dmitriev wrote on X that “dialogue is back.” \
         He said “more talks will follow.”
         """, people: [("sergei-lavrov", "Sergei Lavrov"), ("kirill-dmitriev", "Kirill Dmitriev")])

@@ -3,8 +3,8 @@
 import Content
 import Discovery
 import Foundation
-import Content
 import Renderer
+import Testing
 
 enum Repo {
     /// The repository root, found from this file's path so tests run from any working directory.
@@ -98,4 +98,16 @@ struct SplitMix: RandomNumberGenerator {
     }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
+}
+
+/// A one-article dossier written to disk, loaded and linked as `dossier build` does (the article's body and date,
+/// and curated people as slug and name).
+func oneArticleDossier(_ body: String, date: String = "2025-04-03", people: [(String, String)] = []) throws -> Dossier {
+    let scratch = Scratch()
+    scratch.write("dossier.yml", "title: T\n")
+    scratch.write("articles/a.md", "---\ntitle: A\ndate: \(date)\n---\n\(body)\n")
+    for (slug, name) in people { scratch.write("people/\(slug).md", "---\nname: \"\(name)\"\n---\n") }
+    let (dossier, log) = linkedDossier(scratch.path)
+    #expect(!log.hasErrors, "\(log.items)")
+    return try #require(dossier)
 }
