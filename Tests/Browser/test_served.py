@@ -24,7 +24,7 @@ def get(url):
     ("dmitriev", "people/kirill-dmitriev.html", "text/html; charset=utf-8"),
     ("dmitriev", "assets/dossier.css", "text/css; charset=utf-8"),
     ("dmitriev", "assets/search.js", "application/javascript; charset=utf-8"),
-    ("dmitriev", "assets/search-index.js", "application/javascript; charset=utf-8"),
+    ("dmitriev", "assets/search/names.js", "application/javascript; charset=utf-8"),
     ("dmitriev", "assets/timeline.js", "application/javascript; charset=utf-8"),
     ("feeds", "feed.xml", "application/atom+xml; charset=utf-8"),
     ("feeds", "sitemap.xml", "application/xml; charset=utf-8"),
@@ -38,7 +38,7 @@ def test_content_types(nginx, site, page, content_type):
 
 
 def test_the_served_files_are_the_site(nginx):
-    for page in ("index.html", "timeline.html", "assets/search-index.js"):
+    for page in ("index.html", "timeline.html", "assets/search/names.js"):
         assert get(nginx.url("dmitriev", page))[2] == (SITE / page).read_bytes()
 
 
