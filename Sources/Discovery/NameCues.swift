@@ -47,6 +47,21 @@ enum NameCues {
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
     static let nameParticles: WordSet = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
 
+    /// Whether a word is a name particle in any case ("bin", "Bin", "van"), or one with two letters swapped, as
+    /// typing does ("Inb" for "ibn"; particles of three letters or more, and not a given name or English word).
+    static func isParticle(_ word: String) -> Bool {
+        let lowered = word.lowercased()
+        if nameParticles.contains(lowered) { return true }
+        let letters = Array(lowered)
+        guard letters.count >= 3, letters.count <= 4, !isOrdinaryWord(word), !givenNames.contains(lowered) else { return false }
+        for i in 0..<(letters.count - 1) where letters[i] != letters[i + 1] {
+            var swapped = letters
+            swapped.swapAt(i, i + 1)
+            if nameParticles.contains(String(swapped)) { return true }
+        }
+        return false
+    }
+
     /// Articles of other languages that open the names of papers, leagues and places ("La Liga", "El País", "Le Monde").
     static let leadingArticles: WordSet = ["la", "le", "el", "les", "los", "las", "il", "lo", "die", "het"]
 

@@ -27,9 +27,14 @@ struct NameRun: Sendable, Equatable {
     /// in the past tense or with an apposition after: "Pieter Omtzigt, a former ...", "Marine Le Pen congratulated".
     var isNameShaped: Bool = false
 
+    /// A particle (or one misspelt: "Inb") opens the run: "bin Zayed", "van der Berg". That is a surname written alone,
+    /// the person's whose full name ends so, never a person of its own (Discovery attaches it or reports it).
+    var startsWithParticle: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
-        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped)
+        guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped
     }
 }
 
@@ -146,7 +151,9 @@ enum PersonFinder {
                 else if isQualifier(k) || has(NameCues.functionWords, k) || has(NameCues.calendarWords, k) { k += 1 }
                 else { break }
             }
-            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens.word(k), lowered: lower(k)) { k += 1 }
+            // (Not a particle: "Bin Nasser said", "Van der Berg told" open with the surname.)
+            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens.word(k), lowered: lower(k)),
+               !NameCues.isParticle(tokens.word(k)) { k += 1 }
             guard k <= j else { continue }
             // An office in front is never part of the name: ordinary words before it ("Director of National
             // Intelligence Avril Haines" reads "Intelligence Avril Haines" here) are left out, down to two words.
@@ -224,6 +231,7 @@ enum PersonFinder {
                               hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
                               startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
                               honorific: honorific)
+            run.startsWithParticle = k < j && NameCues.isParticle(words[0])
             if !hasTitle, !hasApposition, (2...3).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
             }

@@ -162,6 +162,27 @@ import Testing
         #expect(dossier.people.map(\.name) == expected, "\(body)")
     }
 
+    /// A particle and a surname alone ("bin Zayed", "Van der Berg", misspelt "Inb Najjar") are the surname of the one
+    /// whose full name ends so, never a page of their own; with no such person they are reported, not made a page.
+    @Test(arguments: [
+        ("Mohammed bin Rashed spoke. Later bin Rashed said no.", ["Mohammed bin Rashed"]),
+        ("Sheikh Tamir bin Hamdan arrived. Bin Hamdan said little.", ["Tamir bin Hamdan"]),
+        ("Senator Ilse van der Brink spoke. Van der Brink told reporters more.", ["Ilse van der Brink"]),
+        ("Walid ibn Qasimi spoke. Mr. ibn Qasimi said so.", ["Walid ibn Qasimi"]),
+        ("Minister Yusuf ibn Najjari spoke. Inb Najjari's office said no.", ["Yusuf ibn Najjari"]),
+        ("Later bin Qadiri said no. Mr. bin Qadiri agreed.", []),
+        ("Farida van der Molen, whose party won, spoke. Van der Molen said more.", ["Farida van der Molen"]),
+        ("Minister Jose de Almagro said so.", ["Jose de Almagro"]),
+        ("Commission President Ursula von der Leyen said so.", ["Ursula von der Leyen"]),
+    ])
+    func aParticleAndASurnameAreASurnameAlone(body: String, expected: [String]) throws {
+        let dossier = try link(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+        if expected.count == 1 {
+            #expect(Set(dossier.articleTexts.flatMap { $0.mentions.map(\.person) }) == [0], "\(body)")
+        }
+    }
+
     /// The same person under another order of names, or a name in brackets, is one page.
     @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
         let dossier = try link("""
