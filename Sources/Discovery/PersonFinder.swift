@@ -34,6 +34,8 @@ struct NameRun: Sendable, Equatable {
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
         guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
+        // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
+        guard text.contains(" ") || hasTitle else { return false }
         return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped
     }
 }
@@ -125,7 +127,8 @@ enum PersonFinder {
                 if joined(j), isCapitalised(j + 1) { j += 1; continue }
                 // A hyphenated name: "Jean-Pierre", "Willem-Alexander", "Tsai Ing-wen", "Kim Yong-hyun" (a lower-case
                 // part only after a capitalised one that is no English word: not "Anti-war").
-                if hyphenated(j), isCapitalised(j + 1) || !NameCues.isOrdinaryWord(tokens.word(j)) { j += 1; continue }
+                // "Cho Dong-hyun", "Choi Jae-won": one part may be an English word ("dong", "won"), not both ("Anti-war").
+                if hyphenated(j), isCapitalised(j + 1) || !NameCues.isOrdinaryWord(tokens.word(j)) || !NameCues.isOrdinaryWord(tokens.word(j + 1)) { j += 1; continue }
                 // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
                 if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)),
                    joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }

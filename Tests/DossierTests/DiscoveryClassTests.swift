@@ -183,6 +183,23 @@ import Testing
         }
     }
 
+    /// Hyphenated given names and surnames stay whole, possessive or not: Korean family name first ("Cho Dong-hyun"),
+    /// Yoruba and Igbo double surnames ("Okonjo-Iweala"); a hyphenated word alone is no person.
+    @Test(arguments: [
+        ("Minister Cho Dong-hyun said so. Cho Dong-hyun's office agreed.", ["Cho Dong-hyun"]),
+        ("Ambassador Choi Jae-won spoke to reporters.", ["Choi Jae-won"]),
+        ("Envoy Han Dong-su met the press.", ["Han Dong-su"]),
+        ("Minister Amaka Okonjo-Iweala said so.", ["Amaka Okonjo-Iweala"]),
+        ("Taiwan's President Tsai Ing-wen sent condolences.", ["Tsai Ing-wen"]),
+        ("Adebayo-Smiths proposed a plan.", []),
+        ("Anti-war protesters marched.", []),
+        ("The premier met King Willem-Alexander.", ["Willem-Alexander"]),
+    ])
+    func hyphenatedNamesStayWhole(body: String, expected: [String]) throws {
+        let dossier = try link(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+
     /// The same person under another order of names, or a name in brackets, is one page.
     @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
         let dossier = try link("""
