@@ -191,6 +191,40 @@ enum NameCues {
         "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
     ]
 
+    /// Places of several words, lower-case, words joined by one space: a run holding one is a place, never a person,
+    /// whatever cue stands by it ("in Costa Rica", "New York said").
+    static let multiWordPlaces: Set<String> = [
+        "new york", "new delhi", "new zealand", "new jersey", "new mexico", "new orleans", "new hampshire", "new caledonia",
+        "new south wales", "costa rica", "costa del sol", "rio de janeiro", "rio grande", "rio de la plata", "san francisco",
+        "san diego", "san jose", "san josé", "san juan", "san salvador", "san marino", "san antonio", "san sebastian",
+        "san sebastián", "santa cruz", "santa fe", "santa barbara", "santa monica", "santo domingo", "são paulo",
+        "sao paulo", "são tomé", "sao tome", "buenos aires", "abu dhabi", "kuala lumpur", "hong kong", "addis ababa",
+        "los angeles", "las vegas", "las palmas", "puerto rico", "port said", "port sudan", "port moresby",
+        "port-au-prince", "tel aviv", "sierra leone", "sri lanka", "burkina faso", "el salvador", "el paso", "dar es salaam",
+        "phnom penh", "ho chi minh", "ho chi minh city", "kuala terengganu", "la paz", "las tunas", "saint petersburg",
+        "st petersburg", "saint lucia", "saint kitts", "cape town", "cape verde", "ivory coast", "gold coast",
+        "baton rouge", "salt lake", "belo horizonte", "porto alegre", "mexico city", "guatemala city", "panama city",
+        "kuwait city", "vatican city", "hanoi city", "nur-sultan", "bandar seri begawan", "ulan bator", "ulaanbaatar",
+        "sharm el-sheikh", "sharm el sheikh", "ras al khaimah", "mar-a-lago", "rio branco", "monte carlo",
+    ]
+
+    /// First words that make most runs they open a place ("New York", "San Diego", "Santa Cruz", "São Paulo",
+    /// "Rio Branco"): such a run is a person only with a title, an apposition or a speech verb ("Santa Ono said").
+    static let placeFormingWords: Set<String> = ["new", "san", "santa", "santo", "são", "sao", "rio", "los", "las", "puerto", "porto", "port", "fort", "lake", "mount", "cape"]
+
+    /// Whether some consecutive words of a run make a place `multiWordPlaces` knows.
+    static func containsKnownPlace(_ words: [String]) -> Bool {
+        let lowered = words.map { $0.lowercased() }
+        for start in lowered.indices {
+            var phrase = lowered[start]
+            for end in (start + 1)..<min(lowered.count, start + 5) {
+                phrase += " " + lowered[end]
+                if multiWordPlaces.contains(phrase) { return true }
+            }
+        }
+        return false
+    }
+
     /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
     /// read from the next word ("In February", "But Dmitriev's visit"). Lower-case.
     static let functionWords: WordSet = [

@@ -31,11 +31,16 @@ struct NameRun: Sendable, Equatable {
     /// the person's whose full name ends so, never a person of its own (Discovery attaches it or reports it).
     var startsWithParticle: Bool = false
 
+    /// A place-forming first word ("New", "San", "Santa", "Rio"): a person only with a title, apposition or speech
+    /// verb; a given name's or a name's shape alone does not make one ("San Francisco", "New Caledonia").
+    var startsLikeAPlace: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
         guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
         // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
         guard text.contains(" ") || hasTitle else { return false }
+        if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
         return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped
     }
 }
@@ -171,6 +176,8 @@ enum PersonFinder {
             let endsInOrdinaryWord = j > k && NameCues.isOrdinaryWord(tokens.word(j)) && !(j > 0 && hyphenated(j - 1))
             let words = (k...j).map { tokens.word($0) }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
+            // "Costa Rica", "Rio de Janeiro", "New York": a place the tables know is nobody, whatever the cues.
+            if words.count >= 2, NameCues.containsKnownPlace(words) { continue }
             // An article first is a newspaper, a league, a race or a place ("La Vuelta", "El Fasher", "Le Monde"); a
             // surname with one ("Le Pen") is found where the whole name is written.
             if has(NameCues.leadingArticles, k) { continue }
@@ -235,6 +242,7 @@ enum PersonFinder {
                               startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
                               honorific: honorific)
             run.startsWithParticle = k < j && NameCues.isParticle(words[0])
+            run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
             if !hasTitle, !hasApposition, (2...3).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
             }

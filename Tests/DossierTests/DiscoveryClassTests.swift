@@ -200,6 +200,25 @@ import Testing
         #expect(dossier.people.map(\.name) == expected, "\(body)")
     }
 
+    /// Places of several words are nobody, whatever cue stands by them; a person whose name starts like a place is
+    /// one with a title or a speech verb.
+    @Test(arguments: [
+        ("Talks were held in Costa Rica, officials said.", []),
+        ("Negotiators in Rio de Janeiro questioned the plan.", []),
+        ("New York said it would sue.", []),
+        ("San Francisco announced a curfew.", []),
+        ("The envoy flew from Abu Dhabi to Addis Ababa.", []),
+        ("Buenos Aires and Kuala Lumpur agreed.", []),
+        ("Santa Clarita outlined a framework.", []),
+        ("President Santa Ono said the university would act.", ["Santa Ono"]),
+        ("Newt Gingrich said so.", ["Newt Gingrich"]),
+        ("Minister Rui Costa said so in Hong Kong.", ["Rui Costa"]),
+    ])
+    func placesOfSeveralWordsAreNobody(body: String, expected: [String]) throws {
+        let dossier = try link(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+
     /// The same person under another order of names, or a name in brackets, is one page.
     @Test func familyNameFirstAndNicknamesAreOnePerson() throws {
         let dossier = try link("""
