@@ -157,6 +157,21 @@ public enum Discovery {
                     }
                     continue
                 }
+                // A surname with its particle alone ("bin Zayed", "Van der Berg", misspelt "Inb Najjar"): the people whose
+                // name ends in a particle and those words; written so with nobody known, it is reported, not a page.
+                if run.startsWithParticle {
+                    let rest = Array(core.drop(while: NameCues.isParticle))
+                    let ending = rest.last.flatMap { index.bySurname[$0] }?.filter { p in
+                        index.people[p]?.written.contains { form in
+                            form.count > rest.count && Array(form.suffix(rest.count)) == rest && NameCues.isParticle(form[form.count - rest.count - 1])
+                        } == true
+                    } ?? []
+                    if ending.count == 1, let p = ending.first, !core.contains(where: { NameCues.nameParticles.contains($0.lowercased()) }) {
+                        act(.variant(person: p, text: run.text, reason: "the surname with its particle misspelt"))
+                    }
+                    if ending.isEmpty { act(.unresolved(text: run.text)) } else { named.formUnion(ending) }
+                    continue
+                }
                 // A hyphenated surname alone ("Jean-Pierre" after "Karine Jean-Pierre"): the people whose name ends so.
                 if core.count > 1, !run.text.contains(" "), let bySurname = index.bySurname[core[core.count - 1]] {
                     let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
@@ -344,6 +359,18 @@ public enum Discovery {
             guard alone.contains(words[words.count - 1]),
                   !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0) }) else { continue }
             runs[r].surnameRecurs = true
+        }
+        // The same with a particle: "Caroline van der Plas ... Van der Plas said".
+        let aloneWithParticle = Set(runs.lazy.filter(\.startsWithParticle).map { $0.words.joined(separator: " ").lowercased() })
+        if !aloneWithParticle.isEmpty {
+            for r in runs.indices where runs[r].words.count >= 3 && !runs[r].startsWithParticle {
+                let words = runs[r].words
+                guard let cut = words.indices.dropFirst().first(where: { NameCues.isParticle(words[$0]) }),
+                      aloneWithParticle.contains(words[cut...].joined(separator: " ").lowercased()),
+                      !words.contains(where: { !NameCues.isParticle($0) && (NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0)) })
+                else { continue }
+                runs[r].surnameRecurs = true
+            }
         }
         return runs
     }

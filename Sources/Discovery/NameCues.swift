@@ -47,6 +47,21 @@ enum NameCues {
     /// Lower-case words inside names (case-sensitive: "Al" starting a sentence is no particle).
     static let nameParticles: WordSet = ["al", "el", "bin", "ibn", "bint", "de", "del", "della", "da", "di", "dos", "van", "von", "der", "den", "ter", "le", "la"]
 
+    /// Whether a word is a name particle in any case ("bin", "Bin", "van"), or one with two letters swapped, as
+    /// typing does ("Inb" for "ibn"; particles of three letters or more, and not a given name or English word).
+    static func isParticle(_ word: String) -> Bool {
+        let lowered = word.lowercased()
+        if nameParticles.contains(lowered) { return true }
+        let letters = Array(lowered)
+        guard letters.count >= 3, letters.count <= 4, !isOrdinaryWord(word), !givenNames.contains(lowered) else { return false }
+        for i in 0..<(letters.count - 1) where letters[i] != letters[i + 1] {
+            var swapped = letters
+            swapped.swapAt(i, i + 1)
+            if nameParticles.contains(String(swapped)) { return true }
+        }
+        return false
+    }
+
     /// Articles of other languages that open the names of papers, leagues and places ("La Liga", "El País", "Le Monde").
     static let leadingArticles: WordSet = ["la", "le", "el", "les", "los", "las", "il", "lo", "die", "het"]
 
@@ -175,6 +190,40 @@ enum NameCues {
         "knesset", "bundestag", "storting", "riksdag", "sejm", "rada", "majlis", "liga", "monde", "figaro", "spiegel",
         "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
     ]
+
+    /// Places of several words, lower-case, words joined by one space: a run holding one is a place, never a person,
+    /// whatever cue stands by it ("in Costa Rica", "New York said").
+    static let multiWordPlaces: Set<String> = [
+        "new york", "new delhi", "new zealand", "new jersey", "new mexico", "new orleans", "new hampshire", "new caledonia",
+        "new south wales", "costa rica", "costa del sol", "rio de janeiro", "rio grande", "rio de la plata", "san francisco",
+        "san diego", "san jose", "san josé", "san juan", "san salvador", "san marino", "san antonio", "san sebastian",
+        "san sebastián", "santa cruz", "santa fe", "santa barbara", "santa monica", "santo domingo", "são paulo",
+        "sao paulo", "são tomé", "sao tome", "buenos aires", "abu dhabi", "kuala lumpur", "hong kong", "addis ababa",
+        "los angeles", "las vegas", "las palmas", "puerto rico", "port said", "port sudan", "port moresby",
+        "port-au-prince", "tel aviv", "sierra leone", "sri lanka", "burkina faso", "el salvador", "el paso", "dar es salaam",
+        "phnom penh", "ho chi minh", "ho chi minh city", "kuala terengganu", "la paz", "las tunas", "saint petersburg",
+        "st petersburg", "saint lucia", "saint kitts", "cape town", "cape verde", "ivory coast", "gold coast",
+        "baton rouge", "salt lake", "belo horizonte", "porto alegre", "mexico city", "guatemala city", "panama city",
+        "kuwait city", "vatican city", "hanoi city", "nur-sultan", "bandar seri begawan", "ulan bator", "ulaanbaatar",
+        "sharm el-sheikh", "sharm el sheikh", "ras al khaimah", "mar-a-lago", "rio branco", "monte carlo",
+    ]
+
+    /// First words that make most runs they open a place ("New York", "San Diego", "Santa Cruz", "São Paulo",
+    /// "Rio Branco"): such a run is a person only with a title, an apposition or a speech verb ("Santa Ono said").
+    static let placeFormingWords: Set<String> = ["new", "san", "santa", "santo", "são", "sao", "rio", "los", "las", "puerto", "porto", "port", "fort", "lake", "mount", "cape"]
+
+    /// Whether some consecutive words of a run make a place `multiWordPlaces` knows.
+    static func containsKnownPlace(_ words: [String]) -> Bool {
+        let lowered = words.map { $0.lowercased() }
+        for start in lowered.indices {
+            var phrase = lowered[start]
+            for end in (start + 1)..<min(lowered.count, start + 5) {
+                phrase += " " + lowered[end]
+                if multiWordPlaces.contains(phrase) { return true }
+            }
+        }
+        return false
+    }
 
     /// Capitalised words that begin sentences or headlines without naming anyone: a run starting with one is
     /// read from the next word ("In February", "But Dmitriev's visit"). Lower-case.

@@ -27,9 +27,21 @@ struct NameRun: Sendable, Equatable {
     /// in the past tense or with an apposition after: "Pieter Omtzigt, a former ...", "Marine Le Pen congratulated".
     var isNameShaped: Bool = false
 
+    /// A particle (or one misspelt: "Inb") opens the run: "bin Zayed", "van der Berg". That is a surname written alone,
+    /// the person's whose full name ends so, never a person of its own (Discovery attaches it or reports it).
+    var startsWithParticle: Bool = false
+
+    /// A place-forming first word ("New", "San", "Santa", "Rio"): a person only with a title, apposition or speech
+    /// verb; a given name's or a name's shape alone does not make one ("San Francisco", "New Caledonia").
+    var startsLikeAPlace: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
-        words.filter { !Variants.isInitial($0) }.count >= 2 && (hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped)
+        guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
+        // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
+        guard text.contains(" ") || hasTitle else { return false }
+        if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped
     }
 }
 
@@ -120,7 +132,8 @@ enum PersonFinder {
                 if joined(j), isCapitalised(j + 1) { j += 1; continue }
                 // A hyphenated name: "Jean-Pierre", "Willem-Alexander", "Tsai Ing-wen", "Kim Yong-hyun" (a lower-case
                 // part only after a capitalised one that is no English word: not "Anti-war").
-                if hyphenated(j), isCapitalised(j + 1) || !NameCues.isOrdinaryWord(tokens.word(j)) { j += 1; continue }
+                // "Cho Dong-hyun", "Choi Jae-won": one part may be an English word ("dong", "won"), not both ("Anti-war").
+                if hyphenated(j), isCapitalised(j + 1) || !NameCues.isOrdinaryWord(tokens.word(j)) || !NameCues.isOrdinaryWord(tokens.word(j + 1)) { j += 1; continue }
                 // A lower-case particle inside a name: "Abdel Fattah al-Burhan", "Faisal bin Farhan", "Charles de Gaulle".
                 if j + 2 < tokens.count, joined(j), NameCues.nameParticles.contains(tokens.word(j + 1)),
                    joined(j + 1) || gap(j + 1) == "-", isCapitalised(j + 2) { j += 2; continue }
@@ -146,7 +159,9 @@ enum PersonFinder {
                 else if isQualifier(k) || has(NameCues.functionWords, k) || has(NameCues.calendarWords, k) { k += 1 }
                 else { break }
             }
-            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens.word(k), lowered: lower(k)) { k += 1 }
+            // (Not a particle: "Bin Nasser said", "Van der Berg told" open with the surname.)
+            if k == i, k < j, opensSentence(k), writtenInLowerCase(lower(k)), !isGivenName(tokens.word(k), lowered: lower(k)),
+               !NameCues.isParticle(tokens.word(k)) { k += 1 }
             guard k <= j else { continue }
             // An office in front is never part of the name: ordinary words before it ("Director of National
             // Intelligence Avril Haines" reads "Intelligence Avril Haines" here) are left out, down to two words.
@@ -161,6 +176,8 @@ enum PersonFinder {
             let endsInOrdinaryWord = j > k && NameCues.isOrdinaryWord(tokens.word(j)) && !(j > 0 && hyphenated(j - 1))
             let words = (k...j).map { tokens.word($0) }
             if words.contains(where: { isAcronym($0) || $0.startsWithNumber }) { continue }
+            // "Costa Rica", "Rio de Janeiro", "New York": a place the tables know is nobody, whatever the cues.
+            if words.count >= 2, NameCues.containsKnownPlace(words) { continue }
             // An article first is a newspaper, a league, a race or a place ("La Vuelta", "El Fasher", "Le Monde"); a
             // surname with one ("Le Pen") is found where the whole name is written.
             if has(NameCues.leadingArticles, k) { continue }
@@ -224,6 +241,8 @@ enum PersonFinder {
                               hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
                               startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
                               honorific: honorific)
+            run.startsWithParticle = k < j && NameCues.isParticle(words[0])
+            run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
             if !hasTitle, !hasApposition, (2...3).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
             }
