@@ -167,7 +167,7 @@ import Testing
         ("Commission President Ursula von der Leyen said so.", ["Ursula von der Leyen"]),
     ])
     func aParticleAndASurnameAreASurnameAlone(body: String, expected: [String]) throws {
-        let dossier = try link(body, date: "2024-06-14")
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.map(\.name) == expected, "\(body)")
         if expected.count == 1 {
             #expect(Set(dossier.articleTexts.flatMap { $0.mentions.map(\.person) }) == [0], "\(body)")
@@ -187,7 +187,7 @@ import Testing
         ("The premier met King Willem-Alexander.", ["Willem-Alexander"]),
     ])
     func hyphenatedNamesStayWhole(body: String, expected: [String]) throws {
-        let dossier = try link(body, date: "2024-06-14")
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.map(\.name) == expected, "\(body)")
     }
 
@@ -206,7 +206,7 @@ import Testing
         ("Minister Rui Costa said so in Hong Kong.", ["Rui Costa"]),
     ])
     func placesOfSeveralWordsAreNobody(body: String, expected: [String]) throws {
-        let dossier = try link(body, date: "2024-06-14")
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.map(\.name) == expected, "\(body)")
     }
 
