@@ -107,7 +107,15 @@ extension DossierExport {
         var mentions: [(key: String, record: MentionRecord)] = []
         var quotations: [(key: String, record: QuotationRecord)] = []
         var statements: [StatementRecord] = []
-        let eventMatcher = EventMatcher(d)
+        // Each statement's events, by the rule of the event pages' "Reported" list (Dossier.statementsOfEvents).
+        var all: [(article: Int, index: Int)] = []
+        var firstOf: [Int] = []                       // per article, where its statements start in `all`
+        for (a, list) in d.datedStatements.enumerated() {
+            firstOf.append(all.count)
+            all += list.indices.map { (a, $0) }
+        }
+        var eventsOf = [[Int]](repeating: [], count: all.count)
+        for (e, chosen) in d.statementsOfEvents(all).enumerated() { for s in chosen { eventsOf[s].append(e) } }
         for a in d.articles.indices {     // one article at a time: a body's document is decoded when first asked for
             let slug = d.articles[a].slug
             let text = d.articleTexts[a]
@@ -123,12 +131,14 @@ extension DossierExport {
                 quotations.append((speaker ?? "\u{10FFFF}", QuotationRecord(
                     speaker: speaker, article: slug, text: quote.text, sentence: plain.sentence(block: quote.block, index: quote.sentence))))
             }
-            for statement in (d.datedStatements[safe: a] ?? []).sorted(by: { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }) {
-                let sentence = plain.sentence(block: statement.block, index: statement.sentence)
+            let list = d.datedStatements[safe: a] ?? []
+            for i in list.indices.sorted(by: { (list[$0].block, list[$0].range.lowerBound) < (list[$1].block, list[$1].range.lowerBound) }) {
+                let statement = list[i]
                 statements.append(StatementRecord(
-                    article: slug, date: statement.date, text: statement.expression, sentence: sentence,
+                    article: slug, date: statement.date, text: statement.expression,
+                    sentence: plain.sentence(block: statement.block, index: statement.sentence),
                     people: slugs(statement.people, personSlug),
-                    events: eventMatcher.events(for: statement, sentence: sentence).map { eventSlug[$0] }.sorted()))
+                    events: eventsOf[firstOf[a] + i].map { eventSlug[$0] }.sorted()))
             }
         }
         // Articles are visited in date order; the sort below is stable, so ties keep text order.
@@ -141,34 +151,6 @@ extension DossierExport {
         self.statements = statements.enumerated().sorted { x, y in
             (x.element.article, x.offset) < (y.element.article, y.offset)
         }.map(\.element)
-    }
-}
-
-/// The curated events a dated sentence speaks of: the rule of the event pages' "Reported" list
-/// (Renderer/DiscoveryViews.swift, `withReported`), kept here so that Export need not depend on Renderer:
-/// the sentence's date falls within the event's, and it names one of the event's people or the first word of its place.
-struct EventMatcher {
-    let earliest: [DayStamp], latest: [DayStamp]
-    let people: [Set<Int>]
-    let placeWord: [String?]
-
-    init(_ d: Dossier) {
-        earliest = d.events.map(\.date.earliest)
-        latest = d.events.map(\.date.latest)
-        people = d.events.map { Set($0.people.compactMap { d.personBySlug[$0] }) }
-        placeWord = d.events.map { $0.place.flatMap { NameTokens.words(of: $0).first } }
-    }
-
-    func events(for statement: DatedStatement, sentence: String) -> [Int] {
-        var words: Set<String>?
-        let from = statement.date.earliest, to = statement.date.latest
-        return earliest.indices.filter { e in
-            guard earliest[e] <= from, to <= latest[e] else { return false }
-            if statement.people.contains(where: people[e].contains) { return true }
-            guard let place = placeWord[e] else { return false }
-            if words == nil { words = Set(NameTokens.words(of: sentence)) }
-            return words!.contains(place)
-        }
     }
 }
 

@@ -153,53 +153,15 @@ final class SiteLayout: Sendable {
     /// A sentence's date, once per sentence (an article may date one sentence twice the same way).
     private struct SentenceDate: Hashable { var block: Int, sentence: Int, date: EDTFDate }
 
-    /// Dated sentences by event, through indexes by person and by place word made once: each event reads the
-    /// sentences of its people and of its place, not every sentence of the dossier (nor every one within its dates:
-    /// an event of a year or more has most of them).
+    /// Dated sentences by event (`Dossier.statementsOfEvents`), grouped by sentence.
     private static func reportedOfEvents(_ dossier: Dossier, _ statements: [(article: Int, index: Int)]) -> [[[(article: Int, index: Int)]]] {
-        guard !dossier.events.isEmpty else { return [] }
-        // Each sentence's dates and people read once: each read of the statement copies it (its strings and arrays).
-        let bounds = statements.map { ref -> (earliest: DayStamp, latest: DayStamp) in
-            let date = dossier.datedStatements[ref.article][ref.index].date
-            return (date.earliest, date.latest)
-        }
-        var people = [[Int]](repeating: [], count: dossier.people.count)
-        for (s, ref) in statements.enumerated() {
-            var named: [Int] = []
-            for p in dossier.datedStatements[ref.article][ref.index].people where !named.contains(p) {
-                named.append(p)
-                people[p].append(s)
-            }
-        }
-        let byPerson = people
-        // The first word of each event's place, and the sentences that have it (each sentence read once, on every core).
-        let placeWords = Set(dossier.events.compactMap { $0.place.flatMap { NameTokens.words(of: $0).first } })
-        var byPlace: [String: [Int]] = [:]
-        if !placeWords.isEmpty {
-            let found = Parallel.map(Array(statements.indices)) { s -> [String] in
-                let ref = statements[s]
-                var words: [String] = []
-                for word in NameTokens.words(of: dossier.datedStatements[ref.article][ref.index].sentenceText)
-                where placeWords.contains(word) && !words.contains(word) { words.append(word) }
-                return words
-            }
-            for (s, words) in found.enumerated() { for word in words { byPlace[word, default: []].append(s) } }
-        }
-        let statementsOfPlace = byPlace
-        return Parallel.map(Array(dossier.events.indices)) { e -> [[(article: Int, index: Int)]] in
-            let event = dossier.events[e]
-            let (earliest, latest) = (event.date.earliest, event.date.latest)
-            // The sentence's date must fall within the event's: "in February", "in 2022" or "this week" do not date a day's event.
-            let within = { (s: Int) -> Bool in earliest <= bounds[s].earliest && bounds[s].latest <= latest }
-            var chosen = Set<Int>()
-            for p in Set(event.people.compactMap { dossier.personBySlug[$0] }) { for s in byPerson[p] where within(s) { chosen.insert(s) } }
-            if let place = event.place.flatMap({ NameTokens.words(of: $0).first }) {
-                for s in statementsOfPlace[place] ?? [] where within(s) { chosen.insert(s) }
-            }
+        let chosenOfEvent = dossier.statementsOfEvents(statements)
+        return Parallel.map(Array(chosenOfEvent.indices)) { e -> [[(article: Int, index: Int)]] in
+            let chosen = chosenOfEvent[e]
             // Several dates of one sentence are marked together, where the sentence first comes.
             var groups: [[(article: Int, index: Int)]] = []
             var groupOf: [[Int]: Int] = [:]          // [article, block, sentence] → its group
-            for s in chosen.sorted() {
+            for s in chosen {
                 let ref = statements[s]
                 let statement = dossier.datedStatements[ref.article][ref.index]
                 let key = [ref.article, statement.block, statement.sentence]
