@@ -27,6 +27,21 @@ import Testing
         for row in table.fileKeys { #expect(SearchIndex.fileKey(row.key) == row.file, "\(row.key)") }
     }
 
+    /// Words are cut at ASCII separators before folding, so only runs holding other characters are folded: the words
+    /// must be those of folding the whole text, next to combining marks, compatibility characters (the Kelvin sign
+    /// folds to "k"), dotted capitals, final sigma, dashes and words past the length limit.
+    @Test func cuttingBeforeFoldingGivesTheWordsOfFoldingTheWholeText() {
+        func whole(_ text: String) -> [String] {
+            SearchIndex.fold(text).unicodeScalars.split { !SearchIndex.isWordScalar($0.value) }
+                .filter { $0.count <= SearchIndex.maxWordLength }.map { String(String.UnicodeScalarView($0)) }
+        }
+        let texts = ["Oslo — Gen. Zhao Wei met Hakan Yılmaz, Łukasz and İsmail in Ürümqi.", "cafe\u{301} e\u{301}-\u{301}a x\u{300}\u{301}Y",
+                     "ΟΔΥΣΣΕΥΣ and ΣΑΣ", "2\u{212A} at 300\u{212B} and \u{FB01}ne", "“Quoted,” she said—then left…", "\u{301}leading mark",
+                     String(repeating: "é", count: 41) + " " + String(repeating: "a", count: 41) + " ok", "Dmitriev's ÉCOLE, 3ª vez; 中国 日本 한국",
+                     "mixed\u{00A0}space\u{2009}thin", ""]
+        for text in texts { #expect(SearchIndex.words(of: text) == whole(text), "\(text)") }
+    }
+
     /// 20,000 made-up words (some one or two letters, some Cyrillic, many sharing prefixes) with sizes that force
     /// splits down to several letters.
     @Test func everyWordLandsInExactlyOneShardTheOneItsKeyNames() {
