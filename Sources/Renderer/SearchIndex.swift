@@ -57,9 +57,10 @@ enum SearchIndex {
 
         init(_ dossier: Dossier, articleSignatures: [UInt64] = [], wordCache: String? = nil) {
             records = SearchIndex.records(dossier)
-            let wordsOfRecord = SearchIndex.wordsOfRecords(dossier, articleSignatures: articleSignatures, wordCache: wordCache)
-            for (r, words) in wordsOfRecord.enumerated() {
-                for word in words { postings[word, default: []].append(Int32(r)) }
+            var r: Int32 = 0
+            SearchIndex.forEachRecordsWords(dossier, articleSignatures: articleSignatures, wordCache: wordCache) { words in
+                for word in words { postings[word, default: []].append(r) }
+                r += 1
             }
             var encoded: [String: Int] = [:]
             for (word, ids) in postings { encoded[word] = word.utf8.count + 6 + SearchIndex.encode(ids).utf8.count }
@@ -147,38 +148,65 @@ enum SearchIndex {
     /// Each record's words, sorted, each once, in the order of `records`. Articles' words come from `wordCache` when
     /// it holds them under the same key (`wordKey`), and the cache is rewritten with every article's words.
     static func wordsOfRecords(_ dossier: Dossier, articleSignatures: [UInt64], wordCache: String?) -> [[String]] {
+        var result: [[String]] = []
+        forEachRecordsWords(dossier, articleSignatures: articleSignatures, wordCache: wordCache) { result.append($0) }
+        return result
+    }
+
+    /// `wordsOfRecords` handed to `body` one record at a time, articles made in batches on every core and the cache
+    /// written as they come: the words of every article at once (and the cache's bytes) were the peak of a first build's
+    /// memory at 10,000 articles, 68 of 434 MB.
+    static func forEachRecordsWords(_ dossier: Dossier, articleSignatures: [UInt64], wordCache: String?, _ body: ([String]) -> Void) {
         let texts = documentTexts(dossier, articles: false)
-        var result = Parallel.map(Array(texts.indices)) { r in Array(Set(words(texts[r]))).sorted() }
+        for words in Parallel.map(Array(texts.indices), { r in Array(Set(words(texts[r]))).sorted() }) { body(words) }
         let newestFirst = Array(dossier.articles.indices.reversed())
-        // An article's text is made, read and dropped on the core that folds it: the texts of every article at once
-        // were a fifth of the build's peak memory at 10,000 articles.
+        // An article's text is made, read and dropped on the core that folds it.
         let articleWords: @Sendable (Int) -> [String] = { a in Array(Set(words(documentText(dossier, article: a)))).sorted() }
+        let batch = 1024
         guard let wordCache, articleSignatures.count == dossier.articles.count else {
-            return result + Parallel.map(newestFirst, articleWords)
+            for start in stride(from: 0, to: newestFirst.count, by: batch) {
+                for words in Parallel.map(Array(newestFirst[start..<min(start + batch, newestFirst.count)]), articleWords) { body(words) }
+            }
+            return
         }
         let keys = newestFirst.map { wordKey(dossier, $0, signature: articleSignatures[$0]) }
         let cached = readWordCache(wordCache, wanted: Set(keys))
-        let missing = newestFirst.indices.filter { cached[keys[$0]] == nil }
-        let made = Parallel.map(missing.map { newestFirst[$0] }, articleWords)
-        var madeByKey: [UInt64: [String]] = [:]
-        for (i, r) in missing.enumerated() { madeByKey[keys[r]] = made[i] }
-        var out: [UInt8] = Array("dossier-search-words-1\n".utf8)
-        for key in keys {
-            let words = cached[key] ?? madeByKey[key]!
-            result.append(words)
-            out += String(key, radix: 16).utf8; out.append(0x09)
-            for (i, word) in words.enumerated() {
-                if i > 0 { out.append(0x20) }
-                out += word.utf8
+        let rewrite = cached.count != Set(keys).count || keys.contains { cached[$0] == nil }
+        var done = false
+        /// Every article's words to `body`, and to the cache file when `fd` is given (until a write fails).
+        func run(_ fd: Int32?) -> Bool {
+            done = true
+            var out: [UInt8] = Array("dossier-search-words-1\n".utf8)
+            var written = true
+            for start in stride(from: 0, to: newestFirst.count, by: batch) {
+                let range = start..<min(start + batch, newestFirst.count)
+                let made = Parallel.map(range.filter { cached[keys[$0]] == nil }.map { newestFirst[$0] }, articleWords)
+                var next = 0
+                for i in range {
+                    let words: [String]
+                    if let hit = cached[keys[i]] { words = hit } else { words = made[next]; next += 1 }
+                    body(words)
+                    guard fd != nil else { continue }
+                    out += String(keys[i], radix: 16).utf8; out.append(0x09)
+                    for (k, word) in words.enumerated() {
+                        if k > 0 { out.append(0x20) }
+                        out += word.utf8
+                    }
+                    out.append(0x0A)
+                }
+                if let fd, written {
+                    written = FileWriting.writeAll(fd, out) == nil
+                    out.removeAll(keepingCapacity: true)
+                }
             }
-            out.append(0x0A)
+            return written
         }
-        if !missing.isEmpty || cached.count != Set(keys).count {
+        if rewrite {
             // The cache folder may not be there yet on a first build (the other caches are written later).
             try? FileManager.default.createDirectory(atPath: (wordCache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileWriting.replace(wordCache, with: out)
+            FileWriting.replace(wordCache, writing: run)
         }
-        return result
+        if !done { _ = run(nil) }
     }
 
     /// What an article's words are made of: its own inputs, and the titles its wikilinks show.
