@@ -5,6 +5,7 @@
 
 import Content
 import Foundation
+import Markdown
 
 final class FragmentCheck: @unchecked Sendable {
     /// A fragment link as noted: which article it leads to, which id (`Fragment.code`), and where it is written.
@@ -61,19 +62,46 @@ final class FragmentCheck: @unchecked Sendable {
         for (code, text) in others { otherFragments[code] = text }
     }
 
+    /// The Markdown a page shows as its own body (an article's, a person's profile, an event's description): the
+    /// text, its file, and the file's line of its first line.
+    typealias Body = (text: String, path: String, firstLine: Int)
+
     /// Every noted link whose article page was rendered in this build and has no such id. (A page kept from the last
-    /// build was checked when it was written, and so were the links into it, made from the same analysis.)
-    func problems(articlePaths: [String], outputLabel: String) -> [Diagnostic] {
+    /// build was checked when it was written, and so were the links into it, made from the same analysis.) A link the
+    /// page's own body wrote (`bodyOf`) is reported where the body wrote it, as other broken links are.
+    func problems(articlePaths: [String], outputLabel: String, bodyOf: (String) -> Body? = { _ in nil }) -> [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
-        var problems: [Diagnostic] = []
+        var problems = Set<Diagnostic>()
+        var bodyLinks: [Int32: [(article: Int32, fragment: UInt64, line: Int, column: Int)]] = [:]   // by page, parsed once
         for link in wanted {
             guard let have = ids[Int(link.article)], !have.contains(link.fragment) else { continue }
-            let fragment = Fragment.text(link.fragment) ?? otherFragments[link.fragment] ?? "?"
-            problems.append(Diagnostic(path: outputLabel + "/" + pages[Int(link.page)], line: Int(link.line), column: Int(link.column),
-                                       message: "link to \(articlePaths[Int(link.article)])#\(fragment): no such id"))
+            let page = pages[Int(link.page)]
+            let message = "link to \(articlePaths[Int(link.article)])#\(Fragment.text(link.fragment) ?? otherFragments[link.fragment] ?? "?"): no such id"
+            if let body = bodyOf(page) {
+                if bodyLinks[link.page] == nil { bodyLinks[link.page] = links(in: body, shownOn: page) }
+                let written = bodyLinks[link.page]!.filter { $0.article == link.article && $0.fragment == link.fragment }
+                if !written.isEmpty {
+                    for place in written { problems.insert(Diagnostic(path: body.path, line: place.line, column: place.column, message: message)) }
+                    continue
+                }
+            }
+            problems.insert(Diagnostic(path: outputLabel + "/" + page, line: Int(link.line), column: Int(link.column), message: message))
         }
         return problems.sorted()
+    }
+
+    /// The links of a body into article pages with a fragment, resolved from the page that shows it, at the body file's
+    /// lines and columns.
+    private func links(in body: Body, shownOn page: String) -> [(article: Int32, fragment: UInt64, line: Int, column: Int)] {
+        Markdown.links(in: body.text).compactMap { link in
+            guard let hash = link.destination.firstIndex(of: "#") else { return nil }
+            let path = String(link.destination[..<hash])
+            let target = path.isEmpty ? articleOfPath[page] : LinkChecker.plainTarget(path, from: page).flatMap { articleOfPath[$0] }
+            guard let target else { return nil }
+            return (target, Fragment.code(Array(link.destination[link.destination.index(after: hash)...].utf8)),
+                    body.firstLine + link.line - 1, link.column)
+        }
     }
 
     /// The codes of every `id="…"` of a page.

@@ -44,7 +44,11 @@ struct PagePipeline: Sendable {
                 }
             }
         }.flatMap { $0 }
-        let broken = fragments.problems(articlePaths: articlePaths, outputLabel: outputLabel)
+        var planOf: [String: PageBuilder.Plan]?                           // made only when a fragment link is broken
+        let broken = fragments.problems(articlePaths: articlePaths, outputLabel: outputLabel) { path in
+            if planOf == nil { planOf = Dictionary(render.map { ($0.path, $0.page) }, uniquingKeysWith: { first, _ in first }) }
+            return planOf?[path].flatMap(bodyOf)
+        }
         if !broken.isEmpty { failed.set(); problems += broken }
         guard !failed.isSet else { return problems }
         problems += Parallel.map(others) { file in stage(file.path, file.content, failed) }.flatMap { $0 }
@@ -97,6 +101,18 @@ struct PagePipeline: Sendable {
             return placed + remaining.map(\.diagnostic)
         default:
             return broken.map(\.diagnostic)
+        }
+    }
+
+    /// The Markdown body a page shows as its own, where a link it wrote is reported (FragmentCheck).
+    private func bodyOf(_ page: PageBuilder.Plan) -> FragmentCheck.Body? {
+        let dossier = builder.dossier
+        switch page.kind {
+        case .article(let a) where dossier.articles[a].format == .markdown:
+            return (dossier.articles[a].body, dossier.articles[a].path, dossier.articles[a].bodyFirstLine)
+        case .person(let p) where page.part.number == 1: return (dossier.people[p].profile, dossier.people[p].path, dossier.people[p].bodyFirstLine)
+        case .event(let e) where page.part.number == 1: return (dossier.events[e].description, dossier.events[e].path, dossier.events[e].bodyFirstLine)
+        default: return nil
         }
     }
 
