@@ -37,12 +37,20 @@ final class FragmentCheck: @unchecked Sendable {
         html.withUnsafeBufferPointer { bytes in
             if pageArticle != nil { own = Self.ids(in: bytes) }
             var lines = LineCounter()
+            // A page links to the sentences of one article one after another: its path is resolved once for them all.
+            var last: (path: Range<Int>, target: Int32?)?
             LinkChecker.forEachReference(in: bytes) { attribute, value in
-                guard let hash = bytes[value].firstIndex(of: UInt8(ascii: "#")), hash + 1 < value.upperBound else { return }
-                let path = LinkChecker.unescape(String(decoding: bytes[value.lowerBound..<hash], as: UTF8.self))
+                guard let hash = LinkChecker.fragmentStart(bytes, value), hash + 1 < value.upperBound else { return }
+                let pathBytes = value.lowerBound..<hash
                 let target: Int32?
-                if path.isEmpty { target = pageArticle }                   // "#s4-2" on the article page itself
-                else { target = LinkChecker.plainTarget(path, from: page).flatMap { articleOfPath[$0] } }
+                if let last, bytes[last.path].elementsEqual(bytes[pathBytes]) {
+                    target = last.target
+                } else {
+                    let path = LinkChecker.unescape(String(decoding: bytes[pathBytes], as: UTF8.self))
+                    if path.isEmpty { target = pageArticle }               // "#s4-2" on the article page itself
+                    else { target = LinkChecker.plainTarget(path, from: page).flatMap { articleOfPath[$0] } }
+                    last = (pathBytes, target)
+                }
                 guard let target else { return }
                 let fragmentBytes = bytes[(hash + 1)..<value.upperBound]
                 let code = Fragment.code(fragmentBytes)
@@ -128,10 +136,13 @@ final class FragmentCheck: @unchecked Sendable {
     private struct LineCounter {
         var offset = 0, line = 1, lineStart = 0
         mutating func position(of target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-            while offset < target {
-                if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
-                offset += 1
+            let base = bytes.baseAddress!
+            while offset < target, let found = memchr(base + offset, 0x0A, target - offset) {
+                lineStart = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
+                offset = lineStart
             }
+            offset = target
             return (line, target - lineStart + 1)
         }
     }
