@@ -97,6 +97,7 @@ extension QuoteView: TemplateValue {
     public func child(named key: String) -> TemplateData? {
         switch key {
         case "sentenceHTML": return .written(self.sentenceHTML)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -384,6 +385,7 @@ extension VariantView: TemplateValue {
         switch key {
         case "text": return .text(self.text)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -394,6 +396,7 @@ extension QuotationView: TemplateValue {
         switch key {
         case "text": return .text(self.text)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -405,6 +408,7 @@ extension ReportedView: TemplateValue {
         case "sentenceHTML": return .text(self.sentenceHTML)
         case "date": return .object(self.date)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
