@@ -80,7 +80,8 @@ public enum Discovery {
             switch action {
             case .variant(let p, let text, let reason):
                 // A person found by title and surname alone takes the whole name when it is written.
-                if !people[p].curated, !people[p].name.contains(" "), text.hasSuffix(" " + people[p].name) {
+                if !people[p].curated, !people[p].name.contains(" "),
+                   NameCues.surname(of: NameTokens.words(of: text).filter { !Variants.isInitial($0) }) == people[p].name {
                     people[p].variants.append(Variant(text: people[p].name, article: people[p].foundIn ?? articleSlug, reason: "the surname alone, after a title"))
                     people[p].name = text
                 } else {
@@ -178,8 +179,8 @@ public enum Discovery {
                     if !ending.isEmpty { named.formUnion(ending); continue }
                 }
                 // The whole name of one found before by title and surname alone ("Secretary Blinken" ... "Antony Blinken").
-                if core.count >= 2, run.isPerson, let bySurname = index.bySurname[core[core.count - 1]] {
-                    let byTitle = bySurname.filter { !people[$0].curated && people[$0].name == core[core.count - 1] }
+                if core.count >= 2, run.isPerson, let surname = NameCues.surname(of: core), let bySurname = index.bySurname[surname] {
+                    let byTitle = bySurname.filter { !people[$0].curated && people[$0].name == surname }
                     if byTitle.count == 1, let p = byTitle.first {
                         act(.variant(person: p, text: run.text, reason: "the whole name of one named by title and surname"))
                         named.insert(p)
@@ -391,7 +392,7 @@ public enum Discovery {
     static func addForm(_ form: String, to known: inout Variants.Known) {
         let words = NameTokens.words(of: form)
         let core = words.filter { !Variants.isInitial($0) }
-        guard let last = core.last else { return }
+        guard let last = NameCues.surname(of: core) else { return }
         known.written.insert(words)
         known.forms.insert(core)
         if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }

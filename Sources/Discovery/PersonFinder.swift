@@ -35,13 +35,20 @@ struct NameRun: Sendable, Equatable {
     /// verb; a given name's or a name's shape alone does not make one ("San Francisco", "New Caledonia").
     var startsLikeAPlace: Bool = false
 
+    /// A family name and given names of a culture that writes the family name first, none an ordinary English word,
+    /// not where a place stands: "Pan Gongsheng", "Liu Kun", "Yoon Suk Yeol" (EastAsianNames).
+    var isFamilyNameFirst: Bool = false
+
+    /// After a verb of naming and "as": "officials later named him as ...", "police identified the man as ...".
+    var isNamedAs: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
         guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
         // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
         guard text.contains(" ") || hasTitle else { return false }
         if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
-        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped || isFamilyNameFirst || isNamedAs
     }
 }
 
@@ -105,6 +112,7 @@ enum PersonFinder {
             func unknown(_ t: Int) -> Bool {
                 let word = tokens.word(t)
                 return word.count >= 2 && word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) && !NameCues.isOrdinaryWord(word)
+                    && !NameCues.twoLetterWords.contains(lower(t))
                     && !has(NameCues.organisationOrPlaceWords, t) && !isTitle(t) && !isQualifier(t) && !has(NameCues.placeNames, t)
             }
             let particleInside = j - k == 2 && has(NameCues.nameParticles, k + 1) && !has(NameCues.organisationOrPlaceWords, j)
@@ -122,6 +130,34 @@ enum PersonFinder {
             // An apposition: ", a former ...", ", who ...".
             guard isComma(bytes[tokens[j].possessiveEnd..<tokens[j + 1].start]), j + 2 < tokens.count else { return false }
             return next == "who" || (["a", "an", "the"].contains(next) && !isCapitalised(j + 2))
+        }
+
+        /// Tokens k...j are a name written family name first (NameRun.isFamilyNameFirst). A given name of one syllable
+        /// that is also a family name ("Dong Feng", "Shen Zhou": brands, spacecraft) needs another cue.
+        func familyNameFirst(_ k: Int, _ j: Int) -> Bool {
+            guard !EastAsianNames.cultures(ofFamilyName: lower(k)).isEmpty else { return false }
+            if k > 0, has(NameCues.placeLeads, k - 1), !["of", "to", "from"].contains(lower(k - 1)) { return false }
+            let written = slice(k, j).split(separator: " ").map(String.init)
+            guard EastAsianNames.isFamilyFirst(written, allowingEnglish: false) else { return false }
+            if written.count == 2, !written[1].contains("-"), !EastAsianNames.cultures(ofFamilyName: written[1].lowercased()).isEmpty,
+               EastAsianNames.syllableCount(EastAsianNames.fold(written[1]), .chinese) == 1 { return false }
+            return true
+        }
+
+        /// Tokens i and i+1 are initials of one abbreviation: "U.S.", "U.K.".
+        func isInitialsPair(_ i: Int) -> Bool {
+            i + 1 < tokens.count && Variants.isInitial(tokens.word(i)) && Variants.isInitial(tokens.word(i + 1))
+                && bytes[tokens[i].end..<tokens[i + 1].start].elementsEqual([UInt8(ascii: ".")])
+        }
+        /// Words that name someone after "as" ("officials named him as ...", "police identified the man as ...").
+        func namedAs(_ i: Int) -> Bool {
+            guard i >= 2, lower(i - 1) == "as", joined(i - 1) else { return false }
+            var b = i - 2
+            while b >= max(0, i - 5), joined(b) {
+                if NameCues.namingVerbs.contains(lower(b)) { return true }
+                b -= 1
+            }
+            return false
         }
 
         var i = 0
@@ -165,7 +201,8 @@ enum PersonFinder {
             guard k <= j else { continue }
             // An office in front is never part of the name: ordinary words before it ("Director of National
             // Intelligence Avril Haines" reads "Intelligence Avril Haines" here) are left out, down to two words.
-            while k < j - 1 {
+            let namedAfterAs = k == i && namedAs(i)
+            while k < j - 1, !namedAfterAs {
                 let word = tokens.word(k)
                 guard NameCues.isOrdinaryWord(word), !isGivenName(word, lowered: lower(k)), !hyphenated(k), !(k > 0 && hyphenated(k - 1)) else { break }
                 k += 1
@@ -212,7 +249,8 @@ enum PersonFinder {
                 var sawTitle = false
                 while e < tokens.count, e - a < 8, !has(NameCues.roleStops, e) {
                     if isTitle(e), !has(NameCues.honorifics, e) { sawTitle = true }
-                    if !joined(e) { break }
+                    // (Initials with periods go on: "the U.S. ambassador".)
+                    if !joined(e), !(isInitialsPair(e)) { break }
                     e += 1
                 }
                 if e < tokens.count, sawTitle, e >= a {
@@ -234,17 +272,26 @@ enum PersonFinder {
                     b -= 1; steps += 1
                 }
             }
-            if endsInOrdinaryWord, !hasTitle, !hasApposition { continue }
             let verbAfter = j + 1 < tokens.count && joined(j) && has(NameCues.attributionVerbs, j + 1)
             let verbBefore = i > 0 && joined(i - 1) && has(NameCues.attributionBefore, i - 1)
+            let whoAfter = j + 2 < tokens.count && !tokens[j].isPossessive && isComma(bytes[afterName..<tokens[j + 1].start]) && lower(j + 1) == "who"
+            // A given name and an English word as surname ("Emmanuel Macron") with a speech verb or "who" after.
+            let givenNameFirst = isGivenName(words[0], lowered: lower(k))
+            if endsInOrdinaryWord, !hasTitle, !hasApposition, !(givenNameFirst && (verbAfter || whoAfter)) { continue }
+            // Ordinary words alone ("Strategic Communications") are a person only right after a title.
+            if words.allSatisfy({ NameCues.isOrdinaryWordOrPlural($0) && !isGivenName($0) }), !hasTitle { continue }
             var run = NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
                               hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
-                              startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
+                              startsWithGivenName: givenNameFirst,
                               honorific: honorific)
             run.startsWithParticle = k < j && NameCues.isParticle(words[0])
+            run.isNamedAs = namedAfterAs
             run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
             if !hasTitle, !hasApposition, (2...3).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
+            }
+            if !run.startsLikeAPlace, (2...4).contains(words.count) {
+                run.isFamilyNameFirst = familyNameFirst(k, j)
             }
             if words.count >= 2, j + 1 < tokens.count, isCapitalised(j + 1),
                String(decoding: bytes[tokens[j].possessiveEnd..<tokens[j + 1].start], as: UTF8.self) == " (",

@@ -1,0 +1,93 @@
+// People discovery by class of name (issue 25), beyond DiscoveryClassTests: names written family name first and
+// their surname alone, honorifics of other cultures, appositions and clauses after a name. Each row is a sentence
+// written fresh here with what a reader should get: the person pages, and where it matters the mention's page.
+
+import Content
+import Discovery
+import Foundation
+import Testing
+
+@Suite struct NameClassesTests {
+
+    /// A family name and given names shaped as that culture's syllables (pinyin, Wade-Giles, Korean, Vietnamese),
+    /// none an ordinary English word, is a person with no other cue; brands, spacecraft and places of that look are not.
+    @Test(arguments: [
+        ("The council named Zhou Minghao as trade minister, replacing Gao Jianlin.", ["Gao Jianlin", "Zhou Minghao"]),
+        ("Vice Chairmen Tang Weiguo, Xu Lanfang, Feng Zhiyuan and others attended.", ["Feng Zhiyuan", "Tang Weiguo", "Xu Lanfang"]),
+        ("The legislature also named Yin Qiaoli as health minister.", ["Yin Qiaoli"]),
+        ("It named Hou Jin'an as finance minister.", ["Hou Jin’an"]),
+        ("Delegates cheered Park Seong-min and Yoon Jae Hyuk.", ["Park Seong-min", "Yoon Jae Hyuk"]),
+        ("The party re-elected Nguyen Van Thanh in the vote.", ["Nguyen Van Thanh"]),
+        ("Dong Feng trucks and Shen Zhou capsules were shown.", []),
+        ("The tourists went to Hong Kong and then Sun Valley.", []),
+        ("Prices in Ha Giang fell.", []),
+    ])
+    func aNameWrittenFamilyNameFirstIsAPerson(body: String, expected: [String]) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name).sorted() == expected, "\(body)")
+    }
+
+    /// The surname alone of a name written family name first is its first word: it links to the person named in full,
+    /// in this article or an earlier one, and a page first made under it ("Foreign Minister Gao") takes the whole name.
+    @Test func theSurnameOfAFamilyFirstNameIsItsFirstWord() throws {
+        let scratch = Scratch()
+        scratch.write("dossier.yml", "title: T\n")
+        scratch.write("articles/a.md", "---\ntitle: A\ndate: 2024-06-14\n---\nForeign Minister Gao has not been seen for weeks.\n")
+        scratch.write("articles/b.md", """
+            ---
+            title: B
+            date: 2024-06-20
+            ---
+            The legislature removed Gao Jianlin as foreign minister. Gao, who vanished in June, kept his seat.
+            """)
+        let (dossier, log) = linkedDossier(scratch.path)
+        #expect(!log.hasErrors, "\(log.items)")
+        let linked = try #require(dossier)
+        #expect(linked.people.map(\.name) == ["Gao Jianlin"])
+        let mentions = linked.articleTexts.flatMap { $0.mentions.map { "\($0.text) → \(linked.people[$0.person].name)" } }
+        #expect(mentions == ["Gao → Gao Jianlin", "Gao Jianlin → Gao Jianlin", "Gao → Gao Jianlin"])
+    }
+
+    /// Honorifics of other cultures ("Shri", "Smt.", "Comrade") name a person as "Mr." does, and are not part of the name.
+    @Test(arguments: [
+        ("Official Spokesperson, Shri Devraj Menon: Good afternoon, friends.", ["Devraj Menon"]),
+        ("Comrade Ilmar Ostrovik was elected chairman.", ["Ilmar Ostrovik"]),
+        ("The award went to Smt. Kaveri Nandakumar on Monday.", ["Kaveri Nandakumar"]),
+    ])
+    func honorificsOfOtherCulturesNameAPerson(body: String, expected: [String]) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+
+    /// A clause after a place is no apposition ("…, where her son served"), and the divisions of a country are places:
+    /// neither makes a person.
+    @Test(arguments: [
+        "The mother arrived in Kharp in Vostrava-Ulgan Autonomous Okrug, where her son served his sentence.",
+        "Shelling hit Zarnivka Oblast, where a teacher died.",
+        "Her brother lives in Ashvaran Governorate, when he is not travelling.",
+    ])
+    func aPlaceBeforeAClauseIsNobody(body: String) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.isEmpty, "\(dossier.people.map(\.name))")
+    }
+}
+
+extension NameClassesTests {
+    /// A given name and an English word as surname is a person with a speech verb or "who" after; an apposition with
+    /// an abbreviation ("the U.S. ambassador") is an apposition; words named "as" after a verb of naming are a name;
+    /// ordinary words alone are nobody, even beside a person.
+    @Test(arguments: [
+        ("Emmanuel Macron, who speaks often with the envoy, condemned the coup.", ["Emmanuel Macron"]),
+        ("Ilse Ostrova, the U.S. ambassador to Chile, had left.", ["Ilse Ostrova"]),
+        ("Police later identified the gunman as Ravindra Lal Sethi.", ["Ravindra Lal Sethi"]),
+        ("Officials named the envoy as Tomasz Wielgorski.", ["Tomasz Wielgorski"]),
+        ("Officials later named the diplomat as Pavan Mehra Joshi.", ["Pavan Mehra Joshi"]),
+        ("The Coordinator for Strategic Communications, Admiral Jon Kerrby, spoke.", ["Jon Kerrby"]),
+        ("Victoria Station closed early.", []),
+        ("Flights by Pan Am resumed.", []),
+    ])
+    func cuesAroundANameDecide(body: String, expected: [String]) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+}
