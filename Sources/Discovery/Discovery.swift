@@ -347,6 +347,12 @@ public enum Discovery {
         }
         var runs = PersonFinder.runs(in: title, tokens: NameTokens.tokenize(title)).filter { $0.isPerson && $0.hasTitle }
         runs += blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        // A transcript's speaker labels in capitals ("MINISTER SPOKESPERSON ISABEL RODRÍGUEZ:", "MS. RODRÍGUEZ:"): in a
+        // text with two paragraphs or more that open with a label in capitals.
+        let opensWithCapitals = blocks.filter { $0.kind == .paragraph && PersonFinder.opensWithCapitalLabel($0.text) }.count
+        if opensWithCapitals >= 2 {
+            runs += blocks.compactMap { $0.kind == .paragraph ? PersonFinder.speakerLabel(in: $0.text) : nil }
+        }
         // Names in Cyrillic or Greek are found apart (CrossScript.swift): they only ever match known people.
         if runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
             runs = runs.filter { !CrossScript.hasForeignLetters($0.text) }

@@ -2,6 +2,7 @@
 // a title or role before it, an apposition after it, an attribution verb, a known given name.
 
 import Content
+import Foundation
 import Markdown
 
 /// One capitalised run with the title words in front taken off: "Russian Foreign Minister Sergei V. Lavrov" →
@@ -42,13 +43,16 @@ struct NameRun: Sendable, Equatable {
     /// After a verb of naming and "as": "officials later named him as ...", "police identified the man as ...".
     var isNamedAs: Bool = false
 
+    /// A transcript's speaker label in capitals ("MINISTER SPOKESPERSON ISABEL RODRÍGUEZ:"), read in title case.
+    var isSpeakerLabel: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
         guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
         // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
         guard text.contains(" ") || hasTitle else { return false }
         if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
-        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped || isFamilyNameFirst || isNamedAs
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped || isFamilyNameFirst || isNamedAs || isSpeakerLabel
     }
 }
 
@@ -202,7 +206,10 @@ enum PersonFinder {
             // An office in front is never part of the name: ordinary words before it ("Director of National
             // Intelligence Avril Haines" reads "Intelligence Avril Haines" here) are left out, down to two words.
             let namedAfterAs = k == i && namedAs(i)
-            while k < j - 1, !namedAfterAs {
+            // (Nor is a family name that is an English word: "Deputy Foreign Minister Shin Jae-won".)
+            let familyFirstFromK = k < j && !EastAsianNames.cultures(ofFamilyName: lower(k)).isEmpty
+                && EastAsianNames.isFamilyFirst(slice(k, j).split(separator: " ").map(String.init))
+            while k < j - 1, !namedAfterAs, !familyFirstFromK {
                 let word = tokens.word(k)
                 guard NameCues.isOrdinaryWord(word), !isGivenName(word, lowered: lower(k)), !hyphenated(k), !(k > 0 && hyphenated(k - 1)) else { break }
                 k += 1
@@ -303,6 +310,50 @@ enum PersonFinder {
         return result
     }
 
+    /// The name in a transcript's speaker label written in capitals, titles in front left out and read in title case:
+    /// "MINISTER SPOKESPERSON ISABEL RODRÍGUEZ: Good afternoon." → Isabel Rodríguez, role "Minister spokesperson";
+    /// "MS. RODRÍGUEZ:" → Rodríguez after an honorific. Nil for a paragraph that opens with no such label, for a
+    /// question's label ("Q", "QUESTION:") and for a label of titles alone ("SENIOR ADMINISTRATION OFFICIAL:").
+    static func speakerLabel(in text: String) -> NameRun? {
+        let head = text.utf8.prefix(80)
+        guard let colon = head.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = text[..<colon]
+        guard label.contains(where: \.isLetter), label == label.uppercased(),
+              label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "," }) else { return nil }
+        // Words with where each starts, in bytes.
+        var words: [(word: String, start: Int)] = []
+        var offset = 0
+        for piece in label.split(separator: " ", omittingEmptySubsequences: false) {
+            let word = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            if !word.isEmpty { words.append((word, offset)) }
+            offset += piece.utf8.count + 1
+        }
+        guard (1...6).contains(words.count) else { return nil }
+        var k = 0, honorific = false, titled = false
+        while k < words.count {
+            let lowered = words[k].word.lowercased()
+            if NameCues.honorifics.contains(lowered) { honorific = true; titled = true }
+            else if NameCues.titleWords.contains(lowered) { titled = true }
+            else if !NameCues.qualifierWords.contains(lowered) && !NameCues.functionWords.contains(lowered) { break }
+            k += 1
+        }
+        let name = words[k...].map(\.word)
+        guard (1...3).contains(name.count), name.count >= 2 || titled else { return nil }
+        let titleCase = name.map { $0.capitalized }
+        guard !titleCase.contains(where: { NameCues.organisationOrPlaceWords.containsLowercase(of: $0) || NameCues.placeNames.containsLowercase(of: $0)
+                  || NameCues.titleWords.containsLowercase(of: $0) || ["QUESTION", "Q", "REPORTER", "QUESTIONER", "MODERATOR", "OPERATOR", "PARTICIPANT"].contains($0.uppercased()) }),
+              !titleCase.allSatisfy({ NameCues.isOrdinaryWordOrPlural($0) && !isGivenName($0) }) else { return nil }
+        let start = words[k].start, end = words[words.count - 1].start + words[words.count - 1].word.utf8.count
+        let roleWords = words[..<k].map(\.word).filter { !NameCues.honorifics.contains($0.lowercased()) }
+        var run = NameRun(words: NameTokens.words(of: titleCase.joined(separator: " ")), text: titleCase.joined(separator: " "),
+                          range: start..<end, role: roleWords.isEmpty ? nil : roleWords.joined(separator: " ").lowercased(),
+                          hasTitle: titled, hasApposition: false, isAttributed: false,
+                          startsWithGivenName: isGivenName(titleCase[0]), honorific: honorific)
+        run.isSpeakerLabel = name.count >= 2
+        run.startsWithParticle = name.count > 1 && NameCues.isParticle(titleCase[0])
+        return run
+    }
+
     /// Whether a word is a given name the tables know (compared as a slug: "Sergei", "SERGEI").
     /// `lowered`: the word in lower case, when the caller has it already.
     static func isGivenName(_ word: String, lowered: String? = nil) -> Bool {
@@ -317,5 +368,15 @@ enum PersonFinder {
         while gap.first == 0x20 { gap = gap.dropFirst() }
         while gap.last == 0x20 { gap = gap.dropLast() }
         return gap.count == 1 && gap.first == UInt8(ascii: ",")
+    }
+}
+
+extension PersonFinder {
+    /// Whether a paragraph opens as a transcript's turn does, with a label in capitals: "MS. RODRÍGUEZ:", "Q:", "Q ".
+    static func opensWithCapitalLabel(_ text: String) -> Bool {
+        if text.hasPrefix("Q ") || text.hasPrefix("Q:") || text.hasPrefix("Q.") { return true }
+        guard let colon = text.utf8.prefix(80).firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let label = text[..<colon]
+        return label.contains(where: \.isLetter) && label == label.uppercased()
     }
 }

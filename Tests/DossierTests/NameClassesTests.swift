@@ -18,6 +18,7 @@ import Testing
         ("It named Hou Jin'an as finance minister.", ["Hou Jin’an"]),
         ("Delegates cheered Park Seong-min and Yoon Jae Hyuk.", ["Park Seong-min", "Yoon Jae Hyuk"]),
         ("The party re-elected Nguyen Van Thanh in the vote.", ["Nguyen Van Thanh"]),
+        ("Deputy Foreign Minister Shin Ha-eun arrived. Gen. Shin Min-jae followed.", ["Shin Ha-eun", "Shin Min-jae"]),
         ("Dong Feng trucks and Shen Zhou capsules were shown.", []),
         ("The tourists went to Hong Kong and then Sun Valley.", []),
         ("Prices in Ha Giang fell.", []),
@@ -89,5 +90,25 @@ extension NameClassesTests {
     func cuesAroundANameDecide(body: String, expected: [String]) throws {
         let dossier = try oneArticleDossier(body, date: "2024-06-14")
         #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+}
+
+extension NameClassesTests {
+    /// A transcript's speaker label in capitals names its speaker in title case, the titles in front left out; the
+    /// turns under the label and under the surname alone are that person's; a label of titles alone names nobody.
+    @Test func aSpeakerLabelInCapitalsNamesItsSpeaker() throws {
+        let dossier = try oneArticleDossier("""
+            MINISTER SPOKESPERSON ILSE OSTROVA-BRANDT: Good afternoon. The cabinet met today.
+
+            Q: Will the minister resign?
+
+            MS. OSTROVA-BRANDT: That is a decision for the federation.
+
+            SENIOR ADMINISTRATION OFFICIAL: Nothing to add.
+            """, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == ["Ilse Ostrova-Brandt"])
+        let quotes = dossier.quotes[0].map { "\($0.text) ← \($0.speaker.map { dossier.people[$0].name } ?? "nobody")" }
+        #expect(quotes.contains("That is a decision for the federation. ← Ilse Ostrova-Brandt"), "\(quotes)")
+        #expect(quotes.contains("Good afternoon. The cabinet met today. ← Ilse Ostrova-Brandt"), "\(quotes)")
     }
 }
