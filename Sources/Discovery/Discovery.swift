@@ -132,6 +132,12 @@ public enum Discovery {
                     continue
                 }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                // A familiar form of a given name alone, spoken to ("Toria, over to you.", "Thanks, Matt."): the one person
+                // named in this article whose given name, written otherwise, it is a form of.
+                if core.count == 1, run.isVocative, let p = Self.familiarFormOwner(core[0], named: named, index: index) {
+                    act(.variant(person: p, text: core[0], reason: "a familiar form of the given name, spoken to"))
+                    continue
+                }
                 // Written in Cyrillic or Greek: a variant of the one known person its Latin letters name, or nothing.
                 if CrossScript.hasForeignLetters(run.text) {
                     // The longest part of the run that names someone ("Глава РФПИ Кирилл Дмитриев": the last two), then
@@ -177,6 +183,28 @@ public enum Discovery {
                 if core.count > 1, !run.text.contains(" "), let bySurname = index.bySurname[core[core.count - 1]] {
                     let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
                     if !ending.isEmpty { named.formUnion(ending); continue }
+                }
+                // A name without its last part ("Dilan Yeşilgöz" of Dilan Yeşilgöz-Zegerius), or with a second surname
+                // joined by a hyphen to one known without it; or the last parts alone, a double surname ("López Obrador"):
+                // the one person whose name begins or ends so.
+                if core.count >= 2, core.count == run.words.count {
+                    if let owners = index.byPrefix[written], owners.count == 1, let p = owners.first,
+                       !PersonFinder.isGivenName(core[core.count - 1]), !NameCues.isParticle(core[core.count - 1]) {
+                        act(.variant(person: p, text: run.text, reason: "the name without its last part"))
+                        named.insert(p)
+                        continue
+                    }
+                    let shorter = Array(core.dropLast())
+                    if shorter.count >= 2, run.text.hasSuffix(shorter[shorter.count - 1] + "-" + core[core.count - 1]),
+                       let owners = index.byWritten[WrittenKey(shorter)], owners.count == 1, let p = owners.first {
+                        act(.variant(person: p, text: run.text, reason: "the name with a second surname"))
+                        named.insert(p)
+                        continue
+                    }
+                    if let owners = index.bySuffix[written], owners.count == 1, !PersonFinder.isGivenName(core[0]), !NameCues.isParticle(core[0]) {
+                        named.formUnion(owners)
+                        continue
+                    }
                 }
                 // The whole name of one found before by title and surname alone ("Secretary Blinken" ... "Antony Blinken").
                 if core.count >= 2, run.isPerson, let surname = NameCues.surname(of: core), let bySurname = index.bySurname[surname] {
@@ -309,6 +337,19 @@ public enum Discovery {
         let lowered = word.lowercased()
         return !NameCues.isOrdinaryWord(word) && !NameCues.organisationOrPlaceWords.contains(lowered)
             && !NameCues.titleWords.contains(lowered) && !NameCues.qualifierWords.contains(lowered) && !PersonFinder.isGivenName(word)
+    }
+
+    /// The one person of `named` whose given name `word` is a familiar or short form of ("Matt" of Matthew, "Toria"
+    /// of Victoria: `NameCues.givenNameEquivalents`), not written so; nil when none or several.
+    static func familiarFormOwner(_ word: String, named: Set<Int>, index: KnownIndex) -> Int? {
+        let slug = Slug.make(from: word)
+        let groups = NameCues.givenNameEquivalents.filter { $0.contains(slug) }
+        guard !groups.isEmpty, !NameCues.isOrdinaryWord(word) else { return nil }
+        let owners = named.filter { p in
+            guard let given = index.people[p]?.given, !given.contains(where: { $0.slug == slug }) else { return false }
+            return given.contains { g in groups.contains { $0.contains(g.slug) } }
+        }
+        return owners.count == 1 ? owners.first : nil
     }
 
     /// The order in which articles are decided: by date, then by slug.

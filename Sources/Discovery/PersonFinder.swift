@@ -43,6 +43,10 @@ struct NameRun: Sendable, Equatable {
     /// After a verb of naming and "as": "officials later named him as ...", "police identified the man as ...".
     var isNamedAs: Bool = false
 
+    /// One word with a comma after it, or a comma before it and the sentence's end after it: how a briefing speaks to
+    /// someone ("Toria, over to you.", "Thanks, Matt.").
+    var isVocative: Bool = false
+
     /// A transcript's speaker label in capitals ("MINISTER SPOKESPERSON ISABEL RODRÍGUEZ:"), read in title case.
     var isSpeakerLabel: Bool = false
 
@@ -293,6 +297,13 @@ enum PersonFinder {
                               honorific: honorific)
             run.startsWithParticle = k < j && NameCues.isParticle(words[0])
             run.isNamedAs = namedAfterAs
+            if k == j, !tokens[j].isPossessive {
+                let after = j + 1 < tokens.count ? gap(j) : String(decoding: bytes[tokens[j].end...], as: UTF8.self)
+                let before = k > 0 ? String(decoding: bytes[tokens[k - 1].possessiveEnd..<tokens[k].start], as: UTF8.self) : ""
+                let trimmedAfter = after.trimmingCharacters(in: .whitespaces)
+                run.isVocative = trimmedAfter.hasPrefix(",")
+                    || (before.trimmingCharacters(in: .whitespaces) == "," && [".", "!", "?"].contains(trimmedAfter.first.map(String.init) ?? ""))
+            }
             run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
             if !hasTitle, !hasApposition, (2...3).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)

@@ -112,3 +112,37 @@ extension NameClassesTests {
         #expect(quotes.contains("Good afternoon. The cabinet met today. ← Ilse Ostrova-Brandt"), "\(quotes)")
     }
 }
+
+extension NameClassesTests {
+    /// Spellings of one person are one page: a familiar form spoken to in a briefing ("Thanks, Matt.") of the one
+    /// person named there with that given name; one rare given name with a surname that resembles; a name without its
+    /// second surname, or with it joined by a hyphen; a double surname alone.
+    @Test(arguments: [
+        ("Spokesman Matthew Kellerby opened the briefing. QUESTION: Matt, can you say more? MR KELLERBY: No.",
+         "Matthew Kellerby", ["Matt"]),
+        ("Deputy Secretary Victoria Halloran joined. Toria, over to you.", "Victoria Halloran", ["Toria"]),
+        ("General Abdourahamane Tiani spoke on Friday. General Abdourahamane Tchiani was not seen later.",
+         "Abdourahamane Tiani", ["Abdourahamane Tchiani"]),
+        ("Justice Minister Dilan Varoglu-Zegerius spoke. Later Dilan Varoglu said the talks failed.",
+         "Dilan Varoglu-Zegerius", ["Dilan Varoglu"]),
+        ("Justice Minister Dilan Varoglu spoke. Later Dilan Varoglu-Zegerius said the talks failed.",
+         "Dilan Varoglu", ["Dilan Varoglu-Zegerius"]),
+        ("President Andrés Manuel Ortiz Obregal spoke. Ortiz Obregal said the vote was fair.",
+         "Andrés Manuel Ortiz Obregal", []),
+    ])
+    func spellingsOfOnePersonAreOnePage(body: String, name: String, variants: [String]) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == [name], "\(body)")
+        #expect(dossier.people.first?.variants.map(\.text) == variants, "\(body)")
+    }
+
+    /// A familiar form is nobody's when two people named in the article could be called so, and a name of one
+    /// letter's difference with a common given name is another person.
+    @Test func aFamiliarFormOfTwoPeopleIsNobodys() throws {
+        let dossier = try oneArticleDossier("""
+            Spokesman Matthew Kellerby and Senator Matthew Orrin opened the briefing. QUESTION: Matt, can you say more?
+            """, date: "2024-06-14")
+        #expect(dossier.people.map(\.name).sorted() == ["Matthew Kellerby", "Matthew Orrin"])
+        #expect(dossier.people.allSatisfy { $0.variants.isEmpty })
+    }
+}
