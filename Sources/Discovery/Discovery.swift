@@ -112,6 +112,10 @@ public enum Discovery {
         // The same names recur across articles; what each known person is to a name is remembered, and a name
         // seen again is compared only with the people added or changed since.
         var memo = VerdictMemo()
+        // The known people's names as Arabic script would write them (CrossScript.skeleton), made on the first Arabic
+        // run and again after people were added or changed.
+        var skeletons: [String: Set<Int>]?
+        var skeletonsAt = -1
         func decide(_ a: Int, _ runs: [NameRun]) -> [DecisionLog.Action] {
             var actions: [DecisionLog.Action] = []
             func act(_ action: DecisionLog.Action) { apply(action, in: a); actions.append(action) }
@@ -136,6 +140,41 @@ public enum Discovery {
                 // named in this article whose given name, written otherwise, it is a form of.
                 if core.count == 1, run.isVocative, let p = Self.familiarFormOwner(core[0], named: named, index: index) {
                     act(.variant(person: p, text: core[0], reason: "a familiar form of the given name, spoken to"))
+                    continue
+                }
+                // Written in Arabic script: the longest stretches of it whose consonants are those of one known person's
+                // name of two words or more (CrossScript.skeleton), as a variant of that person; the rest nothing.
+                if CrossScript.hasArabicLetters(run.text) {
+                    if skeletons == nil || skeletonsAt != index.additions {
+                        var table: [String: Set<Int>] = [:]
+                        for (p, known) in index.people {
+                            for form in known.forms where form.count >= 2 && !form.contains(where: CrossScript.hasArabicLetters) {
+                                let key = CrossScript.skeleton(form)
+                                if key.utf8.count >= 5 { table[key, default: []].insert(p) }
+                            }
+                        }
+                        skeletons = table
+                        skeletonsAt = index.additions
+                    }
+                    var start = 0
+                    while start < run.words.count - 1 {
+                        var length = min(5, run.words.count - start)
+                        var found = false
+                        while length >= 2 {
+                            let words = Array(run.words[start..<start + length])
+                            if let owners = skeletons?[CrossScript.skeleton(words)], owners.count == 1, let p = owners.first {
+                                let text = words.joined(separator: " ")
+                                if index.people[p]?.written.contains(words) != true {
+                                    act(.variant(person: p, text: text, reason: "written in Arabic script: \(words.map(CrossScript.arabicLatin).joined(separator: " "))"))
+                                }
+                                named.insert(p)
+                                found = true
+                                break
+                            }
+                            length -= 1
+                        }
+                        start += found ? length : 1
+                    }
                     continue
                 }
                 // Written in Cyrillic or Greek: a variant of the one known person its Latin letters name, or nothing.
@@ -398,6 +437,9 @@ public enum Discovery {
         if runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
             runs = runs.filter { !CrossScript.hasForeignLetters($0.text) }
                 + blocks.indices.flatMap { CrossScript.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
+        }
+        if blocks.contains(where: { CrossScript.hasArabicLetters($0.text) }) {
+            runs += blocks.indices.flatMap { CrossScript.arabicRuns(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
         }
         // A name whose last word the article also writes alone, none of its words an ordinary English word or an
         // organisation's or place's: named in full, then by surname, as news prose names people.

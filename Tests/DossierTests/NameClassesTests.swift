@@ -146,3 +146,18 @@ extension NameClassesTests {
         #expect(dossier.people.allSatisfy { $0.variants.isEmpty })
     }
 }
+
+extension NameClassesTests {
+    /// A name in Arabic script links to the Latin-script person whose consonants it writes, and is listed as written
+    /// under "also written as"; the words around it are not part of it, and Arabic words make nobody new.
+    @Test func aNameInArabicScriptLinksItsPerson() throws {
+        let dossier = try oneArticleDossier("""
+            قال الفريق أول عبد الفتاح البرهان إن الجيش مستعد. والتقى ولي العهد محمد بن سلمان بالوزير سيرغي لافروف في الرياض.
+            """, date: "2024-06-14", people: [("abdel-fattah-al-burhan", "Abdel Fattah al-Burhan"), ("mohammed-bin-salman", "Mohammed bin Salman"),
+                                              ("sergei-lavrov", "Sergei Lavrov"), ("anna-berg", "Anna Berg")])
+        #expect(dossier.people.map(\.slug).sorted() == ["abdel-fattah-al-burhan", "anna-berg", "mohammed-bin-salman", "sergei-lavrov"])
+        let mentions = dossier.articleTexts[0].mentions.map { "\($0.text) → \(dossier.people[$0.person].slug)" }
+        #expect(mentions == ["عبد الفتاح البرهان → abdel-fattah-al-burhan", "محمد بن سلمان → mohammed-bin-salman", "سيرغي لافروف → sergei-lavrov"])
+        #expect(dossier.personBySlug["sergei-lavrov"].map { dossier.people[$0].variants.map(\.text) } == ["سيرغي لافروف"])
+    }
+}
