@@ -434,11 +434,13 @@ public enum Discovery {
             runs += blocks.compactMap { $0.kind == .paragraph ? PersonFinder.speakerLabel(in: $0.text) : nil }
         }
         // Names in Cyrillic or Greek are found apart (CrossScript.swift): they only ever match known people.
-        if runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
+        // (One scan for the lead bytes of Greek, Cyrillic and Arabic, 0xCE to 0xDB: most articles have none.)
+        let otherScripts = title.utf8.contains { $0 >= 0xCE && $0 <= 0xDB } || blocks.contains { $0.text.utf8.contains { $0 >= 0xCE && $0 <= 0xDB } }
+        if otherScripts, runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
             runs = runs.filter { !CrossScript.hasForeignLetters($0.text) }
                 + blocks.indices.flatMap { CrossScript.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
         }
-        if blocks.contains(where: { CrossScript.hasArabicLetters($0.text) }) {
+        if otherScripts, blocks.contains(where: { CrossScript.hasArabicLetters($0.text) }) {
             runs += blocks.indices.flatMap { CrossScript.arabicRuns(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
         }
         // A name whose last word the article also writes alone, none of its words an ordinary English word or an

@@ -298,11 +298,11 @@ enum PersonFinder {
             run.startsWithParticle = k < j && NameCues.isParticle(words[0])
             run.isNamedAs = namedAfterAs
             if k == j, !tokens[j].isPossessive {
-                let after = j + 1 < tokens.count ? gap(j) : String(decoding: bytes[tokens[j].end...], as: UTF8.self)
-                let before = k > 0 ? String(decoding: bytes[tokens[k - 1].possessiveEnd..<tokens[k].start], as: UTF8.self) : ""
-                let trimmedAfter = after.trimmingCharacters(in: .whitespaces)
-                run.isVocative = trimmedAfter.hasPrefix(",")
-                    || (before.trimmingCharacters(in: .whitespaces) == "," && [".", "!", "?"].contains(trimmedAfter.first.map(String.init) ?? ""))
+                // (On the bytes: most runs are one word, and this is asked of every one.)
+                let after = bytes[tokens[j].end..<(j + 1 < tokens.count ? tokens[j + 1].start : bytes.count)].drop { $0 == 0x20 }.first
+                let before = k > 0 ? bytes[tokens[k - 1].possessiveEnd..<tokens[k].start] : []
+                run.isVocative = after == UInt8(ascii: ",")
+                    || (isComma(before) && (after == UInt8(ascii: ".") || after == UInt8(ascii: "!") || after == UInt8(ascii: "?")))
             }
             run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
             if !hasTitle, !hasApposition, (2...3).contains(words.count) {
