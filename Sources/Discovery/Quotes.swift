@@ -3,6 +3,7 @@
 // the speaker of the sentence before.
 
 import Content
+import Foundation
 import Markdown
 
 /// One direct quotation.
@@ -12,6 +13,9 @@ public struct Quote: Sendable, Equatable {
     public var range: Range<Int>         // the quoted words, without the quotation marks
     public var text: String
     public var speaker: Int?             // index into Dossier.people, when the text says who
+    /// The organisation that speaks, as the article names it ("Rapid Support Forces", "Ministry of External
+    /// Affairs"), when a body rather than a person is the subject of the speech verb; then `speaker` is nil.
+    public var organisation: String? = nil
 }
 
 enum Quotes {
@@ -104,8 +108,10 @@ enum Quotes {
                 gender[mention.person] = male
             }
         }
+        var previousBlockEndsQuoting = false       // the paragraph before ended inside or with a quotation
         for (b, block) in body.document.blocks.enumerated() {
             let spans = quotationSpans(block.text)
+            defer { previousBlockEndsQuoting = spans.last.map { $0.outer.upperBound >= block.text.utf8.count - 1 } ?? false }
             // Tokens, mentions and quotations grouped by sentence in one pass each, so a long paragraph stays linear.
             let sentenceCount = block.sentences.count
             func grouped<T>(_ items: [T], at offset: (T) -> Int) -> [[T]] {
@@ -138,6 +144,30 @@ enum Quotes {
                     var text = Linker.substring(block.text, span.inner)
                     if text.hasSuffix(",") { text.removeLast() }   // the comma belongs to the sentence around the quote
                     var speaker: Int?
+                    var organisation: String?
+                    let bytes = block.text.utf8
+                    // The word before `offset` in the sentence (outside quotations), lower-case, when only spaces part them.
+                    func wordBefore(_ offset: Int) -> String {
+                        guard let k = words.lastIndex(where: { $0.end <= offset }), offset - words[k].end <= 1 else { return "" }
+                        return blockTokens.word(of: words[k]).lowercased()
+                    }
+                    // A mention that is the subject of its clause, not a possessive ("Navalny's mother, Lyudmila
+                    // Navalnaya, wrote") nor the object of a preposition ("A spokesman for Guterres said").
+                    func isSubject(_ m: Mention) -> Bool {
+                        !isPossessive(bytes, at: m.range.upperBound) && !Self.prepositions.contains(wordBefore(m.range.lowerBound))
+                    }
+                    // He / she / him / her: the person the text is about, as long as the text does not make them of the
+                    // other gender ("Ms.", "wife", ...); else the one person in play who fits, or nobody.
+                    func person(ofPronoun pronoun: WordToken) -> Int? {
+                        let male = ["he", "him"].contains(blockTokens.word(of: pronoun).lowercased())
+                        var inPlay: [Int] = []
+                        for m in (s > 1 ? mentionsOf[s - 2] : []) + (s > 0 ? mentionsOf[s - 1] : []) + here.filter({ $0.range.lowerBound < pronoun.start })
+                        where !inPlay.contains(m.person) { inPlay.append(m.person) }
+                        let fitting = inPlay.filter { gender[$0] != !male }
+                        let subject = subjectBefore ?? lastSpeaker?.person
+                        if let subject, gender[subject] != !male { return subject }
+                        return fitting.count == 1 ? fitting[0] : nil
+                    }
                     // The attribution verb nearest the quotation, outside any quotation.
                     let verbs = words.filter { NameCues.attributionVerbs.containsLowercase(of: blockTokens.word(of: $0)) }
                     let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
@@ -155,40 +185,54 @@ enum Quotes {
                             && !words.contains { $0.start >= span.outer.upperBound && $0.end <= verb.start }
                         let speakerMayFollow = (verbRightAfterQuote && !["told", "tells", "asked", "asks", "urged", "warned"].contains(verbWord)
                                                 && !["of", "about", "to", "that"].contains(nextWord)) || verbWord == "according"
+                        let subjectMention = here.first { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start && isSubject($0) }
+                        // A body as the subject: "the ministry said", "the RSF said in a statement", "Hamas said", "The
+                        // federation threatened ... and said:"; before any person of the clause, it is the speaker.
+                        let speakingBody = verbIndex.flatMap { organisationSubject(words, verb: $0, clauseStart: clauseStart, tokens: blockTokens, text: block.text) }
+                        let pronounAfterAccording = verbWord == "according" && nextWord == "to" ? verbIndex.flatMap { i in
+                            i + 2 < words.count && ["him", "her"].contains(blockTokens.word(of: words[i + 2]).lowercased()) ? words[i + 2] : nil } : nil
                         if speakerMayFollow, let after = here.first(where: { $0.range.lowerBound >= verb.end && $0.range.lowerBound < clauseEnd
                                                            && $0.range.lowerBound - verb.end <= 40 }) {
                             speaker = after.person                                              // "...," said Marco Rubio
+                        } else if let pronounAfterAccording {
+                            speaker = person(ofPronoun: pronounAfterAccording)                  // according to him, "..."
                         } else if ["called", "calls", "described", "describes", "branded", "brands", "dubbed"].contains(verbWord),
                                   !["for", "on", "upon"].contains(nextWord) {
-                            // "X called Abe “a staunch friend”": X only when named right before the verb; "the
-                            // administration, which described him as “...”" is nobody's the text names.
-                            speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
-                        } else if let first = here.first(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }) {
-                            speaker = first.person                                              // Lavrov said / Dmitriev, ..., said
-                        } else if let pronoun = words.first(where: { $0.start >= clauseStart && $0.start < clauseEnd
+                            // "X called Abe “a staunch friend”": X only when named right before the verb (or "X, who
+                            // described"), or a pronoun is ("he called"); "the administration, which described him as
+                            // “...”" is nobody's the text names.
+                            let before = words.last { $0.end <= verb.start }
+                            let beforeWord = before.map { blockTokens.word(of: $0).lowercased() } ?? ""
+                            if let before, verb.start - before.end <= 1, NameCues.personalPronouns.contains(beforeWord) {
+                                speaker = person(ofPronoun: before)
+                            } else if let before, verb.start - before.end <= 1, beforeWord == "who" {
+                                speaker = here.last { $0.range.upperBound <= before.start && before.start - $0.range.upperBound <= 2 }?.person
+                            } else {
+                                speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
+                            }
+                        } else if let speakingBody, subjectMention.map({ speakingBody.start < $0.range.lowerBound }) ?? true {
+                            organisation = fullName(of: speakingBody.name, blocks: body.document.blocks, upTo: b, offset: speakingBody.start)  // the ministry said
+                        } else if let subjectMention {
+                            speaker = subjectMention.person                                     // Lavrov said / Dmitriev, ..., said
+                        } else if !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
+                                  let pronoun = words.first(where: { $0.start >= clauseStart && $0.start < clauseEnd
                                                           && NameCues.personalPronouns.containsLowercase(of: blockTokens.word(of: $0)) }) {
-                            // He said: the person the text is about, as long as the text does not make them a woman
-                            // ("Ms.", "wife", ...; and the other way round for "she").
-                            let male = blockTokens.word(of: pronoun).lowercased() == "he"
-                            var inPlay: [Int] = []
-                            for m in (s > 1 ? mentionsOf[s - 2] : []) + (s > 0 ? mentionsOf[s - 1] : []) + here.filter({ $0.range.lowerBound < pronoun.start })
-                            where !inPlay.contains(m.person) { inPlay.append(m.person) }
-                            // The subject the text is about, unless the text says that person is of the other gender;
-                            // then the one person in play who fits, or nobody.
-                            let fitting = inPlay.filter { gender[$0] != !male }
-                            let subject = subjectBefore ?? lastSpeaker?.person
-                            if let subject, gender[subject] != !male { speaker = subject }
-                            else if fitting.count == 1 { speaker = fitting[0] }
+                            speaker = person(ofPronoun: pronoun)                                // he said
                         }
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
                               let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {
                         speaker = previous.person                                              // a quote continuing the speaker
+                    } else if isWholeSentence(span.outer, sentenceRange), s == 0, let previous = lastSpeaker, previous.block == b - 1,
+                              previous.sentence == body.document.blocks[b - 1].sentences.count - 1, previousBlockEndsQuoting {
+                        // A paragraph opening with a quotation, after one that ended quoting someone: news style's
+                        // quotation of several paragraphs.
+                        speaker = previous.person
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
                         // The sentence before attributes without quoting ("according to a video of his comments").
                         if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.containsLowercase(of: blockTokens.word(of: $0)) }) { speaker = subjectBefore }
                     }
-                    result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker))
-                    if let speaker { lastSpeaker = (b, s, speaker) }
+                    result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker, organisation: organisation))
+                    if let speaker { lastSpeaker = (b, s, speaker) } else if organisation != nil { lastSpeaker = nil }
                 }
                 if let first = here.first { subject = first.person }
             }
@@ -198,6 +242,106 @@ enum Quotes {
 
     private static func isWholeSentence(_ quote: Range<Int>, _ sentence: Range<Int>) -> Bool {
         quote.lowerBound <= sentence.lowerBound + 1 && quote.upperBound >= sentence.upperBound - 2
+    }
+
+    /// Whether a possessive `'s` (or `’s`, or a lone `'` after s) follows `offset`.
+    private static func isPossessive(_ bytes: String.UTF8View, at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let i = bytes.index(bytes.startIndex, offsetBy: offset)
+        let next = bytes[i...].prefix(4).map { $0 }
+        if next.first == UInt8(ascii: "'") { return next.count == 1 || next[1] == UInt8(ascii: "s") || next[1] == 0x20 }
+        return next.starts(with: [0xE2, 0x80, 0x99])
+    }
+
+    /// The body that is the subject of the speech verb `words[verb]`, by the words right before it ("the Chinese
+    /// Foreign Ministry said", "the RSF said", "Hamas said", "the prison service said", "His party said") or the
+    /// clause's first words ("The federation threatened ... and said"). A body: a phrase ending in a word for one
+    /// (`Self.speakingBodies`), an acronym, or capitalised words of an organisation or country. Its name as the
+    /// article gives it: the full name written earlier for "the ministry" or "the RSF", else the words as written.
+    static func organisationSubject(_ words: [WordToken], verb: Int, clauseStart: Int, tokens: Tokens,
+                                    text: String) -> (start: Int, name: String)? {
+        let bytes = text.utf8
+        func word(_ k: Int) -> String { tokens.word(of: words[k]) }
+        func joined(_ k: Int) -> Bool {          // words[k] and words[k + 1] belong to one phrase
+            let gap = Array(bytes[bytes.index(bytes.startIndex, offsetBy: words[k].end)..<bytes.index(bytes.startIndex, offsetBy: words[k + 1].start)])
+            return gap == [0x20] || gap == [0x2E, 0x20] || gap == [0x2E] || gap == [0x2D]
+                || gap == [UInt8(ascii: "'"), UInt8(ascii: "s"), 0x20] || gap == [0xE2, 0x80, 0x99, UInt8(ascii: "s"), 0x20]
+        }
+        func isAcronym(_ w: String) -> Bool { w.count >= 2 && w.count <= 8 && w.allSatisfy { $0.isUppercase || $0.isNumber } && w.contains { $0.isUppercase } }
+        func isCapitalised(_ w: String) -> Bool { w.first?.isUppercase == true }
+        /// The phrase words[a...z] as a body, or nil.
+        func body(_ a: Int, _ z: Int) -> (start: Int, name: String)? {
+            guard a <= z, words[a].start >= clauseStart else { return nil }
+            let lowered = (a...z).map { word($0).lowercased() }
+            let last = word(z)
+            if ["a", "an"].contains(a > 0 && words[a].start - words[a - 1].end <= 1 ? word(a - 1).lowercased() : "") { return nil }
+            if Self.prepositions.contains(a > 0 && words[a].start - words[a - 1].end <= 1 ? word(a - 1).lowercased() : "") { return nil }
+            let capitals = (a...z).filter { isCapitalised(word($0)) }
+            let isBody = Self.speakingBodies.contains(lowered.last!)
+                || isAcronym(last) && !NameCues.isOrdinaryWord(last.lowercased())
+                || (!capitals.isEmpty && capitals.count == z - a + 1
+                    && lowered.contains { NameCues.organisationOrPlaceWords.contains($0) || NameCues.placeNames.contains($0) }
+                    && !lowered.contains { NameCues.titleWords.contains($0) })
+            guard isBody else { return nil }
+            return (words[a].start, Linker.substring(text, words[a].start..<words[z].end))
+        }
+        // The phrase right before the verb: words joined to each other, ending at the verb.
+        var a = verb - 1
+        if a >= 0, words[verb].start - words[a].end <= 1 {
+            while a > 0, verb - a < 6, joined(a - 1), !NameCues.functionWords.contains(word(a - 1).lowercased()) { a -= 1 }
+            if let found = body(a, verb - 1) { return found }
+        }
+        // The clause's first phrase after "The": "The federation threatened ...".
+        if let first = words.firstIndex(where: { $0.start >= clauseStart }), first + 1 < verb, word(first).lowercased() == "the" {
+            var z = first + 1
+            while z + 1 < verb, z - first < 5, joined(z), isCapitalised(word(z + 1)) || Self.speakingBodies.contains(word(z + 1).lowercased()) { z += 1 }
+            // Only when a verb follows the phrase: "The United Nations special representative, Volker Perthes, said" is his.
+            let next = word(z + 1).lowercased()
+            if next.hasSuffix("ed") || NameCues.attributionVerbs.contains(next) || ["has", "have", "is", "was", "will", "would", "also"].contains(next),
+               let found = body(first + 1, z) { return found }
+        }
+        return nil
+    }
+
+    /// The name an article gives a body it then calls by a common noun or an acronym: "the ministry" after "India's
+    /// Ministry of External Affairs", "the RSF" after "the Rapid Support Forces (RSF)"; else the words as written,
+    /// from the first capitalised one ("Players' union FUTPRO" is FUTPRO). Read only for a quotation a body speaks.
+    static func fullName(of written: String, blocks: [TextBlock], upTo b: Int, offset: Int) -> String {
+        var words = written.split(separator: " ").map(String.init)
+        if let capital = words.firstIndex(where: { $0.first?.isUppercase == true }) { words.removeFirst(capital) }
+        guard let head = words.last else { return written }
+        let isAcronym = head.count >= 2 && head.allSatisfy { $0.isUppercase || $0.isNumber }
+        let asWritten = words.joined(separator: " ")
+        if words.contains(where: { $0.first?.isUppercase == true }) && (words.count > 1 || !isAcronym) { return asWritten }
+        let connectors: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la"]
+        func isCapitalised(_ w: Substring) -> Bool { w.first?.isUppercase == true }
+        for k in stride(from: b, through: 0, by: -1) {
+            let text = k == b ? String(decoding: blocks[k].text.utf8.prefix(offset), as: UTF8.self) : blocks[k].text
+            let tokens = text.split(separator: " ")
+            var found: [Substring] = []
+            if isAcronym, let at = tokens.lastIndex(where: { $0.hasPrefix("(" + head + ")") }) {
+                // The capitalised words before "(RSF)".
+                var a = at
+                while a > 0, isCapitalised(tokens[a - 1]) || connectors.contains(String(tokens[a - 1])), !tokens[a - 1].hasSuffix(",") { a -= 1 }
+                found = Array(tokens[a..<at])
+            } else if !isAcronym, let at = tokens.lastIndex(where: { $0.trimmingCharacters(in: .punctuationCharacters) == head.capitalized }) {
+                // "Ministry" with the capitalised words before it and "of External Affairs" after it.
+                var a = at, z = at
+                while a > 0, isCapitalised(tokens[a - 1]), !tokens[a - 1].hasSuffix(","), !tokens[a - 1].hasSuffix("'s"),
+                      !tokens[a - 1].hasSuffix("\u{2019}s") { a -= 1 }
+                while z + 2 < tokens.count, ["of", "for"].contains(String(tokens[z + 1])), isCapitalised(tokens[z + 2]),
+                      !tokens[z].hasSuffix(",") {
+                    z += 2
+                    while z + 1 < tokens.count, isCapitalised(tokens[z + 1]), !tokens[z].hasSuffix(",") { z += 1 }
+                }
+                found = Array(tokens[a...z])
+            }
+            while let first = found.first, connectors.contains(first.lowercased()) { found.removeFirst() }
+            if found.count >= 2 {
+                return found.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()\"\u{201C}\u{201D}"))
+            }
+        }
+        return asWritten.prefix(1).uppercased() + asWritten.dropFirst()
     }
 
     private static func distance(_ token: WordToken, _ span: Range<Int>) -> Int {
@@ -243,6 +387,22 @@ enum Quotes {
 }
 
 extension Quotes {
+    /// Words before a name that make it the object of a preposition, not the subject of the verb after it.
+    static let prepositions: WordSet = ["for", "of", "to", "with", "against", "about", "from", "by", "on", "at", "in", "toward",
+                                        "towards", "than", "like", "over", "under", "between", "among", "behind", "after", "before"]
+
+    /// Words for a body that speaks as one ("the ministry said", "the army command said", "Players' union FUTPRO
+    /// said"); not words for a person ("spokesman", "minister"), whose words are a person's.
+    static let speakingBodies: WordSet = [
+        "ministry", "department", "army", "military", "federation", "service", "services", "command", "union", "government",
+        "police", "party", "office", "embassy", "agency", "council", "committee", "commission", "court", "company", "group",
+        "kremlin", "pentagon", "administration", "cabinet", "presidency", "junta", "secretariat", "bureau", "authority",
+        "authorities", "forces", "force", "navy", "guard", "prosecutor's", "prosecutors", "club", "league", "association",
+        "organisation", "organization", "movement", "alliance", "coalition", "network", "newspaper", "agency", "broadcaster",
+        "board", "bank", "fund", "institute", "foundation", "university", "church", "mission", "consulate", "delegation",
+        "parliament", "assembly", "senate", "congress", "regime", "militia", "tribunal", "watchdog", "regulator", "firm",
+    ]
+
     /// People by the last word of their name, lower-case: what a transcript's speaker label names ("RUTTE:").
     static func speakersBySurname(_ people: [Person]) -> [String: [Int]] {
         var result: [String: [Int]] = [:]
