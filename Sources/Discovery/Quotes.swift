@@ -49,6 +49,7 @@ enum Quotes {
         let blocks = body.document.blocks
         let named = Set(body.peopleNamed)
         var labels: [(block: Int, end: Int, speaker: Int?, question: Bool)] = []
+        var outlets: [(block: Int, end: Int, name: String)] = []
         for (b, block) in blocks.enumerated() where block.kind == .paragraph {
             let text = block.text
             if text.hasPrefix("Q ") || text.hasPrefix("Q:") || text.hasPrefix("Q.") {
@@ -70,11 +71,32 @@ enum Quotes {
                 if here.count == 1 { speaker = here[0] } else if here.isEmpty, candidates.count == 1 { speaker = candidates[0] }
             }
             // A label of capitals only, or one naming somebody: not "The General Command of the army: ..." prose.
-            guard question || speaker != nil || label == label.uppercased() else { continue }
+            // A label of a few capitalised words naming nobody ("Reuters:", "Global Times:", "AFP:") is a reporter's
+            // outlet asking: it ends the turn before it, and its words are the outlet's.
+            // One naming nobody else that is no organisation ("Bloomberg:") still ends the turn before it.
+            if !question, speaker == nil, words.count <= 3 {
+                if words.contains(where: { NameCues.organisationOrPlaceWords.containsLowercase(of: $0) || NameCues.placeNames.containsLowercase(of: $0) }) {
+                    outlets.append((b, end, label))
+                    continue
+                }
+                if label != label.uppercased() { labels.append((b, end, nil, true)); continue }
+            }
             labels.append((b, end, speaker, question))
         }
         guard labels.filter({ !$0.question }).count >= 2 || (labels.contains { $0.question } && labels.contains { !$0.question }) else { return [] }
         var result: [Quote] = []
+        for outlet in outlets {
+            labels.append((outlet.block, outlet.end, nil, true))
+            let text = blocks[outlet.block].text
+            var start = outlet.end
+            let utf8 = Array(text.utf8)
+            while start < utf8.count, utf8[start] == 0x20 { start += 1 }
+            guard start < utf8.count else { continue }
+            let sentence = blocks[outlet.block].sentences.firstIndex { $0.contains(start) } ?? 0
+            result.append(Quote(block: outlet.block, sentence: sentence, range: start..<utf8.count, text: Linker.substring(text, start..<utf8.count),
+                                speaker: nil, organisation: outlet.name))
+        }
+        labels.sort { $0.block < $1.block }
         for (l, label) in labels.enumerated() where !label.question {
             let last = l + 1 < labels.count ? labels[l + 1].block : blocks.count
             for b in label.block..<last where blocks[b].kind == .paragraph {
@@ -381,6 +403,11 @@ enum Quotes {
                 continue
             }
             i += isCurlyOpen || isCurlyClose ? 3 : 1
+        }
+        // A quotation left open at the paragraph's end goes on in the next paragraph (news style leaves the closing
+        // mark off there): it runs to the end. Not a stray mark before a word or two.
+        if let o = open, count - (o.at + o.width) >= 24, o.at == 0 || bytes[o.at - 1] == 0x20 {
+            result.append((o.at..<count, (o.at + o.width)..<count))
         }
         return result
     }
