@@ -33,7 +33,7 @@ enum Quotes {
                 let spans = quotationSpans(block.text)
                 let attributed = tokensOfBlock[quote.block].contains { token in
                     sentence.contains(token.start) && !spans.contains { $0.outer.contains(token.start) }
-                        && NameCues.attributionVerbs.containsLowercase(of: tokensOfBlock[quote.block].word(of: token))
+                        && Self.isSpeechVerb( tokensOfBlock[quote.block].word(of: token))
                 }
                 if !attributed { result[q].speaker = turns.first { $0.block == quote.block }?.speaker }
             }
@@ -191,7 +191,7 @@ enum Quotes {
                         return fitting.count == 1 ? fitting[0] : nil
                     }
                     // The attribution verb nearest the quotation, outside any quotation.
-                    let verbs = words.filter { NameCues.attributionVerbs.containsLowercase(of: blockTokens.word(of: $0)) }
+                    let verbs = words.filter { Self.isSpeechVerb( blockTokens.word(of: $0)) }
                     let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
                     if let verb {
                         // The clause the verb is in: from the end of the quotation before it (or the sentence start).
@@ -218,6 +218,8 @@ enum Quotes {
                             speaker = after.person                                              // "...," said Marco Rubio
                         } else if let pronounAfterAccording {
                             speaker = person(ofPronoun: pronounAfterAccording)                  // according to him, "..."
+                        } else if ["calling", "describing", "branding", "dubbing"].contains(verbWord), let subjectMention {
+                            speaker = subjectMention.person                                     // X dismissed it, calling them “idiots”
                         } else if ["called", "calls", "described", "describes", "branded", "brands", "dubbed"].contains(verbWord),
                                   !["for", "on", "upon"].contains(nextWord) {
                             // "X called Abe “a staunch friend”": X only when named right before the verb (or "X, who
@@ -236,6 +238,11 @@ enum Quotes {
                             organisation = fullName(of: speakingBody.name, blocks: body.document.blocks, upTo: b, offset: speakingBody.start)  // the ministry said
                         } else if let subjectMention {
                             speaker = subjectMention.person                                     // Lavrov said / Dmitriev, ..., said
+                        } else if let verbIndex, !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
+                                  let subject = subjectBefore, (max(0, s - 2)..<s).contains(where: { mentionsOf[$0].contains { $0.person == subject } }),
+                                  namesRole(words, verb: verbIndex, after: verbRightAfterQuote, clauseEnd: clauseEnd, tokens: blockTokens) {
+                            // "the foreign minister said", "said the footballer": the person the text was just about.
+                            speaker = subject
                         } else if !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
                                   let pronoun = words.first(where: { $0.start >= clauseStart && $0.start < clauseEnd
                                                           && NameCues.personalPronouns.containsLowercase(of: blockTokens.word(of: $0)) }) {
@@ -251,7 +258,7 @@ enum Quotes {
                         speaker = previous.person
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
                         // The sentence before attributes without quoting ("according to a video of his comments").
-                        if tokensOf[s - 1].contains(where: { NameCues.attributionVerbs.containsLowercase(of: blockTokens.word(of: $0)) }) { speaker = subjectBefore }
+                        if tokensOf[s - 1].contains(where: { Self.isSpeechVerb( blockTokens.word(of: $0)) }) { speaker = subjectBefore }
                     }
                     result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker, organisation: organisation))
                     if let speaker { lastSpeaker = (b, s, speaker) } else if organisation != nil { lastSpeaker = nil }
@@ -264,6 +271,23 @@ enum Quotes {
 
     private static func isWholeSentence(_ quote: Range<Int>, _ sentence: Range<Int>) -> Bool {
         quote.lowerBound <= sentence.lowerBound + 1 && quote.upperBound >= sentence.upperBound - 2
+    }
+
+    /// Whether the verb's subject is "the" and a role ("the foreign minister said", "said the footballer"): right
+    /// before the verb, or right after it when it follows the quotation, ending the clause.
+    static func namesRole(_ words: [WordToken], verb: Int, after: Bool, clauseEnd: Int, tokens: Tokens) -> Bool {
+        func word(_ k: Int) -> String { tokens.word(of: words[k]).lowercased() }
+        func isRole(_ range: ClosedRange<Int>) -> Bool {
+            guard word(range.lowerBound) == "the", range.count >= 2, range.count <= 4,
+                  roleNouns.contains(word(range.upperBound)) else { return false }
+            return range.dropFirst().allSatisfy { !NameCues.functionWords.contains(word($0)) && tokens.word(of: words[$0]).first?.isLowercase == true }
+        }
+        for length in 2...4 where verb - length >= 0 && isRole((verb - length)...(verb - 1)) { return true }
+        if after {
+            let last = words.lastIndex { $0.end <= clauseEnd } ?? verb
+            if last > verb, isRole((verb + 1)...last) { return true }
+        }
+        return false
     }
 
     /// Whether a possessive `'s` (or `’s`, or a lone `'` after s) follows `offset`.
@@ -417,6 +441,26 @@ extension Quotes {
     /// Words before a name that make it the object of a preposition, not the subject of the verb after it.
     static let prepositions: WordSet = ["for", "of", "to", "with", "against", "about", "from", "by", "on", "at", "in", "toward",
                                         "towards", "than", "like", "over", "under", "between", "among", "behind", "after", "before"]
+
+    /// Verbs that report speech: the attribution verbs of the name cues, and those of translated text ("repeated
+    /// Rubiales", "assured the former minister", "indicated the ministry", "he defended that").
+    static func isSpeechVerb(_ word: String) -> Bool {
+        NameCues.attributionVerbs.containsLowercase(of: word) || moreSpeechVerbs.containsLowercase(of: word)
+    }
+    static let moreSpeechVerbs: WordSet = [
+        "repeated", "repeats", "reiterated", "reiterates", "assured", "assures", "indicated", "indicates", "affirmed",
+        "affirms", "defended", "defends", "justified", "justifies", "underlined", "underlines", "emphasised", "emphasized",
+        "emphasises", "emphasizes", "judged", "judges", "estimated", "estimates", "specified", "specifies", "remarked",
+        "remarks", "commented", "comments", "continued", "concluded", "answered", "answers", "responded", "responds",
+        "calling", "describing", "branding", "dubbing", "telling", "adding", "writing", "quoting",
+    ]
+    /// Words of a person's role: "the foreign minister said", "said the footballer" speak of the person in play.
+    static let roleNouns: WordSet = [
+        "minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy", "general", "leader",
+        "footballer", "player", "coach", "captain", "striker", "midfielder", "lawyer", "activist", "dissident", "widow",
+        "mother", "father", "wife", "husband", "daughter", "son", "politician", "lawmaker", "candidate", "king", "queen",
+        "prince", "monarch", "prime", "chief", "commander", "governor", "mayor", "senator", "opposition", "diplomat",
+    ]
 
     /// Words for a body that speaks as one ("the ministry said", "the army command said", "Players' union FUTPRO
     /// said"); not words for a person ("spokesman", "minister"), whose words are a person's.
