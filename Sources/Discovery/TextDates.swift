@@ -223,16 +223,9 @@ enum TextDates {
                     let relative = w(i) == "earlier" || w(i) == "later" ? "this" : w(i)
                     let unitIndex = w(i) == relative ? i + 1 : i + 2
                     let step = relative == "last" ? -1 : relative == "next" ? 1 : 0
-                    let weekStart = anchor.adding(days: 1 - anchor.weekday)
+                    // "last week", "this weekend" are no day, month or year: spans of days the reader cannot place
+                    // on a calendar any better than the article's date, so they give no date.
                     switch w(unitIndex) {
-                    case "week":
-                        let start = weekStart.adding(days: 7 * step)
-                        date = span(start, start.adding(days: 6), relativeQualifier)
-                    case "weekend":
-                        var saturday = weekStart.adding(days: 5)
-                        if step == -1 || (step == 0 && anchor < saturday && relative == "last") { saturday = saturday.adding(days: -7) }
-                        if step == 1 { saturday = saturday.adding(days: 7) }
-                        date = span(saturday, saturday.adding(days: 1), relativeQualifier)
                     case "month":
                         var (y, m) = (anchor.year, anchor.month + step)
                         if m < 1 { m += 12; y -= 1 } else if m > 12 { m -= 12; y += 1 }
