@@ -321,7 +321,10 @@ enum Quotes {
             let lowered = (a...z).map { word($0).lowercased() }
             let last = word(z)
             if ["a", "an"].contains(a > 0 && words[a].start - words[a - 1].end <= 1 ? word(a - 1).lowercased() : "") { return nil }
-            if Self.prepositions.contains(a > 0 && words[a].start - words[a - 1].end <= 1 ? word(a - 1).lowercased() : "") { return nil }
+            // Nor the object of a preposition: "a spokesperson for the ministry said" is the spokesperson's.
+            var before = a - 1
+            if before >= 0, ["the", "its", "his", "her", "their"].contains(word(before).lowercased()) { before -= 1 }
+            if before >= 0, Self.prepositions.contains(word(before).lowercased()) { return nil }
             let capitals = (a...z).filter { isCapitalised(word($0)) }
             let isBody = Self.speakingBodies.contains(lowered.last!)
                 || isAcronym(last) && !NameCues.isOrdinaryWord(last.lowercased())

@@ -97,6 +97,18 @@ enum TextDates {
                 return (lead == "from" ? ["to", "until", "till", "through"] : ["and"]).contains(w(i + 1)) ? i + 2 : nil
             }
             func days(_ a: DayStamp, _ z: DayStamp) -> EDTFDate? { z > a ? span(a, z, nil) : nil }
+            /// A date in figures: ISO "2024-06-25" or day first "25.06.2024" (translations keep their source's form);
+            /// not "06/25/2024", whose order a slash does not tell.
+            func numericDate(at i: Int) -> (Int, Int, Int, Int)? {
+                guard i + 2 < tokens.count else { return nil }
+                func gap(_ k: Int) -> ArraySlice<UInt8> { bytes[tokens[k].end..<tokens[k + 1].start] }
+                func figures(_ k: Int, _ n: Int) -> Int? { tokens.word(k).utf8.count == n ? Int(tokens.word(k)) : nil }
+                if let y = year(i), gap(i).elementsEqual("-".utf8), gap(i + 1).elementsEqual("-".utf8),
+                   let m = figures(i + 1, 2), let d = figures(i + 2, 2), (1...12).contains(m), (1...31).contains(d) { return (y, m, d, i + 2) }
+                if let d = number(i), gap(i).elementsEqual(".".utf8), gap(i + 1).elementsEqual(".".utf8),
+                   let m = figures(i + 1, 2), let y = year(i + 2), (1...12).contains(m), (1...31).contains(d) { return (y, m, d, i + 2) }
+                return nil
+            }
             /// "in September last year", "in March next year": the year the month is in.
             func relativeYear(after i: Int) -> Int? {
                 guard w(i + 2) == "year" else { return nil }
@@ -134,7 +146,10 @@ enum TextDates {
                 var date: EDTFDate?
                 let lead = w(i - 1)
                 let isSince = lead == "since"
-                if let m = month(i), let d = number(i + 1) ?? ordinal(i + 1), (1...31).contains(d) {   // February 27(, 2025)
+                if let (y, m, d, end) = numericDate(at: i) {                                          // 25.06.2024, 2024-06-25
+                    last = end
+                    date = try? EDTFDate(year: y, month: m, day: d)
+                } else if let m = month(i), let d = number(i + 1) ?? ordinal(i + 1), (1...31).contains(d) {   // February 27(, 2025)
                     last = i + 1
                     var y = guessYear(m, forward: looksForward(i))
                     if let explicit = year(i + 2) { y = explicit; last = i + 2 }
