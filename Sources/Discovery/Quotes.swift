@@ -130,10 +130,8 @@ enum Quotes {
                 gender[mention.person] = male
             }
         }
-        var previousBlockEndsQuoting = false       // the paragraph before ended inside or with a quotation
         for (b, block) in body.document.blocks.enumerated() {
             let spans = quotationSpans(block.text)
-            defer { previousBlockEndsQuoting = spans.last.map { $0.outer.upperBound >= block.text.utf8.count - 1 } ?? false }
             // Tokens, mentions and quotations grouped by sentence in one pass each, so a long paragraph stays linear.
             let sentenceCount = block.sentences.count
             func grouped<T>(_ items: [T], at offset: (T) -> Int) -> [[T]] {
@@ -252,9 +250,10 @@ enum Quotes {
                               let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {
                         speaker = previous.person                                              // a quote continuing the speaker
                     } else if isWholeSentence(span.outer, sentenceRange), s == 0, let previous = lastSpeaker, previous.block == b - 1,
-                              previous.sentence == body.document.blocks[b - 1].sentences.count - 1, previousBlockEndsQuoting {
-                        // A paragraph opening with a quotation, after one that ended quoting someone: news style's
-                        // quotation of several paragraphs.
+                              previous.sentence == body.document.blocks[b - 1].sentences.count - 1 {
+                        // A paragraph that is a quotation, after one whose last sentence quoted someone: news style's
+                        // quotation of several paragraphs (`"…," Berg said.` then `"…"`; or a mark left open at the
+                        // paragraph's end, which runs to it).
                         speaker = previous.person
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0 {
                         // The sentence before attributes without quoting ("according to a video of his comments").
