@@ -216,8 +216,11 @@ enum Quotes {
                             speaker = after.person                                              // "...," said Marco Rubio
                         } else if let pronounAfterAccording {
                             speaker = person(ofPronoun: pronounAfterAccording)                  // according to him, "..."
-                        } else if ["calling", "describing", "branding", "dubbing"].contains(verbWord), let subjectMention {
-                            speaker = subjectMention.person                                     // X dismissed it, calling them “idiots”
+                        } else if verbWord.hasSuffix("ing"), verbWord != "according",
+                                  let subject = here.first(where: { $0.range.upperBound <= verb.start && isSubject($0) }) {
+                            // A participle's subject is the sentence's: "X dismissed it, calling them “idiots”", "X
+                            // said he took “full responsibility”, adding that “...”".
+                            speaker = subject.person
                         } else if ["called", "calls", "described", "describes", "branded", "brands", "dubbed"].contains(verbWord),
                                   !["for", "on", "upon"].contains(nextWord) {
                             // "X called Abe “a staunch friend”": X only when named right before the verb (or "X, who

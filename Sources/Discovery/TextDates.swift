@@ -209,6 +209,14 @@ enum TextDates {
                     if let a = try? EDTFDate(year: y1), let z = try? EDTFDate(year: y2) { date = try? EDTFDate.interval(from: a, to: z) }
                 } else if let y = year(i), ["in", "since", "until", "by", "during", "from"].contains(lead) {    // in 2022
                     date = try? EDTFDate(year: y)
+                } else if let y = year(i), ["and", "or"].contains(lead), year(i - 2) != nil,
+                          ["in", "since", "during", "by", "between"].contains(w(i - 3)) {
+                    date = try? EDTFDate(year: y)                                                      // in 2019 and 2020
+                } else if NameCues.weekdays[w(i)] != nil, capitalised(i),
+                          (month(i + 1) != nil && number(i + 2) != nil) || ((number(i + 1) ?? ordinal(i + 1)) != nil && month(i + 2) != nil) {
+                    // "on Sunday, June 9", "Monday 10 June": one phrase, dated by the day it writes out (next).
+                    i += 1
+                    continue
                 } else if let wd = NameCues.weekdays[w(i)], capitalised(i) {                          // on Wednesday
                     // The article's own weekday is its day ("later on Saturday", written on a Saturday), unless "next"
                     // or "last" says otherwise; another weekday points the way the tense before it does.
