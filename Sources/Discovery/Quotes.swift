@@ -366,7 +366,9 @@ enum Quotes {
         if words.contains(where: { $0.first?.isUppercase == true }) && (words.count > 1 || !isAcronym) { return asWritten }
         let connectors: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la"]
         func isCapitalised(_ w: Substring) -> Bool { w.first?.isUppercase == true }
-        for k in stride(from: b, through: 0, by: -1) {
+        // The paragraphs before the quotation, nearest first, a bounded number: a long article with many bodies
+        // speaking must not read itself again for each.
+        for k in stride(from: b, through: max(0, b - 24), by: -1) {
             let text = k == b ? String(decoding: blocks[k].text.utf8.prefix(offset), as: UTF8.self) : blocks[k].text
             let tokens = text.split(separator: " ")
             var found: [Substring] = []
