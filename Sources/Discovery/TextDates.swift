@@ -227,9 +227,10 @@ enum TextDates {
                     if forward { delta = (wd - anchor.weekday + 7) % 7; if delta == 0, lead == "next" { delta = 7 } }
                     else { delta = -((anchor.weekday - wd + 7) % 7); if lead == "last", delta == 0 { delta = -7 } }
                     date = day(anchor.adding(days: delta), relativeQualifier)
-                } else if let d = ordinal(i), lead == "the", ["on", "since", "until"].contains(w(i - 2))
-                            || (w(i - 2) == "of" && NameCues.partsOfDay.contains(w(i - 3))) || NameCues.partsOfDay.contains(w(i + 1)) {
-                    // (also "on the afternoon of the 25th", "the 9th morning")
+                } else if let d = ordinal(i), (lead == "the" && (["on", "since", "until"].contains(w(i - 2))
+                            || (w(i - 2) == "of" && NameCues.partsOfDay.contains(w(i - 3))) || NameCues.partsOfDay.contains(w(i + 1))))
+                            || (lead == "on" && w(i + 1) != "of") {
+                    // (also "on the afternoon of the 25th", "the 9th morning", "on 9th")
                     // "on the 9th" (translations): that day of the article's month, or of the month before when it is
                     // past the article's day and nothing points forward.
                     var (y, m) = (anchor.year, anchor.month)

@@ -127,6 +127,8 @@ import Testing
         ("The players revolted last September.", "2023-09"),
         ("A new vote is planned for October.", "2024-10"),
         ("The decree was signed on the afternoon of the 12th.", "2024-06-12"),
+        ("The delegation left on 9th.", "2024-06-09"),
+        ("The 9th morning, the troops crossed.", "2024-06-09"),
         ("AFP: The envoy arrived on Sunday. Will he stay?", "2024-06-09"),
         ("The vote was held on Sunday, June 9, after weeks of talks.", "2024-06-09"),
         ("The summit will open on 2024-07-01 in Vilnius.", "2024-07-01"),
