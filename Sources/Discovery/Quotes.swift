@@ -235,7 +235,9 @@ enum Quotes {
                             } else {
                                 speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
                             }
-                        } else if let speakingBody, subjectMention.map({ speakingBody.start < $0.range.lowerBound }) ?? true {
+                        } else if let speakingBody, subjectMention.map({ speakingBody.start < $0.range.lowerBound }) ?? true,
+                                  // A person named inside the phrase is the subject: "Secretary of State Antony Blinken said".
+                                  !here.contains(where: { isSubject($0) && $0.range.lowerBound < speakingBody.end && $0.range.upperBound > speakingBody.start }) {
                             organisation = fullName(of: speakingBody.name, blocks: body.document.blocks, upTo: b, offset: speakingBody.start)  // the ministry said
                         } else if let subjectMention {
                             speaker = subjectMention.person                                     // Lavrov said / Dmitriev, ..., said
@@ -307,7 +309,7 @@ enum Quotes {
     /// (`Self.speakingBodies`), an acronym, or capitalised words of an organisation or country. Its name as the
     /// article gives it: the full name written earlier for "the ministry" or "the RSF", else the words as written.
     static func organisationSubject(_ words: [WordToken], verb: Int, clauseStart: Int, tokens: Tokens,
-                                    text: String) -> (start: Int, name: String)? {
+                                    text: String) -> (start: Int, end: Int, name: String)? {
         let bytes = text.utf8
         func word(_ k: Int) -> String { tokens.word(of: words[k]) }
         func joined(_ k: Int) -> Bool {          // words[k] and words[k + 1] belong to one phrase
@@ -318,7 +320,7 @@ enum Quotes {
         func isAcronym(_ w: String) -> Bool { w.count >= 2 && w.count <= 8 && w.allSatisfy { $0.isUppercase || $0.isNumber } && w.contains { $0.isUppercase } }
         func isCapitalised(_ w: String) -> Bool { w.first?.isUppercase == true }
         /// The phrase words[a...z] as a body, or nil.
-        func body(_ a: Int, _ z: Int) -> (start: Int, name: String)? {
+        func body(_ a: Int, _ z: Int) -> (start: Int, end: Int, name: String)? {
             guard a <= z, words[a].start >= clauseStart else { return nil }
             let lowered = (a...z).map { word($0).lowercased() }
             let last = word(z)
@@ -334,7 +336,7 @@ enum Quotes {
                     && lowered.contains { NameCues.organisationOrPlaceWords.contains($0) || NameCues.placeNames.contains($0) }
                     && !lowered.contains { NameCues.titleWords.contains($0) })
             guard isBody else { return nil }
-            return (words[a].start, Linker.substring(text, words[a].start..<words[z].end))
+            return (words[a].start, words[z].end, Linker.substring(text, words[a].start..<words[z].end))
         }
         // The phrase right before the verb: words joined to each other, ending at the verb.
         var a = verb - 1

@@ -37,6 +37,9 @@ import Testing
         ("Anna Berg said she took “full responsibility”, adding that “the party must change”.",
          ["full responsibility ← Anna Berg", "the party must change ← Anna Berg"]),
         ("Ode “is in good health”, assured the former minister Anna Berg.", ["is in good health ← Anna Berg"]),
+        // Titles and bodies before a name are the person's.
+        ("“We stand firm,” said Secretary of State Anna Berg.", ["We stand firm ← Anna Berg"]),
+        ("Harbour Ministry spokeswoman Anna Berg said the plan was “sound”.", ["sound ← Anna Berg"]),
         // A role for the person the text was just about.
         ("Anna Berg arrived in Lyon on Monday. “We came to listen,” the foreign minister said.", ["We came to listen ← Anna Berg"]),
         // Several sentences and paragraphs: the continuation is the same speaker's; a paragraph left open runs on.
