@@ -235,6 +235,10 @@ enum Quotes {
                             } else {
                                 speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
                             }
+                        } else if let verbIndex, verbIndex > 0, blockTokens.word(of: words[verbIndex - 1]).lowercased() == "who",
+                                  let relative = here.last(where: { $0.range.upperBound <= words[verbIndex - 1].start
+                                                                     && words[verbIndex - 1].start - $0.range.upperBound <= 2 }) {
+                            speaker = relative.person                                           // The police held X, who said
                         } else if let speakingBody, subjectMention.map({ speakingBody.start < $0.range.lowerBound }) ?? true,
                                   // A person named inside the phrase is the subject: "Secretary of State Antony Blinken said".
                                   !here.contains(where: { isSubject($0) && $0.range.lowerBound < speakingBody.end && $0.range.upperBound > speakingBody.start }) {

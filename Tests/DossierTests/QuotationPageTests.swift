@@ -37,6 +37,7 @@ import Testing
         ("Anna Berg said she took “full responsibility”, adding that “the party must change”.",
          ["full responsibility ← Anna Berg", "the party must change ← Anna Berg"]),
         ("Ode “is in good health”, assured the former minister Anna Berg.", ["is in good health ← Anna Berg"]),
+        ("The police detained Anna Berg, who said she was “only a witness”.", ["only a witness ← Anna Berg"]),
         // Titles and bodies before a name are the person's.
         ("“We stand firm,” said Secretary of State Anna Berg.", ["We stand firm ← Anna Berg"]),
         ("Harbour Ministry spokeswoman Anna Berg said the plan was “sound”.", ["sound ← Anna Berg"]),
