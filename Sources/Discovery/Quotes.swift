@@ -69,6 +69,12 @@ enum Quotes {
                 let candidates = speakers[key] ?? []
                 let here = candidates.filter(named.contains)
                 if here.count == 1 { speaker = here[0] } else if here.isEmpty, candidates.count == 1 { speaker = candidates[0] }
+                // A label that is an office only ("SPOKESPERSON:", "The Spokesman:"): the one person this text names
+                // whose role has that word ("Matthew Miller, Department Spokesperson").
+                if speaker == nil, words.allSatisfy({ NameCues.titleWords.containsLowercase(of: $0) || $0.lowercased() == "the" }) {
+                    let holders = (speakers["role:" + key] ?? []).filter(named.contains)
+                    if holders.count == 1 { speaker = holders[0] }
+                }
             }
             // A label of capitals only, or one naming somebody: not "The General Command of the army: ..." prose.
             // A label of a few capitalised words naming nobody ("Reuters:", "Global Times:", "AFP:") is a reporter's
@@ -496,6 +502,10 @@ extension Quotes {
             // A hyphenated surname is one label word: "JEAN-PIERRE:".
             if let written = person.name.split(separator: " ").last, written.contains("-") {
                 result[written.lowercased(), default: []].append(p)
+            }
+            // The words of the role, for a label that gives the office only ("SPOKESPERSON:").
+            for word in Set(NameTokens.words(of: person.role ?? "").map { $0.lowercased() }) where NameCues.titleWords.contains(word) {
+                result["role:" + word, default: []].append(p)
             }
         }
         return result

@@ -85,6 +85,21 @@ import Testing
                           "He will. ← Anna Berg", "I have nothing to add. ← Anna Berg"])
     }
 
+    /// A label giving the office only is the one person the briefing names with that office.
+    @Test func aLabelOfAnOfficeIsItsHolders() throws {
+        let dossier = try oneArticleDossier("""
+            Daily press briefing by Matthew Kellner, Department Spokesperson, Washington.
+
+            SPOKESPERSON: Good afternoon. Two items today.
+
+            QUESTION: Any news on the talks?
+
+            SPOKESPERSON: None yet.
+            """, date: "2024-06-14")
+        let quotes = PageBuilder(dossier: dossier).articlePage(0).quotations.map { "\($0.text) ← \($0.speaker?.label ?? "?")" }
+        #expect(quotes == ["Good afternoon. Two items today. ← Matthew Kellner", "None yet. ← Matthew Kellner"])
+    }
+
     /// End to end: the built pages. The organisation is on the article page as an organisation, on no person page,
     /// and in the export as `organisation` with a null speaker; the person's quotation is on their page.
     @Test func theBuiltSiteAndTheExportShowTheOrganisation() throws {
