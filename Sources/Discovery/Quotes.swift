@@ -252,9 +252,10 @@ enum Quotes {
                         } else if let subjectMention {
                             speaker = subjectMention.person                                     // Lavrov said / Dmitriev, ..., said
                         } else if let verbIndex, !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
-                                  let subject = subjectBefore, (max(0, s - 2)..<s).contains(where: { mentionsOf[$0].contains { $0.person == subject } }),
-                                  namesRole(words, verb: verbIndex, after: verbRightAfterQuote, clauseEnd: clauseEnd, tokens: blockTokens) {
+                                  namesRole(words, verb: verbIndex, after: verbRightAfterQuote, clauseEnd: clauseEnd, tokens: blockTokens) != nil,
+                                  let subject = subjectBefore, (max(0, s - 2)..<s).contains(where: { mentionsOf[$0].contains { $0.person == subject } }) {
                             // "the foreign minister said", "said the footballer": the person the text was just about.
+                            // Not the one named person whose role has the word ("minister"): roles are shared.
                             speaker = subject
                         } else if !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
                                   let pronoun = words.first(where: { $0.start >= clauseStart && $0.start < clauseEnd
@@ -287,21 +288,23 @@ enum Quotes {
         quote.lowerBound <= sentence.lowerBound + 1 && quote.upperBound >= sentence.upperBound - 2
     }
 
-    /// Whether the verb's subject is "the" and a role ("the foreign minister said", "said the footballer"): right
+    /// The role word when the verb's subject is "the" and a role ("the foreign minister said", "said the footballer"): right
     /// before the verb, or right after it when it follows the quotation, ending the clause.
-    static func namesRole(_ words: [WordToken], verb: Int, after: Bool, clauseEnd: Int, tokens: Tokens) -> Bool {
+    static func namesRole(_ words: [WordToken], verb: Int, after: Bool, clauseEnd: Int, tokens: Tokens) -> String? {
         func word(_ k: Int) -> String { tokens.word(of: words[k]).lowercased() }
         func isRole(_ range: ClosedRange<Int>) -> Bool {
             guard word(range.lowerBound) == "the", range.count >= 2, range.count <= 4,
                   roleNouns.contains(word(range.upperBound)) else { return false }
+            // Lower-case words only: a capitalised office ("As the President said") is its holder's, whom the text
+            // need not have named, not the person it was about.
             return range.dropFirst().allSatisfy { !NameCues.functionWords.contains(word($0)) && tokens.word(of: words[$0]).first?.isLowercase == true }
         }
-        for length in 2...4 where verb - length >= 0 && isRole((verb - length)...(verb - 1)) { return true }
+        for length in 2...4 where verb - length >= 0 && isRole((verb - length)...(verb - 1)) { return word(verb - 1) }
         if after {
             let last = words.lastIndex { $0.end <= clauseEnd } ?? verb
-            if last > verb, isRole((verb + 1)...last) { return true }
+            if last > verb, isRole((verb + 1)...last) { return word(last) }
         }
-        return false
+        return nil
     }
 
     /// Whether a possessive `'s` (or `’s`, or a lone `'` after s) follows `offset`.
