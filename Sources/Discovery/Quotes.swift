@@ -195,7 +195,13 @@ enum Quotes {
                         return fitting.count == 1 ? fitting[0] : nil
                     }
                     // The attribution verb nearest the quotation, outside any quotation.
-                    let verbs = words.filter { Self.isSpeechVerb( blockTokens.word(of: $0)) }
+                    // Not one said of the speaker in the passive ("the ministry said it was “...” when asked").
+                    let verbs = words.indices.filter { k in
+                        Self.isSpeechVerb(blockTokens.word(of: words[k]))
+                            && !(k > 0 && ["when", "if", "was", "were", "being", "been", "is", "are"].contains(blockTokens.word(of: words[k - 1]).lowercased())
+                                 && ["asked", "told", "quoted"].contains(blockTokens.word(of: words[k]).lowercased())
+                                 && !(k + 1 < words.count && blockTokens.word(of: words[k + 1]).lowercased() == "as"))
+                    }.map { words[$0] }
                     let verb = verbs.min { distance($0, span.outer) < distance($1, span.outer) }
                     if let verb {
                         // The clause the verb is in: from the end of the quotation before it (or the sentence start).
@@ -227,7 +233,8 @@ enum Quotes {
                             // A participle's subject is the sentence's: "X dismissed it, calling them “idiots”", "X
                             // said he took “full responsibility”, adding that “...”".
                             speaker = subject.person
-                        } else if ["called", "calls", "described", "describes", "branded", "brands", "dubbed"].contains(verbWord),
+                        } else if ["called", "calls", "described", "describes", "branded", "brands", "dubbed", "rejected", "rejects",
+                                   "dismissed", "dismisses", "denounced", "denounces", "condemned", "condemns"].contains(verbWord),
                                   !["for", "on", "upon"].contains(nextWord) {
                             // "X called Abe “a staunch friend”": X only when named right before the verb (or "X, who
                             // described"), or a pronoun is ("he called"); "the administration, which described him as
@@ -238,8 +245,11 @@ enum Quotes {
                                 speaker = person(ofPronoun: before)
                             } else if let before, verb.start - before.end <= 1, beforeWord == "who" {
                                 speaker = here.last { $0.range.upperBound <= before.start && before.start - $0.range.upperBound <= 2 }?.person
-                            } else {
-                                speaker = here.last { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }?.person
+                            } else if let named = here.last(where: { $0.range.upperBound <= verb.start && verb.start - $0.range.upperBound <= 1 }) {
+                                speaker = named.person
+                            } else if let speakingBody, verbIndex.map({ verb.start - words[$0 - 1].end <= 1 && speakingBody.end == words[$0 - 1].end }) == true {
+                                // "India's Ministry of External Affairs rejected the allegations as “...”"
+                                organisation = fullName(of: speakingBody.name, blocks: body.document.blocks, upTo: b, offset: speakingBody.start)
                             }
                         } else if let verbIndex, verbIndex > 0, blockTokens.word(of: words[verbIndex - 1]).lowercased() == "who",
                                   let relative = here.last(where: { $0.range.upperBound <= words[verbIndex - 1].start
@@ -342,7 +352,7 @@ enum Quotes {
             var before = a - 1
             if before >= 0, ["the", "its", "his", "her", "their"].contains(word(before).lowercased()) { before -= 1 }
             if before >= 0, Self.prepositions.contains(word(before).lowercased()) { return nil }
-            let capitals = (a...z).filter { isCapitalised(word($0)) }
+            let capitals = (a...z).filter { isCapitalised(word($0)) || (a < $0 && $0 < z && ["of", "for"].contains(word($0))) }
             let isBody = Self.speakingBodies.contains(lowered.last!)
                 || isAcronym(last) && !NameCues.isOrdinaryWord(last.lowercased())
                 || (!capitals.isEmpty && capitals.count == z - a + 1
@@ -354,7 +364,11 @@ enum Quotes {
         // The phrase right before the verb: words joined to each other, ending at the verb.
         var a = verb - 1
         if a >= 0, words[verb].start - words[a].end <= 1 {
-            while a > 0, verb - a < 6, joined(a - 1), !NameCues.functionWords.contains(word(a - 1).lowercased()) { a -= 1 }
+            // "of" and "for" inside a capitalised name: "Ministry of External Affairs".
+            func connects(_ k: Int) -> Bool {
+                ["of", "for"].contains(word(k)) && k > 0 && isCapitalised(word(k - 1)) && isCapitalised(word(k + 1)) && joined(k - 1)
+            }
+            while a > 0, verb - a < 7, joined(a - 1), !NameCues.functionWords.contains(word(a - 1).lowercased()) || connects(a - 1) { a -= 1 }
             if let found = body(a, verb - 1) { return found }
         }
         // The clause's first phrase after "The": "The federation threatened ...".
@@ -373,7 +387,9 @@ enum Quotes {
     /// Ministry of External Affairs", "the RSF" after "the Rapid Support Forces (RSF)"; else the words as written,
     /// from the first capitalised one ("Players' union FUTPRO" is FUTPRO). Read only for a quotation a body speaks.
     static func fullName(of written: String, blocks: [TextBlock], upTo b: Int, offset: Int) -> String {
+        // Without its owner: "India's Ministry of External Affairs" is the Ministry of External Affairs.
         var words = written.split(separator: " ").map(String.init)
+        if let owner = words.dropLast().lastIndex(where: { $0.hasSuffix("'s") || $0.hasSuffix("\u{2019}s") }) { words.removeFirst(owner + 1) }
         if let capital = words.firstIndex(where: { $0.first?.isUppercase == true }) { words.removeFirst(capital) }
         guard let head = words.last else { return written }
         let isAcronym = head.count >= 2 && head.allSatisfy { $0.isUppercase || $0.isNumber }
@@ -475,6 +491,7 @@ extension Quotes {
         "emphasises", "emphasizes", "judged", "judges", "estimated", "estimates", "specified", "specifies", "remarked",
         "remarks", "commented", "comments", "continued", "concluded", "answered", "answers", "responded", "responds",
         "calling", "describing", "branding", "dubbing", "telling", "adding", "writing", "quoting",
+        "rejected", "rejects", "dismissed", "dismisses", "denounced", "denounces", "condemned", "condemns",
     ]
     /// Words of a person's role: "the foreign minister said", "said the footballer" speak of the person in play.
     static let roleNouns: WordSet = [

@@ -63,6 +63,10 @@ import Testing
         ("Players’ union NORDPRO said in a statement that such acts must “never go unpunished”.",
          ["never go unpunished ← organisation: NORDPRO"]),
         ("Hamas said the offer was “an insult”.", ["an insult ← organisation: Hamas"]),
+        ("Norland's Ministry of Harbour Affairs rejected the report as “absurd and motivated”.",
+         ["absurd and motivated ← organisation: Ministry of Harbour Affairs"]),
+        ("Asked about Anna Berg, the Harbour Ministry said it was “not aware of the situation” when asked on Monday.",
+         ["not aware of the situation ← organisation: Harbour Ministry"]),
     ])
     func anOrganisationSpeaksAsAnOrganisation(body: String, expected: [String]) throws {
         #expect(try quoted(body) == expected, "\(body)")
