@@ -196,8 +196,12 @@ enum Quotes {
                     }
                     // The attribution verb nearest the quotation, outside any quotation.
                     // Not one said of the speaker in the passive ("the ministry said it was “...” when asked").
+                    // Nor a noun: a word after a determiner ("rejected the claims as") or capitalised inside the
+                    // sentence ("the United States said").
                     let verbs = words.indices.filter { k in
                         Self.isSpeechVerb(blockTokens.word(of: words[k]))
+                            && !(k > 0 && Self.determiners.contains(blockTokens.word(of: words[k - 1]).lowercased()))
+                            && !(words[k].start > sentenceRange.lowerBound + 1 && blockTokens.startsUppercase(words[k]))
                             && !(k > 0 && ["when", "if", "was", "were", "being", "been", "is", "are"].contains(blockTokens.word(of: words[k - 1]).lowercased())
                                  && ["asked", "told", "quoted"].contains(blockTokens.word(of: words[k]).lowercased())
                                  && !(k + 1 < words.count && blockTokens.word(of: words[k + 1]).lowercased() == "as"))
@@ -476,6 +480,10 @@ enum Quotes {
 }
 
 extension Quotes {
+    /// Words before a noun: a speech verb's form after one is a noun ("the claims", "his remarks").
+    static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "these", "those", "our", "such", "any",
+                                       "my", "your"]
+
     /// Words before a name that make it the object of a preposition, not the subject of the verb after it.
     static let prepositions: WordSet = ["for", "of", "to", "with", "against", "about", "from", "by", "on", "at", "in", "toward",
                                         "towards", "than", "like", "over", "under", "between", "among", "behind", "after", "before"]
