@@ -63,6 +63,8 @@ import Testing
         ("Players’ union NORDPRO said in a statement that such acts must “never go unpunished”.",
          ["never go unpunished ← organisation: NORDPRO"]),
         ("Hamas said the offer was “an insult”.", ["an insult ← organisation: Hamas"]),
+        ("“We will respond,” the United States said.", ["We will respond ← organisation: United States"]),
+        ("Anna Berg rejected the claims as “pure fiction”.", ["pure fiction ← Anna Berg"]),
         ("Norland's Ministry of Harbour Affairs rejected the report as “absurd and motivated”.",
          ["absurd and motivated ← organisation: Ministry of Harbour Affairs"]),
         ("Asked about Anna Berg, the Harbour Ministry said it was “not aware of the situation” when asked on Monday.",
