@@ -4,6 +4,7 @@
 import Content
 import Discovery
 import EDTF
+import Templating
 
 /// Another spelling of a person's name, and the article that wrote it.
 public struct VariantView: Sendable {
@@ -17,6 +18,25 @@ public struct QuotationView: Sendable {
     public var text: String
     public var article: ArticleLink
     public var sentenceHref: String      // the sentence that holds it, in that article
+}
+
+/// A quotation on its article's page, with who spoke: a person (linked to their page) or an organisation (named as
+/// the article names it; organisations have no pages).
+public struct ArticleQuotationView: Sendable {
+    public var text: String
+    public var speaker: PageLink?
+    public var organisation: String?
+}
+
+extension ArticleQuotationView: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "text": return .text(self.text)
+        case "speaker": return self.speaker.map { .object($0) }
+        case "organisation": return self.organisation.map(TemplateData.text)
+        default: return nil
+        }
+    }
 }
 
 /// A sentence that dates something, with the date expression marked (`<mark>`), escaped.
@@ -60,6 +80,17 @@ extension PageBuilder {
     /// A link to a sentence of article `a` (Paths.sentenceID), from a page whose way to the root is `root`.
     func sentenceHref(_ a: Int, block: Int, sentence: Int, root: String) -> String {
         root + Paths.sentence(dossier.articles[a].slug, block: block, sentence: sentence)
+    }
+
+    /// The quotations of article `a` whose speaker it names, person or organisation, in reading order.
+    func articleQuotations(_ a: Int, root: String) -> [ArticleQuotationView] {
+        (a < dossier.quotes.count ? dossier.quotes[a] : []).compactMap { quote in
+            if let p = quote.speaker {
+                let person = dossier.people[p]
+                return ArticleQuotationView(text: quote.text, speaker: PageLink(label: person.name, href: root + Paths.person(person.slug), current: false))
+            }
+            return quote.organisation.map { ArticleQuotationView(text: quote.text, organisation: $0) }
+        }
     }
 
     func sentence(of statement: DatedStatement, in a: Int) -> String {

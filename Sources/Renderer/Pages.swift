@@ -378,13 +378,15 @@ struct PageBuilder: Sendable {
         let page = context(path, title: article.title, kind: "article")
         var mentionCounts: [Int: Int] = [:]
         for mention in dossier.articleTexts[a].mentions { mentionCounts[mention.person, default: 0] += 1 }
-        return ArticlePage(
+        var view = ArticlePage(
             page: page, title: article.title, date: articleDates[a], source: article.source, author: article.author,
             url: article.url,
             bodyHTML: UTF8Text(bytes: bodyHTMLBytes(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true,
                                                     anchors: factSentences(a))),
             people: dossier.peopleOfArticle[a].map { personLink($0, root: page.root, count: mentionCounts[$0] ?? 0, unit: "mention") },
             events: dossier.eventsOfArticle[a].map { eventLink($0, root: page.root) })
+        view.quotations = articleQuotations(a, root: page.root)
+        return view
     }
 
     /// The body as HTML: wikilinks become links, and (in articles) the first mention of each person in each

@@ -258,6 +258,7 @@ extension ArticlePage: TemplateValue {
         case "bodyHTML": return .utf8(self.bodyHTML.bytes)
         case "people": return .objects(self.people)
         case "events": return .objects(self.events)
+        case "quotations": return .objects(self.quotations)
         default: return nil
         }
     }

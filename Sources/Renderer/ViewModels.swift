@@ -251,6 +251,7 @@ public struct ArticlePage: Sendable {
     public var bodyHTML: UTF8Text            // cmark output with people linked, written out as the bytes it is
     public var people: [PersonLink]          // count = mentions in this article
     public var events: [EventLink]
+    public var quotations: [ArticleQuotationView] = []   // who is quoted, person or organisation (DiscoveryViews.swift)
 }
 
 public struct TimelinePage: Sendable {

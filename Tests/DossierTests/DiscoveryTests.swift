@@ -93,8 +93,8 @@ import Testing
         """, date: "2025-04-03")
         let found = dossier.datedStatements[0].map { "\($0.expression)=\($0.date.edtf)" }
         #expect(found == ["on Wednesday=2025-04-02", "on February 27=2025-02-27", "in March 2024=2024-03", "in 2022=2022",
-                          "since 2019=2019/..", "yesterday=2025-04-02", "last month=2025-03", "this week=2025-03-31/2025-04-06",
-                          "Two days later=2025-04-04"])
+                          "since 2019=2019/..", "yesterday=2025-04-02", "last month=2025-03",
+                          "Two days later=2025-04-04"])   // "this week" is no date (a span no calendar day names)
     }
 
     @Test func aWeekBeforeADateLaterInTheSentence() throws {
