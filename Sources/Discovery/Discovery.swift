@@ -81,7 +81,7 @@ public enum Discovery {
             case .variant(let p, let text, let reason):
                 // A person found by title and surname alone takes the whole name when it is written.
                 if !people[p].curated, !people[p].name.contains(" "),
-                   NameCues.surname(of: NameTokens.words(of: text).filter { !Variants.isInitial($0) }) == people[p].name {
+                   NameCues.shortForms(of: NameTokens.words(of: text).filter { !Variants.isInitial($0) }).contains(people[p].name) {
                     people[p].variants.append(Variant(text: people[p].name, article: people[p].foundIn ?? articleSlug, reason: "the surname alone, after a title"))
                     people[p].name = text
                 } else {
@@ -246,8 +246,12 @@ public enum Discovery {
                     }
                 }
                 // The whole name of one found before by title and surname alone ("Secretary Blinken" ... "Antony Blinken").
-                if core.count >= 2, run.isPerson, let surname = NameCues.surname(of: core), let bySurname = index.bySurname[surname] {
-                    let byTitle = bySurname.filter { !people[$0].curated && people[$0].name == surname }
+                // (The person's page is evidence enough that the whole name is a person: "Later, Joaquim Inácio Brizo da Lanha
+                // signed" after "President Brizo".)
+                if core.count >= 2 {
+                    let byTitle = Set(NameCues.shortForms(of: core).flatMap { surname in
+                        (index.bySurname[surname] ?? []).filter { !people[$0].curated && people[$0].name == surname }
+                    })
                     if byTitle.count == 1, let p = byTitle.first {
                         act(.variant(person: p, text: run.text, reason: "the whole name of one named by title and surname"))
                         named.insert(p)
@@ -483,10 +487,11 @@ public enum Discovery {
     static func addForm(_ form: String, to known: inout Variants.Known) {
         let words = NameTokens.words(of: form)
         let core = words.filter { !Variants.isInitial($0) }
-        guard let last = NameCues.surname(of: core) else { return }
+        let shortForms = NameCues.shortForms(of: core)
+        guard !shortForms.isEmpty else { return }
         known.written.insert(words)
         known.forms.insert(core)
-        if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
+        for last in shortForms where !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
         if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
     }
 }

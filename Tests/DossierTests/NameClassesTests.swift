@@ -161,3 +161,23 @@ extension NameClassesTests {
         #expect(dossier.personBySlug["sergei-lavrov"].map { dossier.people[$0].variants.map(\.text) } == ["سيرغي لافروف"])
     }
 }
+
+extension NameClassesTests {
+    /// A name is named alone by other words than its last in some cultures: the given name of a patronymic name
+    /// ("Abiy" of Abiy Ahmed, the second word a father's given name), a word between in a long name ("Lula" of Luiz
+    /// Inácio Lula da Silva). The mention links to the person, and a page first made under that word takes the whole
+    /// name; a given name alone links nobody.
+    @Test(arguments: [
+        ("Prime Minister Tesfaye Ahmed spoke. Tesfaye said the war was over.", "Tesfaye Ahmed", ["Tesfaye Ahmed", "Tesfaye"]),
+        ("President Joaquim Inácio Brizo da Lanha arrived. Brizo said Brazil was back.",
+         "Joaquim Inácio Brizo da Lanha", ["Joaquim Inácio Brizo da Lanha", "Brizo"]),
+        ("President Brizo spoke on Monday. Later, Joaquim Inácio Brizo da Lanha signed the decree.",
+         "Joaquim Inácio Brizo da Lanha", ["Brizo", "Joaquim Inácio Brizo da Lanha"]),
+        ("Senator Mark Tobias spoke. Mark said nothing.", "Mark Tobias", ["Mark Tobias"]),
+    ])
+    func otherWordsThanTheLastNameAPersonAlone(body: String, name: String, mentions: [String]) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == [name], "\(body)")
+        #expect(dossier.articleTexts[0].mentions.map(\.text) == mentions, "\(body)")
+    }
+}
