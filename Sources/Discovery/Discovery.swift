@@ -293,6 +293,10 @@ public enum Discovery {
                     act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
                     alsoKnownAs(people.count - 1)
+                    // Named again by the given name alone, as patronymic names are: that word is theirs too.
+                    if run.firstWordRecurs, index.bySurname[core[0]] == nil {
+                        act(.variant(person: people.count - 1, text: core[0], reason: "the given name alone, as a patronymic name is written"))
+                    }
                 } else if core.count == 1, run.hasTitle, match == nil, Self.isLoneSurname(core[0]),
                           !(run.role.map { role in
                               // Not a relative's given name ("his wife Akemi"), nor the place of an office ("head of Russia").
@@ -455,6 +459,18 @@ public enum Discovery {
             guard alone.contains(words[words.count - 1]),
                   !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0) }) else { continue }
             runs[r].surnameRecurs = true
+        }
+        // A name of two words whose first word the article writes alone: a patronymic name named again by its given name
+        // ("Getachew Reda ... Getachew said"). Not a given name the tables know ("Donald"): those are no patronymic.
+        // (Alone as a person is: with a speech verb or a title, "Getachew said"; "Khan Yunes ... Khan spoke" is a town.)
+        let aloneAsAPerson = Set(runs.lazy.filter { $0.words.count == 1 && ($0.isAttributed || $0.hasTitle) }.map { $0.words[0] })
+        for r in runs.indices where runs[r].words.count == 2 && !runs[r].surnameRecurs && !runs[r].startsWithParticle {
+            let words = runs[r].words
+            guard aloneAsAPerson.contains(words[0]), !PersonFinder.isGivenName(words[0]), !words[0].contains("-"),
+                  !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0)
+                      || NameCues.placeNames.containsLowercase(of: $0) || NameCues.titleWords.containsLowercase(of: $0) }),
+                  !NameCues.containsKnownPlace(words) else { continue }
+            runs[r].firstWordRecurs = true
         }
         // The same with a particle: "Caroline van der Plas ... Van der Plas said".
         let aloneWithParticle = Set(runs.lazy.filter(\.startsWithParticle).map { $0.words.joined(separator: " ").lowercased() })

@@ -20,6 +20,9 @@ struct NameRun: Sendable, Equatable {
     /// Its last word is written alone elsewhere in the article ("Tetsuya Yamagami ... Yamagami said"), and none of its
     /// words is an ordinary English word: the way news prose names a person a second time (Discovery.runs).
     var surnameRecurs: Bool = false
+    /// A name of two words whose first word the article also writes alone ("Getachew Reda ... Getachew said"), none of
+    /// them an ordinary English word: a patronymic name, named a second time by its given name (Discovery.runs).
+    var firstWordRecurs: Bool = false
     /// One capitalised word in brackets right after the name: what else the person is called ("Mohamed Hamdan
     /// Dagalo (Hemedti)").
     var aka: String? = nil
@@ -56,7 +59,7 @@ struct NameRun: Sendable, Equatable {
         // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
         guard text.contains(" ") || hasTitle else { return false }
         if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
-        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped || isFamilyNameFirst || isNamedAs || isSpeakerLabel
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || firstWordRecurs || isNameShaped || isFamilyNameFirst || isNamedAs || isSpeakerLabel
     }
 }
 
