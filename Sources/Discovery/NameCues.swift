@@ -127,6 +127,28 @@ enum NameCues {
         // Hebrew
         "benjamin", "benny", "yair", "naftali", "yoav", "isaac", "itamar", "bezalel", "gideon", "avigdor", "ehud",
         "ariel", "moshe", "shimon", "yitzhak", "golda", "herzi", "gadi", "ron",
+        // Spanish, Portuguese, Italian, French, German, Dutch (slugs: without accents)
+        "jose", "juan", "luis", "carlos", "manuel", "andres", "miguel", "jorge", "francisco", "antonio", "fernando",
+        "alejandro", "gustavo", "gabriel", "ricardo", "sergio", "diego", "pablo", "alberto", "raul", "enrique", "eduardo",
+        "isabel", "carmen", "cristina", "claudia", "lucia", "beatriz", "yolanda", "nicolas", "jair", "dilma", "evo",
+        "nayib", "xiomara", "guillermo", "sebastian", "michelle", "geraldo", "fernanda", "matteo", "giuseppe", "mario",
+        "silvio", "enrico", "paolo", "giovanni", "luigi", "jean", "jacques", "francois", "michel", "philippe",
+        "olivier", "thierry", "laurent", "gerald", "bruno", "segolene", "edouard", "sebastien", "friedrich",
+        "wolfgang", "karl", "heinz", "jurgen", "markus", "horst", "helmut", "gerhard", "sahra", "geert", "frans",
+        "wopke", "pieter", "sigrid", "dilan",
+        // Turkish, Persian, South Asian
+        "devlet", "binali", "ozgur", "fatih", "selahattin", "mansur", "abbas", "rahul", "sonia", "amit", "rajnath",
+        "arvind", "mamata", "shehbaz", "nawaz", "imran", "asif", "bilawal", "maryam", "hasina", "ranil", "gotabaya",
+        "mahinda", "anura", "subrahmanyam", "arindam", "hardeep", "nirmala", "piyush", "yogi",
+        // African (not the given names of patronymic names, Abiy, Getachew: those are named alone by them, NameCues.shortForms)
+        "cyril", "jacob", "thabo", "bola", "muhammadu", "olusegun", "goodluck", "uhuru", "raila", "yoweri",
+        "macky", "ousmane", "alassane", "mahamadou", "emmerson", "hage", "hakainde", "samia", "idriss",
+        "mahamat", "assimi", "bassirou", "felix", "denis", "hassoumi",
+        // Japanese, Indonesian, Filipino
+        "yoshihide", "taro", "shigeru", "junichiro", "yukio", "naoto", "yoshihiko", "yoko", "yuriko", "sanae", "seiko",
+        "kenji", "hiroshi", "takeshi", "akira", "koji", "ichiro", "yoshimasa", "katsunobu", "hirokazu", "toshihiro",
+        "tetsuya", "joko", "gibran", "anies", "ganjar", "megawati", "susilo", "retno", "luhut", "ferdinand", "rodrigo",
+        "leni", "bongbong",
     ]
 
     /// Words that make a capitalised run an organisation, a place or a thing, never a person:

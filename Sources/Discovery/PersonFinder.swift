@@ -27,7 +27,7 @@ struct NameRun: Sendable, Equatable {
     /// Dagalo (Hemedti)").
     var aka: String? = nil
 
-    /// Two or three words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
+    /// Two to four words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
     /// in the past tense or with an apposition after: "Pieter Omtzigt, a former ...", "Marine Le Pen congratulated".
     var isNameShaped: Bool = false
 
@@ -308,7 +308,7 @@ enum PersonFinder {
                     || (isComma(before) && (after == UInt8(ascii: ".") || after == UInt8(ascii: "!") || after == UInt8(ascii: "?")))
             }
             run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
-            if !hasTitle, !hasApposition, (2...3).contains(words.count) {
+            if !hasTitle, !hasApposition, (2...4).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
             }
             if !run.startsLikeAPlace, (2...4).contains(words.count) {

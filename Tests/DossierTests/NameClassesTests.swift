@@ -228,3 +228,18 @@ extension NameClassesTests {
         #expect(try people() == first)
     }
 }
+
+extension NameClassesTests {
+    /// Given names of many cultures start a name with no other cue; a name of four unknown words is a name by its
+    /// shape as one of two or three is.
+    @Test(arguments: [
+        ("The first such ceremony since Shigeru Okabe in 1967.", ["Shigeru Okabe"]),
+        ("Talks with Hakainde Mwansa ended.", ["Hakainde Mwansa"]),
+        ("Andrés Manuel Ortiz Obregal said the vote was fair.", ["Andrés Manuel Ortiz Obregal"]),
+        ("Christian Democrats met Liberal Democrats.", []),
+    ])
+    func givenNamesOfManyCulturesStartAName(body: String, expected: [String]) throws {
+        let dossier = try oneArticleDossier(body, date: "2024-06-14")
+        #expect(dossier.people.map(\.name) == expected, "\(body)")
+    }
+}
