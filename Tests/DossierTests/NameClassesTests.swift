@@ -259,3 +259,30 @@ extension NameClassesTests {
         #expect(dossier.people.map(\.name) == expected, "\(body)")
     }
 }
+
+extension NameClassesTests {
+    /// A family name two people written family name first share is left unlinked where neither is in play, and
+    /// `dossier check` lists it as an open question; where one was just named in full, it is theirs.
+    @Test func aSharedFamilyNameIsInPlayOrAnOpenQuestion() throws {
+        let scratch = Scratch()
+        scratch.write("dossier.yml", "title: T\n")
+        scratch.write("articles/a.md", """
+            ---
+            title: A
+            date: 2024-06-14
+            ---
+            Foreign Minister Wang Minghao met spokesman Wang Jianlin on Monday. The talks lasted an hour.
+
+            Officials were cautious. Wang said nothing.
+
+            Later Wang Jianlin spoke to reporters. Wang said the talks went well.
+            """)
+        let report = CheckReport.make(content: scratch.path)
+        #expect(report.ambiguousSurnames.map { "\($0.text) \($0.article) \($0.people)" } == ["Wang a [\"wang-jianlin\", \"wang-minghao\"]"])
+        #expect(report.needsDecision)
+        let (linked, _) = linkedDossier(scratch.path)
+        let dossier = try #require(linked)
+        let alone = dossier.articleTexts[0].mentions.filter { $0.kind == .surname }.map { dossier.people[$0.person].name }
+        #expect(alone == ["Wang Jianlin"])
+    }
+}
