@@ -157,9 +157,6 @@ final class SiteLayout: Sendable {
             ? Period.cut(dossier.articles.map(\.date), perPage: Budget.briefingArticlesPerPage) : []
     }
 
-    /// A sentence as written with its date: the timeline lists each once.
-    private struct SentenceText: Hashable { var date: EDTFDate, text: String }
-
     /// Where a sentence is: its article, block and place in the block.
     private struct SentencePlace: Hashable { var article: Int, block: Int, sentence: Int }
 
@@ -187,9 +184,10 @@ final class SiteLayout: Sendable {
     private static func timeline(_ dossier: Dossier, _ statements: [(article: Int, index: Int)], onlyNamed: Bool)
         -> ([TimelineItem], [ReportedSentence]) {
         var reported: [ReportedSentence] = []
-        var place: [SentenceText: Int] = [:]        // sentence and date → its index in `reported`
-        place.reserveCapacity(statements.count)      // grown step by step, it was a quarter of the timeline's making
-        reported.reserveCapacity(statements.count)
+        // Sentences alike are found by a hash of date and text, with a chain per hash: a dictionary keyed by the pair
+        // held a copy of every sentence and date, and filling that memory was a third of the timeline's making.
+        var firstWithHash: [Int: Int] = [:]         // hash → the last sentence in `reported` with it
+        var previousWithHash: [Int] = []            // per sentence in `reported`: the one before it with its hash, or -1
         var eventSentences: [Int: Set<Int>] = [:]   // per article with event mentions: block << 32 | sentence
         for (a, text) in dossier.articleTexts.enumerated() where onlyNamed && !text.eventMentions.isEmpty {
             eventSentences[a] = Set(text.eventMentions.map { $0.block << 32 | $0.sentence })
@@ -200,26 +198,39 @@ final class SiteLayout: Sendable {
                !(eventSentences[ref.article]?.contains(statement.block << 32 | statement.sentence) ?? false) { continue }
             let text = dossier.wikiLabels.plain(statement.sentenceText.isEmpty
                 ? dossier.articleTexts[ref.article].sentence(block: statement.block, index: statement.sentence) : statement.sentenceText)
-            let key = SentenceText(date: statement.date, text: text)
-            if let r = place[key] {
+            var hasher = Hasher()
+            hasher.combine(statement.date); hasher.combine(text)
+            let hash = hasher.finalize()
+            var r = firstWithHash[hash] ?? -1
+            while r >= 0, reported[r].date != statement.date || reported[r].text != text { r = previousWithHash[r] }
+            if r >= 0 {
                 if reported[r].articles.last != ref.article { reported[r].articles.append(ref.article) }
                 continue
             }
-            place[key] = reported.count
+            previousWithHash.append(firstWithHash[hash] ?? -1)
+            firstWithHash[hash] = reported.count
             reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article], statement: ref))
         }
-        var items: [(item: TimelineItem, rank: Int, title: String)] = []
-        items.reserveCapacity(dossier.events.count + dossier.articles.count + reported.count)
-        items += dossier.events.indices.map { (TimelineItem(date: dossier.events[$0].date, kind: .event($0)), 0, dossier.events[$0].title) }
-        items += dossier.articles.indices.map { (TimelineItem(date: dossier.articles[$0].date, kind: .article($0)), 1, dossier.articles[$0].title) }
-        items += reported.indices.map { (TimelineItem(date: reported[$0].date, kind: .reported($0)), 1, reported[$0].text) }
+        // The items, by number: events, then articles, then the dated sentences; their dates and titles read where
+        // they are rather than copied into a list of 100,000 items.
+        let (events, articles) = (dossier.events.count, dossier.articles.count)
+        func date(_ i: Int) -> EDTFDate {
+            i < events ? dossier.events[i].date : i < events + articles ? dossier.articles[i - events].date : reported[i - events - articles].date
+        }
+        func title(_ i: Int) -> String {
+            i < events ? dossier.events[i].title : i < events + articles ? dossier.articles[i - events].title : reported[i - events - articles].text
+        }
+        func kind(_ i: Int) -> TimelineItem.Kind {
+            i < events ? .event(i) : i < events + articles ? .article(i - events) : .reported(i - events - articles)
+        }
+        let items = 0..<(events + articles + reported.count)
         // Listed under the year and month they are shown in (PageBuilder.group), those known only to the year first in
         // it: an open start ("../2025") would otherwise come before every year, and "in 2024" among January's days,
         // splitting a year's or a month's entries in two.
         // Sorted first by one number (year, month, earliest day), then each run of items of the same day by the rest:
         // comparing tuples of dates and titles across 100,000 items was a third of the timeline's making.
-        let listed = items.map { item -> (key: (Int, Int), day: Int) in     // day: the earliest day's (year, month, day) as one number
-            let date = item.item.date
+        let listed = items.map { i -> (key: (Int, Int), day: Int) in     // day: the earliest day's (year, month, day) as one number
+            let date = date(i)
             let earliest = date.earliest
             let start = earliest == .distantPast ? date.latest : earliest
             return ((start.year, date.month == nil ? 0 : start.month), earliest.year * 512 + earliest.month * 32 + earliest.day)
@@ -235,15 +246,33 @@ final class SiteLayout: Sendable {
             var end = start + 1
             while end < order.count, order[end].rank == order[start].rank, order[end].day == order[start].day { end += 1 }
             if end - start > 1 {
-                order[start..<end].sort { x, y in
-                    let (i, j) = (x.item, y.item)
-                    if items[i].item.date != items[j].item.date { return items[i].item.date < items[j].item.date }
-                    return (items[i].rank, items[i].title, i) < (items[j].rank, items[j].title, j)
+                // On the same day: by date (a day before a month), events before the rest, then by title. The run's few
+                // distinct dates are ranked once: comparing two dates works out their bounds and EDTF texts each time.
+                let run = order[start..<end].map(\.item)
+                var distinct: [EDTFDate] = [], distinctOf = [Int](repeating: 0, count: run.count)
+                var placeOf: [EDTFDate: Int] = [:]
+                for (k, i) in run.enumerated() {
+                    let d = date(i)
+                    if let place = placeOf[d] { distinctOf[k] = place; continue }
+                    placeOf[d] = distinct.count; distinctOf[k] = distinct.count; distinct.append(d)
                 }
+                // Ranks as `<` orders them: dates neither before nor after each other share one.
+                var rankOfDistinct = [Int](repeating: 0, count: distinct.count), rank = 0
+                let ascending = distinct.indices.sorted { distinct[$0] < distinct[$1] }
+                for (n, d) in ascending.enumerated() {
+                    if n > 0, distinct[ascending[n - 1]] < distinct[d] { rank += 1 }
+                    rankOfDistinct[d] = rank
+                }
+                var keyed = run.indices.map { k in (date: rankOfDistinct[distinctOf[k]], kind: run[k] < events ? 0 : 1, item: run[k]) }
+                keyed.sort { x, y in
+                    if (x.date, x.kind) != (y.date, y.kind) { return (x.date, x.kind) < (y.date, y.kind) }
+                    return (title(x.item), x.item) < (title(y.item), y.item)
+                }
+                for (k, entry) in keyed.enumerated() { order[start + k].item = entry.item }
             }
             start = end
         }
-        return (order.map { items[$0.item].item }, reported)
+        return (order.map { TimelineItem(date: date($0.item), kind: kind($0.item)) }, reported)
     }
 }
 

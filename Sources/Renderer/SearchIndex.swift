@@ -335,6 +335,46 @@ enum SearchIndex {
             flush()
             return
         }
+        // Other text is cut at characters that folding leaves as they are and that are no part of a word (ASCII ones,
+        // U+0080–U+00BF, the general punctuation of U+2010–U+2027 and U+2030–U+205F: no canonical decomposition, no
+        // lower case, never reordered); between them, a piece of ASCII letters and digits is lowered byte by byte and
+        // only a piece with other characters goes through `fold`. Folding is the same piece by piece (lower-casing
+        // maps each scalar on its own), and it was most of the search index's time on news text, where every curly
+        // quote or accented name sent a whole paragraph through it.
+        let scalars = text.unicodeScalars
+        var pieceStart = scalars.startIndex, ascii = true
+        var word: [UInt8] = []
+        func flush(_ end: String.UnicodeScalarView.Index) {
+            guard pieceStart < end else { return }
+            if ascii {
+                word.removeAll(keepingCapacity: true)
+                for scalar in scalars[pieceStart..<end] {
+                    let byte = UInt8(scalar.value)
+                    word.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                if word.count <= maxWordLength { out.append(String(decoding: word, as: UTF8.self)) }
+            } else {
+                foldedWords(of: String(scalars[pieceStart..<end]), into: &out)
+            }
+        }
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i].value
+            let next = scalars.index(after: i)
+            if c < 0x80 ? !((0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c))
+                : (c < 0xC0 || (0x2010...0x2027).contains(c) || (0x2030...0x205F).contains(c)) {
+                flush(i)
+                pieceStart = next; ascii = true
+            } else if c >= 0x80 {
+                ascii = false
+            }
+            i = next
+        }
+        flush(scalars.endIndex)
+    }
+
+    /// The words of `text` folded as a whole.
+    private static func foldedWords(of text: String, into out: inout [String]) {
         var word = String.UnicodeScalarView(), length = 0
         func flush() {
             if length > 0 && length <= maxWordLength { out.append(String(word)) }
