@@ -188,6 +188,9 @@ final class SiteLayout: Sendable {
         // held a copy of every sentence and date, and filling that memory was a third of the timeline's making.
         var firstWithHash: [Int: Int] = [:]         // hash → the last sentence in `reported` with it
         var previousWithHash: [Int] = []            // per sentence in `reported`: the one before it with its hash, or -1
+        // Room for every sentence at once: grown by doubling, the copies and the fresh memory they touch cost more.
+        reported.reserveCapacity(statements.count); firstWithHash.reserveCapacity(statements.count)
+        previousWithHash.reserveCapacity(statements.count)
         var eventSentences: [Int: Set<Int>] = [:]   // per article with event mentions: block << 32 | sentence
         for (a, text) in dossier.articleTexts.enumerated() where onlyNamed && !text.eventMentions.isEmpty {
             eventSentences[a] = Set(text.eventMentions.map { $0.block << 32 | $0.sentence })
