@@ -28,7 +28,7 @@ public final class AnalysisCache: @unchecked Sendable {
     // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
     // article adds one record rather than writing every article's again. It is rewritten with only the records in
     // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
-    static let magic = Array("dossier analysis cache 8\n".utf8)
+    static let magic = Array("dossier analysis cache 9\n".utf8)
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
@@ -328,6 +328,7 @@ extension ByteWriter {
         for q in entry.quotes {
             int(q.block); int(q.sentence); range(q.range); string(q.text)
             if let speaker = q.speaker { int(1); int(speaker) } else { int(0) }
+            if let organisation = q.organisation { int(1); string(organisation) } else { int(0) }
         }
         int(entry.dates.count)
         for d in entry.dates {
@@ -424,7 +425,8 @@ extension ByteReader {
         let quotes = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), words = try string()
             let speaker: Int? = try int() == 1 ? try int() : nil
-            return Quote(block: block, sentence: sentence, range: range, text: words, speaker: speaker)
+            let organisation: String? = try int() == 1 ? try string() : nil
+            return Quote(block: block, sentence: sentence, range: range, text: words, speaker: speaker, organisation: organisation)
         }
         let dates = try (0..<count()).map { _ in
             let block = try int(), sentence = try int(), range = try range(), expression = try string()

@@ -103,6 +103,7 @@ struct ReportedSentence: Sendable {
     var date: EDTFDate
     var text: String                     // the sentence, plain
     var articles: [Int]                  // in article order
+    var sentences: [(block: Int, sentence: Int)]   // parallel to `articles`: where each carries it (its link's id)
     var statement: (article: Int, index: Int)   // the first article's statement: its people
 }
 
@@ -207,12 +208,16 @@ final class SiteLayout: Sendable {
             var r = firstWithHash[hash] ?? -1
             while r >= 0, reported[r].date != statement.date || reported[r].text != text { r = previousWithHash[r] }
             if r >= 0 {
-                if reported[r].articles.last != ref.article { reported[r].articles.append(ref.article) }
+                if reported[r].articles.last != ref.article {
+                    reported[r].articles.append(ref.article)
+                    reported[r].sentences.append((statement.block, statement.sentence))
+                }
                 continue
             }
             previousWithHash.append(firstWithHash[hash] ?? -1)
             firstWithHash[hash] = reported.count
-            reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article], statement: ref))
+            reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article],
+                                             sentences: [(statement.block, statement.sentence)], statement: ref))
         }
         // The items, by number: events, then articles, then the dated sentences; their dates and titles read where
         // they are rather than copied into a list of 100,000 items.
