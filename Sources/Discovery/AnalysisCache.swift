@@ -28,7 +28,7 @@ public final class AnalysisCache: @unchecked Sendable {
     // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
     // article adds one record rather than writing every article's again. It is rewritten with only the records in
     // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
-    static let magic = Array("dossier analysis cache 9\n".utf8)
+    static let magic = Array("dossier analysis cache 10\n".utf8)
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
