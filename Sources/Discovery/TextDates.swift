@@ -250,6 +250,9 @@ enum TextDates {
                     // "last week", "this weekend" are no day, month or year: spans of days the reader cannot place
                     // on a calendar any better than the article's date, so they give no date.
                     switch w(unitIndex) {
+                    case "day" where relative == "next" && w(i - 1) == "the":
+                        // "the next day": the day after the last one the text gave, when it gave one.
+                        if let base = lastDay { date = day(base.adding(days: 1), relativeQualifier); first = i - 1 }
                     case "month":
                         var (y, m) = (anchor.year, anchor.month + step)
                         if m < 1 { m += 12; y -= 1 } else if m > 12 { m -= 12; y += 1 }

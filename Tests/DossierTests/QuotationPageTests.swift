@@ -159,6 +159,7 @@ import Testing
         ("The summit will open on 2024-07-01 in Vilnius.", "2024-07-01"),
         ("The decree of 25.06.2024 stands.", "2024-06-25"),
         ("Sanctions were imposed in 2019 and 2020.", "2019|2020"),
+        ("The envoy arrived on June 3 and left the next day.", "2024-06-03|2024-06-04"),
         ("The truce holds for 90 days, officials said last week.", ""),
         ("Talks resume this weekend.", ""),
     ])
