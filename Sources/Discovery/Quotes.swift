@@ -294,6 +294,17 @@ enum Quotes {
                 }
                 if let first = here.first { subject = first.person }
             }
+            // A line of attribution after a quotation standing alone ("— Yoon Ji-ho, in an interview", under a block
+            // quote): the person it opens with said the quotations of the paragraph before.
+            if b > 0, let dash = ["\u{2014}", "\u{2013}", "\u{2015}", "--"].first(where: { block.text.hasPrefix($0) }),
+               let named = mentionsOfBlock[b].first(where: { $0.range.lowerBound <= dash.utf8.count + 2 }) {
+                for q in result.indices.reversed() {
+                    guard result[q].block == b - 1 else { break }
+                    result[q].speaker = named.person
+                    result[q].organisation = nil
+                }
+                lastSpeaker = (b, 0, named.person)
+            }
         }
         return result
     }

@@ -41,6 +41,9 @@ import Testing
         // Titles and bodies before a name are the person's.
         ("“We stand firm,” said Secretary of State Anna Berg.", ["We stand firm ← Anna Berg"]),
         ("Harbour Ministry spokeswoman Anna Berg said the plan was “sound”.", ["sound ← Anna Berg"]),
+        // A line of attribution under a quotation standing alone (a block quote).
+        ("Anna Berg spoke first. “We agreed,” Berg said.\n\n> “The talks were frank.”\n>\n> — Paul Ode, in an interview",
+         ["We agreed ← Anna Berg", "The talks were frank. ← Paul Ode"]),
         // A role for the person the text was just about.
         ("Anna Berg arrived in Lyon on Monday. “We came to listen,” the foreign minister said.", ["We came to listen ← Anna Berg"]),
         // Several sentences and paragraphs: the continuation is the same speaker's; a paragraph left open runs on.
