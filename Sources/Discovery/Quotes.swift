@@ -276,6 +276,9 @@ enum Quotes {
                                                           && NameCues.personalPronouns.containsLowercase(of: blockTokens.word(of: $0)) }) {
                             speaker = person(ofPronoun: pronoun)                                // he said
                         }
+                    } else if let named = here.last(where: { $0.range.upperBound <= span.outer.lowerBound && span.outer.lowerBound - $0.range.upperBound <= 3 }),
+                              Linker.substring(block.text, named.range.upperBound..<span.outer.lowerBound).trimmingCharacters(in: .whitespaces) == ":" {
+                        speaker = named.person                                                 // Peskov: “...”
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
                               let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {
                         speaker = previous.person                                              // a quote continuing the speaker
