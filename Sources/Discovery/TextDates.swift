@@ -84,7 +84,16 @@ enum TextDates {
                 if lead == "last" { return false }
                 if NameCues.forwardLeads.contains(lead) || (lead == "as" && w(i - 2) == "early") { return true }
                 if runsOn(i), futureWords.containsLowercase(of: tokens.word(i + 1), key: nil) { return true }   // "on the 10th will be"
-                return futureBefore[i] ?? false
+                if let before = futureBefore[i] { return before }
+                // No tense before it ("Sunday's vote will decide"): the first word of tense in the few words after.
+                var k = i + 1
+                while k < tokens.count, k <= i + 6, sentenceOf[k] == sentenceOf[i] {
+                    let word = tokens.word(k)
+                    if futureWords.containsLowercase(of: word, key: nil) { return true }
+                    if pastWords.containsLowercase(of: word, key: nil) || (word.count > 4 && word.hasSuffix("ed") && !afterAuxiliary(k)) { return false }
+                    k += 1
+                }
+                return false
             }
             /// Where the second end of a range starts after token i: "15-17", "15–17" (the next token), "from 15 to 17",
             /// "between 15 and 17" (the token after the word); nil when no range goes on. Words only after "from" or
@@ -227,6 +236,11 @@ enum TextDates {
                     if forward { delta = (wd - anchor.weekday + 7) % 7; if delta == 0, lead == "next" { delta = 7 } }
                     else { delta = -((anchor.weekday - wd + 7) % 7); if lead == "last", delta == 0 { delta = -7 } }
                     date = day(anchor.adding(days: delta), relativeQualifier)
+                    // "from Monday to Wednesday": one span, to the next such weekday.
+                    if ["from", "between"].contains(lead), let j = rangeEnd(after: i, lead: lead), let wd2 = NameCues.weekdays[w(j)], capitalised(j) {
+                        let start = anchor.adding(days: delta)
+                        if let range = days(start, start.adding(days: (wd2 - wd + 7) % 7)) { date = range; last = j }
+                    }
                 } else if let d = ordinal(i), (lead == "the" && (["on", "since", "until"].contains(w(i - 2))
                             || (w(i - 2) == "of" && NameCues.partsOfDay.contains(w(i - 3))) || NameCues.partsOfDay.contains(w(i + 1))))
                             || (lead == "on" && w(i + 1) != "of") {

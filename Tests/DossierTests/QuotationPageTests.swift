@@ -164,6 +164,8 @@ import Testing
         ("The decree of 25.06.2024 stands.", "2024-06-25"),
         ("Sanctions were imposed in 2019 and 2020.", "2019|2020"),
         ("The envoy arrived on June 3 and left the next day.", "2024-06-03|2024-06-04"),
+        ("Sunday’s vote will decide it.", "2024-06-16"),
+        ("Talks ran from Monday to Wednesday.", "2024-06-10/2024-06-12"),
         ("The truce holds for 90 days, officials said last week.", ""),
         ("Talks resume this weekend.", ""),
     ])
