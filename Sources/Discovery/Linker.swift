@@ -535,7 +535,7 @@ struct NameTable: Sendable {
         for (p, person) in people.enumerated() {
             for form in [person.name] + person.aliases {
                 let words = NameTokens.words(of: form)
-                guard words.count >= 2, let last = words.last, Set(claims[words]?.map(\.person) ?? []).count <= 1 else { continue }
+                guard words.count >= 2, let last = NameCues.surname(of: words), Set(claims[words]?.map(\.person) ?? []).count <= 1 else { continue }
                 if !(surnames[[last]]?.contains(p) ?? false) { surnames[[last], default: []].append(p) }
             }
         }

@@ -97,6 +97,7 @@ struct ReportedSentence: Sendable {
     var date: EDTFDate
     var text: String                     // the sentence, plain
     var articles: [Int]                  // in article order
+    var sentences: [(block: Int, sentence: Int)]   // parallel to `articles`: where each carries it (its link's id)
     var statement: (article: Int, index: Int)   // the first article's statement: its people
 }
 
@@ -192,11 +193,15 @@ final class SiteLayout: Sendable {
                 ? dossier.articleTexts[ref.article].sentence(block: statement.block, index: statement.sentence) : statement.sentenceText)
             let key = SentenceText(date: statement.date, text: text)
             if let r = place[key] {
-                if reported[r].articles.last != ref.article { reported[r].articles.append(ref.article) }
+                if reported[r].articles.last != ref.article {
+                    reported[r].articles.append(ref.article)
+                    reported[r].sentences.append((statement.block, statement.sentence))
+                }
                 continue
             }
             place[key] = reported.count
-            reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article], statement: ref))
+            reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article],
+                                             sentences: [(statement.block, statement.sentence)], statement: ref))
         }
         var items: [(item: TimelineItem, rank: Int, title: String)] = []
         items.reserveCapacity(dossier.events.count + dossier.articles.count + reported.count)

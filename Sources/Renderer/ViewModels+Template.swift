@@ -97,6 +97,7 @@ extension QuoteView: TemplateValue {
     public func child(named key: String) -> TemplateData? {
         switch key {
         case "sentenceHTML": return .written(self.sentenceHTML)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -385,6 +386,7 @@ extension VariantView: TemplateValue {
         switch key {
         case "text": return .text(self.text)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -395,6 +397,7 @@ extension QuotationView: TemplateValue {
         switch key {
         case "text": return .text(self.text)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -406,6 +409,7 @@ extension ReportedView: TemplateValue {
         case "sentenceHTML": return .text(self.sentenceHTML)
         case "date": return .object(self.date)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
