@@ -123,6 +123,7 @@ enum Quotes {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
+        var lastBody: (block: Int, sentence: Int, name: String)?     // the organisation last quoted, for "It said
         var mentionsOfBlock = [[Mention]].filled(with: [], count: body.document.blocks.count)
         for mention in body.mentions { mentionsOfBlock[mention.block].append(mention) }
         // Who the text says is a man (true) or a woman (false): "Mr. Abe", "Ms. Kaag", "her husband Valery Tsepkalo".
@@ -263,6 +264,10 @@ enum Quotes {
                                   // A person named inside the phrase is the subject: "Secretary of State Antony Blinken said".
                                   !here.contains(where: { isSubject($0) && $0.range.lowerBound < speakingBody.end && $0.range.upperBound > speakingBody.start }) {
                             organisation = fullName(of: speakingBody.name, blocks: body.document.blocks, upTo: b, offset: speakingBody.start)  // the ministry said
+                        } else if subjectMention == nil, let verbIndex, verbIndex > 0, verb.start - words[verbIndex - 1].end <= 1,
+                                  blockTokens.word(of: words[verbIndex - 1]).lowercased() == "it",
+                                  let last = lastBody, last.block == b ? last.sentence >= s - 2 : (last.block == b - 1 && s == 0) {
+                            organisation = last.name                                            // (the ministry ...) It said
                         } else if let subjectMention {
                             speaker = subjectMention.person                                     // Lavrov said / Dmitriev, ..., said
                         } else if let verbIndex, !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
@@ -293,7 +298,8 @@ enum Quotes {
                         if tokensOf[s - 1].contains(where: { Self.isSpeechVerb( blockTokens.word(of: $0)) }) { speaker = subjectBefore }
                     }
                     result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker, organisation: organisation))
-                    if let speaker { lastSpeaker = (b, s, speaker) } else if organisation != nil { lastSpeaker = nil }
+                    if let speaker { lastSpeaker = (b, s, speaker); lastBody = nil }
+                    else if let organisation { lastSpeaker = nil; lastBody = (b, s, organisation) }
                 }
                 if let first = here.first { subject = first.person }
             }

@@ -67,6 +67,8 @@ import Testing
         ("Players’ union NORDPRO said in a statement that such acts must “never go unpunished”.",
          ["never go unpunished ← organisation: NORDPRO"]),
         ("Hamas said the offer was “an insult”.", ["an insult ← organisation: Hamas"]),
+        ("The ministry said the report was “false”. It said it would “answer in court”.",
+         ["false ← organisation: Ministry", "answer in court ← organisation: Ministry"]),
         ("“We will respond,” the United States said.", ["We will respond ← organisation: United States"]),
         ("Anna Berg rejected the claims as “pure fiction”.", ["pure fiction ← Anna Berg"]),
         ("Norland's Ministry of Harbour Affairs rejected the report as “absurd and motivated”.",
