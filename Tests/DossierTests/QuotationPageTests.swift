@@ -190,5 +190,9 @@ import Testing
         let past = try #require(SiteFiles.read(output.path, "events/old-talks.html"))
         #expect(next.contains("will meet the envoys <mark>on Tuesday</mark>"))
         #expect(!past.contains("will meet the envoys"))
+        // On the timeline, the sentence's entry carries the day it gives.
+        let timeline = try #require(SiteFiles.read(output.path, "timeline.html"))
+        let entry = try #require(timeline.components(separatedBy: "<li class=\"tl-entry").first { $0.contains("will meet the envoys on Tuesday") })
+        #expect(entry.contains("datetime=\"2024-06-18\""), "\(entry)")
     }
 }
