@@ -375,7 +375,10 @@ enum Quotes {
             // Nor the object of a preposition: "a spokesperson for the ministry said" is the spokesperson's.
             var before = a - 1
             if before >= 0, ["the", "its", "his", "her", "their"].contains(word(before).lowercased()) { before -= 1 }
-            if before >= 0, Self.prepositions.contains(word(before).lowercased()) { return nil }
+            // ... unless it is a spokesperson's for the body, who speaks for it: "a spokesman for the ministry said".
+            if before >= 0, Self.prepositions.contains(word(before).lowercased()),
+               !(["for", "of"].contains(word(before).lowercased()) && before > 0
+                 && ["spokesperson", "spokesman", "spokeswoman"].contains(word(before - 1).lowercased())) { return nil }
             let capitals = (a...z).filter { isCapitalised(word($0)) || (a < $0 && $0 < z && ["of", "for"].contains(word($0))) }
             let isBody = Self.speakingBodies.contains(lowered.last!)
                 || isAcronym(last) && !NameCues.isOrdinaryWord(last.lowercased())

@@ -67,6 +67,7 @@ import Testing
         ("Players’ union NORDPRO said in a statement that such acts must “never go unpunished”.",
          ["never go unpunished ← organisation: NORDPRO"]),
         ("Hamas said the offer was “an insult”.", ["an insult ← organisation: Hamas"]),
+        ("“We reject this,” a spokesperson for the Harbour Ministry said.", ["We reject this ← organisation: Harbour Ministry"]),
         ("The ministry said the report was “false”. It said it would “answer in court”.",
          ["false ← organisation: Ministry", "answer in court ← organisation: Ministry"]),
         ("“We will respond,” the United States said.", ["We will respond ← organisation: United States"]),
