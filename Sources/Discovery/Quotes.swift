@@ -123,7 +123,7 @@ enum Quotes {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
-        var lastBody: (block: Int, sentence: Int, name: String)?     // the organisation last quoted, for "It said
+        var lastBody: (block: Int, sentence: Int, name: String)?     // the organisation last quoted, for "It said"
         var mentionsOfBlock = [[Mention]].filled(with: [], count: body.document.blocks.count)
         for mention in body.mentions { mentionsOfBlock[mention.block].append(mention) }
         // Who the text says is a man (true) or a woman (false): "Mr. Abe", "Ms. Kaag", "her husband Valery Tsepkalo".
@@ -372,10 +372,10 @@ enum Quotes {
             let lowered = (a...z).map { word($0).lowercased() }
             let last = word(z)
             if ["a", "an"].contains(a > 0 && words[a].start - words[a - 1].end <= 1 ? word(a - 1).lowercased() : "") { return nil }
-            // Nor the object of a preposition: "a spokesperson for the ministry said" is the spokesperson's.
+            // Nor the object of a preposition ("a letter to the ministry said"),
             var before = a - 1
             if before >= 0, ["the", "its", "his", "her", "their"].contains(word(before).lowercased()) { before -= 1 }
-            // ... unless it is a spokesperson's for the body, who speaks for it: "a spokesman for the ministry said".
+            // unless a spokesperson speaks for the body: "a spokesman for the ministry said".
             if before >= 0, Self.prepositions.contains(word(before).lowercased()),
                !(["for", "of"].contains(word(before).lowercased()) && before > 0
                  && ["spokesperson", "spokesman", "spokeswoman"].contains(word(before - 1).lowercased())) { return nil }
