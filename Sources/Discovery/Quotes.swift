@@ -469,29 +469,42 @@ enum Quotes {
     /// (0xE2), and are passed over by that one test.
     private static func quotationSpans(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [(outer: Range<Int>, inner: Range<Int>)] {
         var result: [(outer: Range<Int>, inner: Range<Int>)] = []
-        var open: (at: Int, width: Int, curly: Bool)?
+        // The marks of the languages translations keep: “…” and "…", «…» (French, Russian, Spanish), „…“ (German,
+        // Polish, Hungarian). What closes depends on what opened.
+        enum Mark { case straight, curly, guillemet, low }
+        var open: (at: Int, width: Int, mark: Mark)?
         var i = 0
         let count = bytes.count
         while i < count {
             let byte = bytes[i]
-            guard byte == UInt8(ascii: "\"") || byte == 0xE2 else { i += 1; continue }
+            guard byte == UInt8(ascii: "\"") || byte == 0xE2 || byte == 0xC2 else { i += 1; continue }
             let isCurlyOpen = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C
             let isCurlyClose = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D
+            let isLowOpen = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9E
+            let isGuillemetOpen = i + 1 < count && byte == 0xC2 && bytes[i + 1] == 0xAB
+            let isGuillemetClose = i + 1 < count && byte == 0xC2 && bytes[i + 1] == 0xBB
             let isStraight = byte == UInt8(ascii: "\"")
+            let width = isStraight ? 1 : byte == 0xC2 ? 2 : 3
             if let o = open {
-                if (o.curly && isCurlyClose) || (!o.curly && isStraight) {
-                    let width = isStraight ? 1 : 3
+                let closes: Bool
+                switch o.mark {
+                case .straight: closes = isStraight
+                case .curly: closes = isCurlyClose
+                case .guillemet: closes = isGuillemetClose
+                case .low: closes = isCurlyOpen || isCurlyClose
+                }
+                if closes {
                     if i > o.at + o.width { result.append((o.at..<(i + width), (o.at + o.width)..<i)) }
                     open = nil
                     i += width
                     continue
                 }
-            } else if isCurlyOpen || isStraight {
-                open = (i, isStraight ? 1 : 3, !isStraight)
-                i += isStraight ? 1 : 3
+            } else if isCurlyOpen || isStraight || isLowOpen || isGuillemetOpen {
+                open = (i, width, isStraight ? .straight : isCurlyOpen ? .curly : isLowOpen ? .low : .guillemet)
+                i += width
                 continue
             }
-            i += isCurlyOpen || isCurlyClose ? 3 : 1
+            i += isCurlyOpen || isCurlyClose || isLowOpen || isGuillemetOpen || isGuillemetClose ? width : 1
         }
         // A quotation left open at the paragraph's end goes on in the next paragraph (news style leaves the closing
         // mark off there): it runs to the end. Not a stray mark before a word or two.

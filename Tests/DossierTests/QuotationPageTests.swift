@@ -42,6 +42,9 @@ import Testing
         ("“We stand firm,” said Secretary of State Anna Berg.", ["We stand firm ← Anna Berg"]),
         ("Harbour Ministry spokeswoman Anna Berg said the plan was “sound”.", ["sound ← Anna Berg"]),
         ("The envoys met in Lyon. Paul Ode: “Nothing is agreed yet.”", ["Nothing is agreed yet. ← Paul Ode"]),
+        // The quotation marks translations keep.
+        ("«Nothing is agreed yet», Paul Ode said to journalists.", ["Nothing is agreed yet ← Paul Ode"]),
+        ("Anna Berg said the plan was „a serious mistake“.", ["a serious mistake ← Anna Berg"]),
         // A line of attribution under a quotation standing alone (a block quote).
         ("Anna Berg spoke first. “We agreed,” Berg said.\n\n> “The talks were frank.”\n>\n> — Paul Ode, in an interview",
          ["We agreed ← Anna Berg", "The talks were frank. ← Paul Ode"]),
