@@ -28,7 +28,7 @@ public final class AnalysisCache: @unchecked Sendable {
     // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
     // article adds one record rather than writing every article's again. It is rewritten with only the records in
     // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
-    static let magic = Array("dossier analysis cache 9\n".utf8)
+    static let magic = Array("dossier analysis cache 10\n".utf8)
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
@@ -297,7 +297,9 @@ extension ByteWriter {
             if let role = run.role { int(1); string(role) } else { int(0) }
             if let aka = run.aka { int(1); string(aka) } else { int(0) }
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
-                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0) | (run.isNameShaped ? 64 : 0))
+                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0) | (run.isNameShaped ? 64 : 0)
+                | (run.startsWithParticle ? 128 : 0) | (run.startsLikeAPlace ? 256 : 0) | (run.isFamilyNameFirst ? 512 : 0)
+                | (run.isNamedAs ? 1024 : 0) | (run.isVocative ? 2048 : 0) | (run.isSpeakerLabel ? 4096 : 0))
         }
     }
 
@@ -398,7 +400,9 @@ extension ByteReader {
             let flags = try int()
             return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
                            isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
-                           surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0)
+                           surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0,
+                           startsWithParticle: flags & 128 != 0, startsLikeAPlace: flags & 256 != 0, isFamilyNameFirst: flags & 512 != 0,
+                           isNamedAs: flags & 1024 != 0, isVocative: flags & 2048 != 0, isSpeakerLabel: flags & 4096 != 0)
         }
     }
 
