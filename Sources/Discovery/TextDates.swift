@@ -327,7 +327,7 @@ enum TextDates {
         return result
     }
 
-    /// The UTF-8 ranges of a block's text inside quotation marks (“…” or "…").
+    /// The UTF-8 ranges of a block's text inside quotation marks (“…”, "…", «…», „…“).
     static func quotedRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var open: Int?
@@ -336,8 +336,11 @@ enum TextDates {
             if bytes[i] == UInt8(ascii: "\"") {
                 if let o = open { ranges.append(o..<i); open = nil } else { open = i + 1 }
             } else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
-                if bytes[i + 2] == 0x9C { open = i + 3 }                                     // “
+                if bytes[i + 2] == 0x9C || bytes[i + 2] == 0x9E { if open == nil { open = i + 3 } else if bytes[i + 2] == 0x9C, let o = open { ranges.append(o..<i); open = nil } }   // “ „ (and „…“)
                 else if bytes[i + 2] == 0x9D, let o = open { ranges.append(o..<i); open = nil }  // ”
+            } else if bytes[i] == 0xC2, i + 1 < bytes.count {
+                if bytes[i + 1] == 0xAB { open = i + 2 }                                     // «
+                else if bytes[i + 1] == 0xBB, let o = open { ranges.append(o..<i); open = nil }   // »
             }
             i += 1
         }

@@ -172,6 +172,7 @@ import Testing
         ("The envoy arrived on June 3 and left the next day.", "2024-06-03|2024-06-04"),
         ("Sunday’s vote will decide it.", "2024-06-16"),
         ("Talks ran from Monday to Wednesday.", "2024-06-10/2024-06-12"),
+        ("«Today we sign», the envoy said on Wednesday.", "2024-06-12|2024-06-12"),
         ("The truce holds for 90 days, officials said last week.", ""),
         ("Talks resume this weekend.", ""),
     ])
