@@ -299,7 +299,7 @@ extension ByteWriter {
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
                 | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0) | (run.isNameShaped ? 64 : 0)
                 | (run.startsWithParticle ? 128 : 0) | (run.startsLikeAPlace ? 256 : 0) | (run.isFamilyNameFirst ? 512 : 0)
-                | (run.isNamedAs ? 1024 : 0) | (run.isVocative ? 2048 : 0) | (run.isSpeakerLabel ? 4096 : 0))
+                | (run.isNamedAs ? 1024 : 0) | (run.isSpeakerLabel ? 2048 : 0) | (run.isVocative ? 4096 : 0) | (run.firstWordRecurs ? 8192 : 0))
         }
     }
 
@@ -398,11 +398,12 @@ extension ByteReader {
             let role: String? = try int() == 1 ? try string() : nil
             let aka: String? = try int() == 1 ? try string() : nil
             let flags = try int()
-            return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
-                           isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
-                           surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0,
-                           startsWithParticle: flags & 128 != 0, startsLikeAPlace: flags & 256 != 0, isFamilyNameFirst: flags & 512 != 0,
-                           isNamedAs: flags & 1024 != 0, isVocative: flags & 2048 != 0, isSpeakerLabel: flags & 4096 != 0)
+            var run = NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
+                              isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
+                              surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0)
+            (run.startsWithParticle, run.startsLikeAPlace, run.isFamilyNameFirst) = (flags & 128 != 0, flags & 256 != 0, flags & 512 != 0)
+            (run.isNamedAs, run.isSpeakerLabel, run.isVocative, run.firstWordRecurs) = (flags & 1024 != 0, flags & 2048 != 0, flags & 4096 != 0, flags & 8192 != 0)
+            return run
         }
     }
 
