@@ -32,30 +32,44 @@ enum TextDates {
             let tokens = tokensOfBlock[b]
             let bytes = Array(block.text.utf8)
             var sentenceOf = [Int].filled(with: 0, count: tokens.count)
-            // Whether the last word of tense before each word in its sentence looks forward (true), back (false), or
-            // there is none (nil): "will meet on Friday", "said on Thursday".
-            var futureBefore = [Bool?].filled(with: nil, count: tokens.count)
             var mayStartDate = [Bool].filled(with: false, count: tokens.count)   // a date word or a number: most words are neither
             var s = 0
-            var future: Bool?
             // A participle after an auxiliary ("will be held", "could be signed", "to be named") says nothing of the tense.
             func afterAuxiliary(_ t: Int) -> Bool {
                 t > 0 && ["be", "been", "being", "to", "will", "would", "could", "may", "might", "should", "get"].contains(tokens.word(t - 1).lowercased())
             }
-            for (t, token) in tokens.enumerated() {
-                while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1; future = nil }
-                sentenceOf[t] = s
-                futureBefore[t] = future
+            /// What word t says of the tense: forward (true: "will"), back (false: "said", "agreed"), or nothing (nil).
+            func tense(_ t: Int) -> Bool? {
+                let token = tokens[t]
                 // Most words have a key, and then the sets need no String of them.
                 if let key = token.lowercaseKey {
-                    if futureWords.contains(key) { future = true }
-                    else if pastWords.contains(key) || (key.length > 4 && tokens.word(of: token).hasSuffix("ed")), !afterAuxiliary(t) { future = false }
+                    if futureWords.contains(key) { return true }
+                    if pastWords.contains(key) || (key.length > 4 && tokens.word(of: token).hasSuffix("ed")), !afterAuxiliary(t) { return false }
+                    return nil
+                }
+                let word = tokens.word(of: token)
+                if futureWords.containsLowercase(of: word, key: nil) { return true }
+                if pastWords.containsLowercase(of: word, key: nil) { return false }
+                return nil
+            }
+            /// Whether the last word of tense before word t in its sentence looks forward (true), back (false), or there
+            /// is none (nil): "will meet on Friday", "said on Thursday". Asked only of the few words that may start a
+            /// date, by looking back from them: tracking the tense at every word of every block was most of this pass.
+            func futureBefore(_ t: Int) -> Bool? {
+                var j = t - 1
+                while j >= 0, sentenceOf[j] == sentenceOf[t] {
+                    if let verdict = tense(j) { return verdict }
+                    j -= 1
+                }
+                return nil
+            }
+            for (t, token) in tokens.enumerated() {
+                while s + 1 < block.sentences.count, token.start >= block.sentences[s].upperBound { s += 1 }
+                sentenceOf[t] = s
+                if let key = token.lowercaseKey {
                     mayStartDate[t] = dateTriggers.contains(key) || tokens.startsWithNumber(token)
                 } else {
-                    let word = tokens.word(of: token)
-                    if futureWords.containsLowercase(of: word, key: nil) { future = true }
-                    else if pastWords.containsLowercase(of: word, key: nil) { future = false }
-                    mayStartDate[t] = dateTriggers.containsLowercase(of: word, key: nil) || tokens.startsWithNumber(token)
+                    mayStartDate[t] = dateTriggers.containsLowercase(of: tokens.word(of: token), key: nil) || tokens.startsWithNumber(token)
                 }
             }
             // Only the words around a date word are looked at, so each is lowered (or tested) when looked at.
@@ -84,7 +98,7 @@ enum TextDates {
                 if lead == "last" { return false }
                 if NameCues.forwardLeads.contains(lead) || (lead == "as" && w(i - 2) == "early") { return true }
                 if i + 1 < tokens.count, futureWords.containsLowercase(of: tokens.word(i + 1), key: nil) { return true }   // "on the 10th will be"
-                return futureBefore[i] ?? false
+                return futureBefore(i) ?? false
             }
             /// "in September last year", "in March next year": the year the month is in.
             func relativeYear(after i: Int) -> Int? {
