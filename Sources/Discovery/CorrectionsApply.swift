@@ -138,6 +138,7 @@ enum CorrectionsApplier {
                 let places = sentences(holding: fragment, in: document)
                 for q in quotes.indices where quotes[q].text.contains(fragment) || places.contains(where: { $0.block == quotes[q].block && $0.sentence == quotes[q].sentence }) {
                     quotes[q].speaker = slug.flatMap { personBySlug[$0] }
+                    quotes[q].organisation = nil          // the analyst's speaker (or nobody) replaces a body found
                     matched.insert(i)
                 }
             case .date(_, let fragment, let date):

@@ -48,6 +48,74 @@ enum CrossScript {
         return result
     }
 
+    // MARK: Arabic
+
+    /// Whether `text` holds Arabic letters (U+0600–U+06FF: UTF-8 lead bytes 0xD8 to 0xDB).
+    static func hasArabicLetters(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0xD8 && $0 <= 0xDB }
+    }
+
+    /// The runs of Arabic words in a block, each word separated from the next by one space. Arabic has no capitals:
+    /// which words are a name is decided by matching them against the known people (`arabicMatches`).
+    static func arabicRuns(in text: String, tokens: Tokens) -> [NameRun] {
+        guard hasArabicLetters(text) else { return [] }
+        let bytes = Array(text.utf8)
+        var result: [NameRun] = []
+        var current: [Int] = []
+        func flush() {
+            defer { current = [] }
+            guard current.count >= 2 else { return }
+            let range = tokens[current.first!].start..<tokens[current.last!].end
+            result.append(NameRun(words: current.map { tokens.word($0) }, text: String(decoding: bytes[range], as: UTF8.self), range: range,
+                                  role: nil, hasTitle: false, hasApposition: false, isAttributed: false, startsWithGivenName: false, honorific: false))
+        }
+        for i in tokens.indices {
+            guard hasArabicLetters(String(tokens.word(i))) else { flush(); continue }
+            if let last = current.last, !(tokens[i].start == tokens[last].possessiveEnd + 1 && bytes[tokens[last].possessiveEnd] == 0x20) { flush() }
+            current.append(i)
+        }
+        flush()
+        return result
+    }
+
+    /// What is left of a name when only what Arabic script writes is kept: its consonants, in one string. Arabic writes
+    /// no short vowels, and ICU's transliteration of it (ا و ي as ā, w, y) keeps none the Latin spelling could be
+    /// compared by; so both sides lose their vowels, w and y, the h of a digraph (sh, kh, gh, th, dh), doubled letters,
+    /// and letters that transliterations trade (q, g, j, c as k; z as s; v, p as f, b). "محمد بن سلمان" and "Mohammed bin
+    /// Salman" both read "mhmdbnslmn".
+    static func skeleton(_ words: [String]) -> String {
+        var out: [UInt8] = []
+        for word in words {
+            // (Doubled letters are one within a word only: "البرهان إن" is not "البرهان".)
+            let wordStart = out.count
+            let latin = hasArabicLetters(word) ? arabicLatin(word) : Slug.make(from: word)
+            for byte in latin.utf8 {
+                var c = byte | 0x20
+                guard c >= UInt8(ascii: "a"), c <= UInt8(ascii: "z") else { continue }
+                if "aeiouyw".utf8.contains(c) { continue }
+                if c == UInt8(ascii: "h"), let last = out.last, "cskgtdz".utf8.contains(last) { continue }
+                switch c {
+                case UInt8(ascii: "q"), UInt8(ascii: "g"), UInt8(ascii: "j"), UInt8(ascii: "c"): c = UInt8(ascii: "k")
+                case UInt8(ascii: "z"): c = UInt8(ascii: "s")
+                case UInt8(ascii: "v"), UInt8(ascii: "p"): c = c == UInt8(ascii: "v") ? UInt8(ascii: "f") : UInt8(ascii: "b")
+                default: break
+                }
+                if out.count == wordStart || out.last != c { out.append(c) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// An Arabic word in Latin letters by ICU ("Arabic-Latin"), diacritics and signs dropped; cached per word.
+    static func arabicLatin(_ word: String) -> String {
+        if let known = cache.withLock({ $0["ar:" + word] }) { return known }
+        let latin = word.applyingTransform(StringTransform("Arabic-Latin"), reverse: false)?
+            .applyingTransform(.stripDiacritics, reverse: false) ?? word
+        let cleaned = latin.filter { $0.isASCII && $0.isLetter }
+        cache.withLock { $0["ar:" + word] = cleaned }
+        return cleaned
+    }
+
     private static let cache = Mutex<[String: String]>([:])
 
     /// A word in Latin letters without diacritics; cached per word (the same names recur in every article).

@@ -80,7 +80,8 @@ public enum Discovery {
             switch action {
             case .variant(let p, let text, let reason):
                 // A person found by title and surname alone takes the whole name when it is written.
-                if !people[p].curated, !people[p].name.contains(" "), text.hasSuffix(" " + people[p].name) {
+                if !people[p].curated, !people[p].name.contains(" "),
+                   NameCues.shortForms(of: NameTokens.words(of: text).filter { !Variants.isInitial($0) }).contains(people[p].name) {
                     people[p].variants.append(Variant(text: people[p].name, article: people[p].foundIn ?? articleSlug, reason: "the surname alone, after a title"))
                     people[p].name = text
                 } else {
@@ -111,6 +112,10 @@ public enum Discovery {
         // The same names recur across articles; what each known person is to a name is remembered, and a name
         // seen again is compared only with the people added or changed since.
         var memo = VerdictMemo()
+        // The known people's names as Arabic script would write them (CrossScript.skeleton), made on the first Arabic
+        // run and again after people were added or changed.
+        var skeletons: [String: Set<Int>]?
+        var skeletonsAt = -1
         func decide(_ a: Int, _ runs: [NameRun]) -> [DecisionLog.Action] {
             var actions: [DecisionLog.Action] = []
             func act(_ action: DecisionLog.Action) { apply(action, in: a); actions.append(action) }
@@ -131,6 +136,47 @@ public enum Discovery {
                     continue
                 }
                 if core.count == 1, let bySurname = index.bySurname[core[0]] { named.formUnion(bySurname); continue }
+                // A familiar form of a given name alone, spoken to ("Toria, over to you.", "Thanks, Matt."): the one person
+                // named in this article whose given name, written otherwise, it is a form of.
+                if core.count == 1, run.isVocative, let p = Self.familiarFormOwner(core[0], named: named, index: index) {
+                    act(.variant(person: p, text: core[0], reason: "a familiar form of the given name, spoken to"))
+                    continue
+                }
+                // Written in Arabic script: the longest stretches of it whose consonants are those of one known person's
+                // name of two words or more (CrossScript.skeleton), as a variant of that person; the rest nothing.
+                if CrossScript.hasArabicLetters(run.text) {
+                    if skeletons == nil || skeletonsAt != index.additions {
+                        var table: [String: Set<Int>] = [:]
+                        for (p, known) in index.people {
+                            for form in known.forms where form.count >= 2 && !form.contains(where: CrossScript.hasArabicLetters) {
+                                let key = CrossScript.skeleton(form)
+                                if key.utf8.count >= 5 { table[key, default: []].insert(p) }
+                            }
+                        }
+                        skeletons = table
+                        skeletonsAt = index.additions
+                    }
+                    var start = 0
+                    while start < run.words.count - 1 {
+                        var length = min(5, run.words.count - start)
+                        var found = false
+                        while length >= 2 {
+                            let words = Array(run.words[start..<start + length])
+                            if let owners = skeletons?[CrossScript.skeleton(words)], owners.count == 1, let p = owners.first {
+                                let text = words.joined(separator: " ")
+                                if index.people[p]?.written.contains(words) != true {
+                                    act(.variant(person: p, text: text, reason: "written in Arabic script: \(words.map(CrossScript.arabicLatin).joined(separator: " "))"))
+                                }
+                                named.insert(p)
+                                found = true
+                                break
+                            }
+                            length -= 1
+                        }
+                        start += found ? length : 1
+                    }
+                    continue
+                }
                 // Written in Cyrillic or Greek: a variant of the one known person its Latin letters name, or nothing.
                 if CrossScript.hasForeignLetters(run.text) {
                     // The longest part of the run that names someone ("Глава РФПИ Кирилл Дмитриев": the last two), then
@@ -177,9 +223,35 @@ public enum Discovery {
                     let ending = bySurname.filter { p in index.people[p]?.written.contains { $0.count > core.count && Array($0.suffix(core.count)) == core } == true }
                     if !ending.isEmpty { named.formUnion(ending); continue }
                 }
+                // A name without its last part ("Dilan Yeşilgöz" of Dilan Yeşilgöz-Zegerius), or with a second surname
+                // joined by a hyphen to one known without it; or the last parts alone, a double surname ("López Obrador"):
+                // the one person whose name begins or ends so.
+                if core.count >= 2, core.count == run.words.count {
+                    if let owners = index.byPrefix[written], owners.count == 1, let p = owners.first,
+                       !PersonFinder.isGivenName(core[core.count - 1]), !NameCues.isParticle(core[core.count - 1]) {
+                        act(.variant(person: p, text: run.text, reason: "the name without its last part"))
+                        named.insert(p)
+                        continue
+                    }
+                    let shorter = Array(core.dropLast())
+                    if shorter.count >= 2, run.text.hasSuffix(shorter[shorter.count - 1] + "-" + core[core.count - 1]),
+                       let owners = index.byWritten[WrittenKey(shorter)], owners.count == 1, let p = owners.first {
+                        act(.variant(person: p, text: run.text, reason: "the name with a second surname"))
+                        named.insert(p)
+                        continue
+                    }
+                    if let owners = index.bySuffix[written], owners.count == 1, !PersonFinder.isGivenName(core[0]), !NameCues.isParticle(core[0]) {
+                        named.formUnion(owners)
+                        continue
+                    }
+                }
                 // The whole name of one found before by title and surname alone ("Secretary Blinken" ... "Antony Blinken").
-                if core.count >= 2, run.isPerson, let bySurname = index.bySurname[core[core.count - 1]] {
-                    let byTitle = bySurname.filter { !people[$0].curated && people[$0].name == core[core.count - 1] }
+                // (The person's page is evidence enough that the whole name is a person: "Later, Joaquim Inácio Brizo da Lanha
+                // signed" after "President Brizo".)
+                if core.count >= 2 {
+                    let byTitle = Set(NameCues.shortForms(of: core).flatMap { surname in
+                        (index.bySurname[surname] ?? []).filter { !people[$0].curated && people[$0].name == surname }
+                    })
                     if byTitle.count == 1, let p = byTitle.first {
                         act(.variant(person: p, text: run.text, reason: "the whole name of one named by title and surname"))
                         named.insert(p)
@@ -221,6 +293,10 @@ public enum Discovery {
                     act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
                     alsoKnownAs(people.count - 1)
+                    // Named again by the given name alone, as patronymic names are: that word is theirs too.
+                    if run.firstWordRecurs, index.bySurname[core[0]] == nil {
+                        act(.variant(person: people.count - 1, text: core[0], reason: "the given name alone, as a patronymic name is written"))
+                    }
                 } else if core.count == 1, run.hasTitle, match == nil, Self.isLoneSurname(core[0]),
                           !(run.role.map { role in
                               // Not a relative's given name ("his wife Akemi"), nor the place of an office ("head of Russia").
@@ -310,6 +386,19 @@ public enum Discovery {
             && !NameCues.titleWords.contains(lowered) && !NameCues.qualifierWords.contains(lowered) && !PersonFinder.isGivenName(word)
     }
 
+    /// The one person of `named` whose given name `word` is a familiar or short form of ("Matt" of Matthew, "Toria"
+    /// of Victoria: `NameCues.givenNameEquivalents`), not written so; nil when none or several.
+    static func familiarFormOwner(_ word: String, named: Set<Int>, index: KnownIndex) -> Int? {
+        let slug = Slug.make(from: word)
+        let groups = NameCues.givenNameEquivalents.filter { $0.contains(slug) }
+        guard !groups.isEmpty, !NameCues.isOrdinaryWord(word) else { return nil }
+        let owners = named.filter { p in
+            guard let given = index.people[p]?.given, !given.contains(where: { $0.slug == slug }) else { return false }
+            return given.contains { g in groups.contains { $0.contains(g.slug) } }
+        }
+        return owners.count == 1 ? owners.first : nil
+    }
+
     /// The order in which articles are decided: by date, then by slug.
     static func order(of content: ContentSet) -> [Int] { DateOrder.sorted(content.articles) { ($0.slug, "") } }
 
@@ -346,10 +435,21 @@ public enum Discovery {
         }
         var runs = PersonFinder.runs(in: title, tokens: NameTokens.tokenize(title)).filter { $0.isPerson && $0.hasTitle }
         runs += blocks.indices.flatMap { PersonFinder.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0], writtenInLowerCase: writtenInLowerCase) }
+        // A transcript's speaker labels in capitals ("MINISTER SPOKESPERSON ISABEL RODRÍGUEZ:", "MS. RODRÍGUEZ:"): in a
+        // text with two paragraphs or more that open with a label in capitals.
+        let opensWithCapitals = blocks.filter { $0.kind == .paragraph && PersonFinder.opensWithCapitalLabel($0.text) }.count
+        if opensWithCapitals >= 2 {
+            runs += blocks.compactMap { $0.kind == .paragraph ? PersonFinder.speakerLabel(in: $0.text) : nil }
+        }
         // Names in Cyrillic or Greek are found apart (CrossScript.swift): they only ever match known people.
-        if runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
+        // (One scan for the lead bytes of Greek, Cyrillic and Arabic, 0xCE to 0xDB: most articles have none.)
+        let otherScripts = title.utf8.contains { $0 >= 0xCE && $0 <= 0xDB } || blocks.contains { $0.text.utf8.contains { $0 >= 0xCE && $0 <= 0xDB } }
+        if otherScripts, runs.contains(where: { CrossScript.hasForeignLetters($0.text) }) || blocks.contains(where: { CrossScript.hasForeignLetters($0.text) }) {
             runs = runs.filter { !CrossScript.hasForeignLetters($0.text) }
                 + blocks.indices.flatMap { CrossScript.runs(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
+        }
+        if otherScripts, blocks.contains(where: { CrossScript.hasArabicLetters($0.text) }) {
+            runs += blocks.indices.flatMap { CrossScript.arabicRuns(in: blocks[$0].text, tokens: tokensOfBlock[$0]) }
         }
         // A name whose last word the article also writes alone, none of its words an ordinary English word or an
         // organisation's or place's: named in full, then by surname, as news prose names people.
@@ -359,6 +459,18 @@ public enum Discovery {
             guard alone.contains(words[words.count - 1]),
                   !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0) }) else { continue }
             runs[r].surnameRecurs = true
+        }
+        // A name of two words whose first word the article writes alone: a patronymic name named again by its given name
+        // ("Getachew Reda ... Getachew said"). Not a given name the tables know ("Donald"): those are no patronymic.
+        // (Alone as a person is: with a speech verb or a title, "Getachew said"; "Khan Yunes ... Khan spoke" is a town.)
+        let aloneAsAPerson = Set(runs.lazy.filter { $0.words.count == 1 && ($0.isAttributed || $0.hasTitle) }.map { $0.words[0] })
+        for r in runs.indices where runs[r].words.count == 2 && !runs[r].surnameRecurs && !runs[r].startsWithParticle {
+            let words = runs[r].words
+            guard aloneAsAPerson.contains(words[0]), !PersonFinder.isGivenName(words[0]), !words[0].contains("-"),
+                  !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0)
+                      || NameCues.placeNames.containsLowercase(of: $0) || NameCues.titleWords.containsLowercase(of: $0) }),
+                  !NameCues.containsKnownPlace(words) else { continue }
+            runs[r].firstWordRecurs = true
         }
         // The same with a particle: "Caroline van der Plas ... Van der Plas said".
         let aloneWithParticle = Set(runs.lazy.filter(\.startsWithParticle).map { $0.words.joined(separator: " ").lowercased() })
@@ -391,10 +503,11 @@ public enum Discovery {
     static func addForm(_ form: String, to known: inout Variants.Known) {
         let words = NameTokens.words(of: form)
         let core = words.filter { !Variants.isInitial($0) }
-        guard let last = core.last else { return }
+        let shortForms = NameCues.shortForms(of: core)
+        guard !shortForms.isEmpty else { return }
         known.written.insert(words)
         known.forms.insert(core)
-        if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
+        for last in shortForms where !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
         if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
     }
 }

@@ -37,6 +37,10 @@ struct KnownIndex {
     private(set) var people: [Int: Variants.Known] = [:]
     private(set) var byWritten: [WrittenKey: Set<Int>] = [:]
     private(set) var bySurname: [String: Set<Int>] = [:]
+    /// The first and the last words (two or more, not all) of names of three words or more, without initials:
+    /// "Dilan Yeşilgöz" of Dilan Yeşilgöz-Zegerius, "López Obrador" of Andrés Manuel López Obrador.
+    private(set) var byPrefix: [WrittenKey: Set<Int>] = [:]
+    private(set) var bySuffix: [WrittenKey: Set<Int>] = [:]
     /// Per shape, the people with a surname of that shape, once each time they were added or changed:
     /// whoever compared names before reads on from where they stopped.
     private(set) var changes: [Shape: [Int]] = [:]
@@ -50,6 +54,12 @@ struct KnownIndex {
         people[known.index] = known
         for form in known.written { byWritten[WrittenKey(form), default: []].insert(known.index) }
         for surname in known.surnames { bySurname[surname, default: []].insert(known.index) }
+        for form in known.forms where form.count >= 3 {
+            for n in 2..<form.count {
+                byPrefix[WrittenKey(Array(form.prefix(n))), default: []].insert(known.index)
+                bySuffix[WrittenKey(Array(form.suffix(n))), default: []].insert(known.index)
+            }
+        }
         for shape in shapes { changes[shape, default: []].append(known.index) }
     }
 }

@@ -22,6 +22,12 @@ enum NameCues {
         word.utf8.count >= 3 && ordinaryWords.contains(word.lowercasedQuickly)
     }
 
+    /// An ordinary word, or the plural of one the word list has only in the singular ("Communications"). Only to say
+    /// that a run is all ordinary words: as a surname's test it would take "Burns" and "Banks".
+    static func isOrdinaryWordOrPlural(_ word: String) -> Bool {
+        isOrdinaryWord(word) || (word.utf8.count >= 5 && word.hasSuffix("s") && isOrdinaryWord(String(word.dropLast())))
+    }
+
     /// Words that, written just before a name (or as the head of an apposition after it), say it is a person:
     /// "President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Moussa Koussa, the foreign minister".
     /// Lower-case; compared case-insensitively.
@@ -38,7 +44,7 @@ enum NameCues {
         "analyst", "commissioner", "coordinator", "mediator", "czar", "tsar", "speaker", "chief-of-staff",
         "suspect", "lawmaker", "legislator", "politician", "candidate", "nominee", "chairperson", "superintendent",
         "representative", "counsel", "inspector", "detective", "officer", "marshal", "major", "sheriff", "emperor",
-        "empress", "crown", "rapporteur", "special", "envoy",
+        "empress", "crown", "rapporteur", "special", "envoy", "comrade", "shri", "sri", "smt", "shrimati", "sahib",
     ]
 
     /// Titles that say whose relative someone is: the name after one is often a given name ("his wife Akie").
@@ -66,13 +72,13 @@ enum NameCues {
     static let leadingArticles: WordSet = ["la", "le", "el", "les", "los", "las", "il", "lo", "die", "het"]
 
     /// Titles written with a period ("Mr. Jalil", "Gen. Gerasimov"): the period does not end the phrase.
-    static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st"]
+    static let abbreviatedTitles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "sen", "rep", "gov", "lt", "capt", "sgt", "st", "smt"]
 
     /// Titles a royal or religious head is named by with one name alone ("King Salman", "Pope Francis").
     static let royalTitles: WordSet = ["king", "queen", "prince", "princess", "emperor", "empress", "pope", "sheikh", "emir", "sultan", "tsar", "czar", "crown"]
 
     /// Titles that carry no role worth showing on their own ("Mr. Jalil" says nothing about Jalil's job).
-    static let honorifics: WordSet = ["mr", "mrs", "ms", "miss", "dr", "prof"]
+    static let honorifics: WordSet = ["mr", "mrs", "ms", "miss", "dr", "prof", "comrade", "shri", "sri", "smt", "shrimati", "sahib"]
 
     /// Adjectives of nationality and other qualifiers that may stand before a title ("Russian Foreign Minister").
     static let qualifierWords: WordSet = [
@@ -121,6 +127,28 @@ enum NameCues {
         // Hebrew
         "benjamin", "benny", "yair", "naftali", "yoav", "isaac", "itamar", "bezalel", "gideon", "avigdor", "ehud",
         "ariel", "moshe", "shimon", "yitzhak", "golda", "herzi", "gadi", "ron",
+        // Spanish, Portuguese, Italian, French, German, Dutch (slugs: without accents)
+        "jose", "juan", "luis", "carlos", "manuel", "andres", "miguel", "jorge", "francisco", "antonio", "fernando",
+        "alejandro", "gustavo", "gabriel", "ricardo", "sergio", "diego", "pablo", "alberto", "raul", "enrique", "eduardo",
+        "isabel", "carmen", "cristina", "claudia", "lucia", "beatriz", "yolanda", "nicolas", "jair", "dilma", "evo",
+        "nayib", "xiomara", "guillermo", "sebastian", "michelle", "geraldo", "fernanda", "matteo", "giuseppe", "mario",
+        "silvio", "enrico", "paolo", "giovanni", "luigi", "jean", "jacques", "francois", "michel", "philippe",
+        "olivier", "thierry", "laurent", "gerald", "bruno", "segolene", "edouard", "sebastien", "friedrich",
+        "wolfgang", "karl", "heinz", "jurgen", "markus", "horst", "helmut", "gerhard", "sahra", "geert", "frans",
+        "wopke", "pieter", "sigrid", "dilan",
+        // Turkish, Persian, South Asian
+        "devlet", "binali", "ozgur", "fatih", "selahattin", "mansur", "abbas", "rahul", "sonia", "amit", "rajnath",
+        "arvind", "mamata", "shehbaz", "nawaz", "imran", "asif", "bilawal", "maryam", "hasina", "ranil", "gotabaya",
+        "mahinda", "anura", "subrahmanyam", "arindam", "hardeep", "nirmala", "piyush", "yogi",
+        // African (not the given names of patronymic names, Abiy, Getachew: those are named alone by them, NameCues.shortForms)
+        "cyril", "jacob", "thabo", "bola", "muhammadu", "olusegun", "goodluck", "uhuru", "raila", "yoweri",
+        "macky", "ousmane", "alassane", "mahamadou", "emmerson", "hage", "hakainde", "samia", "idriss",
+        "mahamat", "assimi", "bassirou", "felix", "denis", "hassoumi",
+        // Japanese, Indonesian, Filipino
+        "yoshihide", "taro", "shigeru", "junichiro", "yukio", "naoto", "yoshihiko", "yoko", "yuriko", "sanae", "seiko",
+        "kenji", "hiroshi", "takeshi", "akira", "koji", "ichiro", "yoshimasa", "katsunobu", "hirokazu", "toshihiro",
+        "tetsuya", "joko", "gibran", "anies", "ganjar", "megawati", "susilo", "retno", "luhut", "ferdinand", "rodrigo",
+        "leni", "bongbong",
     ]
 
     /// Words that make a capitalised run an organisation, a place or a thing, never a person:
@@ -149,6 +177,14 @@ enum NameCues {
         // Bodies of people: "Nara Prefectural Police", "Sudan Doctors' Union".
         "police", "doctors", "lawyers", "workers", "farmers", "teachers", "students", "nurses", "judges", "guards",
         "troops", "militia", "brigade", "battalion", "regiment", "church", "movement", "alliance", "coalition",
+        // Divisions of a country: "Yamalo-Nenets Autonomous Okrug", "Kherson Oblast", "Nara Prefecture".
+        "oblast", "okrug", "krai", "raion", "prefecture", "governorate", "wilaya", "canton", "municipality", "borough",
+        "territory", "territories", "autonomous", "emirate", "sultanate", "voivodeship",
+        // Bodies named in their own language: "Jabhat al-Nusra", "Jaish al-Adl", "Ansar Allah", "Hizb ut-Tahrir",
+        // "Cumhuriyet Halk Partisi", "Partido Popular", "Yedinaya Rossiya".
+        "jabhat", "jaish", "ansar", "hizb", "harakat", "kataib", "liwa", "saraya", "ahrar", "tanzim", "jamaat", "jamaah",
+        "ittihad", "hayat", "allah", "nusra", "adl", "partisi", "parti", "partido", "partito", "partei", "frente",
+        "movimiento", "alianza", "rossiya", "rossii", "ilbo", "shimbun",
     ]
 
     /// Words that put a place after them: a name shaped like a person's is no person after one ("in Kuala Lumpur").
@@ -188,7 +224,30 @@ enum NameCues {
         "ansa", "pti", "hamas", "hezbollah", "taliban", "wagner", "boko", "haram", "shabaab", "isis", "houthi", "houthis",
         "mossad", "interpol", "frontex", "europol", "fasher", "geneina", "kordofan", "nyala", "sabha", "rajya", "lok",
         "knesset", "bundestag", "storting", "riksdag", "sejm", "rada", "majlis", "liga", "monde", "figaro", "spiegel",
-        "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
+        "melbourne", "canberra", "auckland", "havana", "caracas", "bogota",
+        // More cities and regions the word list leaves out, across the world (not those that are also surnames:
+        // Santiago, Mendoza, Golan, Gao).
+        "aleppo", "idlib", "homs", "hama", "latakia", "tartus", "raqqa", "daraa", "qamishli", "kobani", "afrin", "manbij",
+        "mosul", "basra", "erbil", "kirkuk", "fallujah", "sanaa", "aden", "hodeidah", "marib", "izmir",
+        "antalya", "diyarbakir", "gaziantep", "hatay", "kurdistan", "busan", "incheon", "gwangju", "daegu", "yongsan",
+        "gyeonggi", "jeju", "ulsan", "tigray", "amhara", "oromia", "mekelle", "asmara", "mogadishu", "juba", "goma",
+        "kigali", "kampala", "dodoma", "lusaka", "harare", "maputo", "luanda", "windhoek", "gaborone", "accra",
+        "abidjan", "conakry", "freetown", "monrovia", "nouakchott", "ndjamena", "bangui", "yaounde", "douala",
+        "libreville", "brazzaville", "timbuktu", "kidal", "agadez", "tillaberi", "maiduguri", "kano", "kaduna",
+        "sahel", "darfur", "kherson", "zaporizhzhia", "dnipro", "lviv", "sumy", "chernihiv", "avdiivka", "pokrovsk",
+        "novgorod", "nizhny", "yekaterinburg", "novosibirsk", "vladivostok", "chechnya", "grozny", "dagestan",
+        "ingushetia", "tatarstan", "abkhazia", "ossetia", "transnistria", "chisinau", "almaty", "astana", "tashkent",
+        "bishkek", "dushanbe", "ashgabat", "kabul", "kandahar", "herat", "peshawar", "islamabad", "rawalpindi",
+        "quetta", "dhaka", "chittagong", "kathmandu", "colombo", "thimphu", "naypyidaw", "mandalay", "rakhine",
+        "phnom", "penh", "vientiane", "cebu", "davao", "mindanao", "surabaya", "bandung", "medan", "bali", "papua",
+        "guangzhou", "wuhan", "chengdu", "chongqing", "tianjin", "nanjing", "hangzhou", "xiamen", "fujian",
+        "guangdong", "sichuan", "yunnan", "hainan", "zhejiang", "jiangsu", "shandong", "hebei", "henan", "hubei",
+        "hunan", "shaanxi", "shanxi", "gansu", "qinghai", "ningxia", "guangxi", "jilin", "liaoning", "heilongjiang",
+        "kaohsiung", "taichung", "tainan", "hsinchu", "okinawa", "hokkaido", "sapporo", "yokohama", "nagoya", "fukuoka",
+        "sendai", "kobe", "hiroshima", "nagasaki", "guadalajara", "monterrey", "tijuana", "culiacan",
+        "sinaloa", "michoacan", "oaxaca", "chiapas", "medellin", "quito", "guayaquil", "cusco",
+        "valparaiso", "montevideo", "asuncion", "brasilia", "recife", "manaus",
+        "managua", "tegucigalpa", "maracaibo",
     ]
 
     /// Places of several words, lower-case, words joined by one space: a run holding one is a place, never a person,
@@ -250,12 +309,25 @@ enum NameCues {
         "called", "calls", "described", "describes", "branded", "brands", "dubbed",
     ]
 
+    /// English words of two letters (the word list's test, `isOrdinaryWord`, starts at three): "Pan Am" is no name.
+    static let twoLetterWords: Set<String> = [
+        "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "ok", "on",
+        "or", "so", "to", "up", "us", "we",
+    ]
+
+    /// Verbs that, with "as" after, put a name to someone: "named him as ...", "identified the gunman as ...".
+    static let namingVerbs: Set<String> = ["named", "names", "name", "identified", "identifies", "identify", "identifying", "naming"]
+
     /// Pronouns that stand for the person last written about.
     static let personalPronouns: WordSet = ["he", "she"]
 
     /// Words of apposition and role phrases that end the role: "the former justice minister who now leads ..." → role
     /// ends before "who".
-    static let roleStops: WordSet = ["who", "whom", "whose", "which", "that", "and", "but", "said", "says", "told", "was", "is", "has", "had"]
+    static let roleStops: WordSet = [
+        "who", "whom", "whose", "which", "that", "and", "but", "said", "says", "told", "was", "is", "has", "had",
+        // A clause, not an apposition: "Kharp in Yamalo-Nenets Autonomous Okrug, where her son served".
+        "where", "when", "while", "after", "before", "because", "although", "though", "if", "since", "as", "until",
+    ]
 
     /// Given names that are forms of one another beyond spelling (short forms, translations).
     static let givenNameEquivalents: [[String]] = [
@@ -280,6 +352,34 @@ enum NameCues {
         ["dima", "dmitry", "dmitri"], ["misha", "mikhail"], ["volodya", "vladimir"], ["kolya", "nikolai"], ["pasha", "pavel"],
         ["lyosha", "alyosha", "alexei"], ["zhenya", "yevgeny"], ["seryozha", "sergei"], ["pepe", "jose"], ["paco", "francisco"],
         ["manolo", "manuel"], ["nacho", "ignacio"], ["lupe", "guadalupe"], ["beppe", "giuseppe"], ["hans", "johannes"],
+    ]
+
+    /// Family names of cultures that write the family name first (Chinese, Korean, Vietnamese), lower-case, as news
+    /// copy romanises them: "Pan Gongsheng", "Liu Kun", "Yoon Suk Yeol", "Nguyen Phu Trong". A run of such a name and
+    /// one or two given names shaped as that romanisation's syllables is a person, and the first word is the surname
+    /// used alone ("Qin" for Qin Gang): `EastAsianNames`.
+    static let chineseFamilyNames: WordSet = [
+        "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu",
+        "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng",
+        "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu",
+        "ding", "ren", "shen", "yao", "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang",
+        "bai", "zou", "meng", "xiong", "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "tao", "gu",
+        "mao", "hao", "gong", "shao", "wan", "qian", "dai", "mo", "kong", "xiang", "lan", "niu", "chang", "ge", "wen",
+        "lai", "fei", "ji", "zhan", "bao", "zuo", "geng", "guan", "miao", "ling", "qi", "chu", "yi", "hua", "rong",
+        "ou", "ouyang", "sima", "zhuge", "situ",
+        // Wade-Giles and Taiwanese spellings: "Tsai Ing-wen", "Hsiao Bi-khim", "Chiang Wan-an", "Lai Ching-te".
+        "tsai", "hsiao", "chiang", "hsu", "chou", "kuo", "hsieh", "chu", "cheng", "wu", "ko", "ho", "lo", "kao", "teng",
+        "tseng", "hung", "chao", "chuang",
+    ]
+    static let koreanFamilyNames: WordSet = [
+        "kim", "lee", "yi", "rhee", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang", "cho", "jo", "yoon",
+        "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin", "kwon", "hwang", "ahn", "an", "song",
+        "yoo", "yu", "hong", "jeon", "chun", "ko", "go", "moon", "mun", "yang", "son", "sohn", "bae", "baek", "paik",
+        "heo", "huh", "nam", "noh", "roh", "ha", "ryu", "yoo", "chu", "woo", "ban", "min", "byun", "won", "chae",
+    ]
+    static let vietnameseFamilyNames: WordSet = [
+        "nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo", "duong", "ly", "trinh",
+        "dinh", "doan", "luong", "truong", "mai", "ha", "lam", "to",
     ]
 
     // MARK: - Dates

@@ -2,6 +2,7 @@
 // a title or role before it, an apposition after it, an attribution verb, a known given name.
 
 import Content
+import Foundation
 import Markdown
 
 /// One capitalised run with the title words in front taken off: "Russian Foreign Minister Sergei V. Lavrov" →
@@ -19,11 +20,14 @@ struct NameRun: Sendable, Equatable {
     /// Its last word is written alone elsewhere in the article ("Tetsuya Yamagami ... Yamagami said"), and none of its
     /// words is an ordinary English word: the way news prose names a person a second time (Discovery.runs).
     var surnameRecurs: Bool = false
+    /// A name of two words whose first word the article also writes alone ("Getachew Reda ... Getachew said"), none of
+    /// them an ordinary English word: a patronymic name, named a second time by its given name (Discovery.runs).
+    var firstWordRecurs: Bool = false
     /// One capitalised word in brackets right after the name: what else the person is called ("Mohamed Hamdan
     /// Dagalo (Hemedti)").
     var aka: String? = nil
 
-    /// Two or three words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
+    /// Two to four words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
     /// in the past tense or with an apposition after: "Pieter Omtzigt, a former ...", "Marine Le Pen congratulated".
     var isNameShaped: Bool = false
 
@@ -35,13 +39,27 @@ struct NameRun: Sendable, Equatable {
     /// verb; a given name's or a name's shape alone does not make one ("San Francisco", "New Caledonia").
     var startsLikeAPlace: Bool = false
 
+    /// A family name and given names of a culture that writes the family name first, none an ordinary English word,
+    /// not where a place stands: "Pan Gongsheng", "Liu Kun", "Yoon Suk Yeol" (EastAsianNames).
+    var isFamilyNameFirst: Bool = false
+
+    /// After a verb of naming and "as": "officials later named him as ...", "police identified the man as ...".
+    var isNamedAs: Bool = false
+
+    /// One word with a comma after it, or a comma before it and the sentence's end after it: how a briefing speaks to
+    /// someone ("Toria, over to you.", "Thanks, Matt.").
+    var isVocative: Bool = false
+
+    /// A transcript's speaker label in capitals ("MINISTER SPOKESPERSON ISABEL RODRÍGUEZ:"), read in title case.
+    var isSpeakerLabel: Bool = false
+
     /// Evidence enough that a run of two or more words names a person nobody curated.
     var isPerson: Bool {
         guard !startsWithParticle, words.filter({ !Variants.isInitial($0) }).count >= 2 else { return false }
         // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
         guard text.contains(" ") || hasTitle else { return false }
         if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
-        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || firstWordRecurs || isNameShaped || isFamilyNameFirst || isNamedAs || isSpeakerLabel
     }
 }
 
@@ -105,6 +123,7 @@ enum PersonFinder {
             func unknown(_ t: Int) -> Bool {
                 let word = tokens.word(t)
                 return word.count >= 2 && word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) && !NameCues.isOrdinaryWord(word)
+                    && !NameCues.twoLetterWords.contains(lower(t))
                     && !has(NameCues.organisationOrPlaceWords, t) && !isTitle(t) && !isQualifier(t) && !has(NameCues.placeNames, t)
             }
             let particleInside = j - k == 2 && has(NameCues.nameParticles, k + 1) && !has(NameCues.organisationOrPlaceWords, j)
@@ -122,6 +141,34 @@ enum PersonFinder {
             // An apposition: ", a former ...", ", who ...".
             guard isComma(bytes[tokens[j].possessiveEnd..<tokens[j + 1].start]), j + 2 < tokens.count else { return false }
             return next == "who" || (["a", "an", "the"].contains(next) && !isCapitalised(j + 2))
+        }
+
+        /// Tokens k...j are a name written family name first (NameRun.isFamilyNameFirst). A given name of one syllable
+        /// that is also a family name ("Dong Feng", "Shen Zhou": brands, spacecraft) needs another cue.
+        func familyNameFirst(_ k: Int, _ j: Int) -> Bool {
+            guard !EastAsianNames.cultures(ofFamilyName: lower(k)).isEmpty else { return false }
+            if k > 0, has(NameCues.placeLeads, k - 1), !["of", "to", "from"].contains(lower(k - 1)) { return false }
+            let written = slice(k, j).split(separator: " ").map(String.init)
+            guard EastAsianNames.isFamilyFirst(written, allowingEnglish: false) else { return false }
+            if written.count == 2, !written[1].contains("-"), !EastAsianNames.cultures(ofFamilyName: written[1].lowercased()).isEmpty,
+               EastAsianNames.syllableCount(EastAsianNames.fold(written[1]), .chinese) == 1 { return false }
+            return true
+        }
+
+        /// Tokens i and i+1 are initials of one abbreviation: "U.S.", "U.K.".
+        func isInitialsPair(_ i: Int) -> Bool {
+            i + 1 < tokens.count && Variants.isInitial(tokens.word(i)) && Variants.isInitial(tokens.word(i + 1))
+                && bytes[tokens[i].end..<tokens[i + 1].start].elementsEqual([UInt8(ascii: ".")])
+        }
+        /// Words that name someone after "as" ("officials named him as ...", "police identified the man as ...").
+        func namedAs(_ i: Int) -> Bool {
+            guard i >= 2, lower(i - 1) == "as", joined(i - 1) else { return false }
+            var b = i - 2
+            while b >= max(0, i - 5), joined(b) {
+                if NameCues.namingVerbs.contains(lower(b)) { return true }
+                b -= 1
+            }
+            return false
         }
 
         var i = 0
@@ -165,7 +212,11 @@ enum PersonFinder {
             guard k <= j else { continue }
             // An office in front is never part of the name: ordinary words before it ("Director of National
             // Intelligence Avril Haines" reads "Intelligence Avril Haines" here) are left out, down to two words.
-            while k < j - 1 {
+            let namedAfterAs = k == i && namedAs(i)
+            // (Nor is a family name that is an English word: "Deputy Foreign Minister Shin Jae-won".)
+            let familyFirstFromK = k < j && !EastAsianNames.cultures(ofFamilyName: lower(k)).isEmpty
+                && EastAsianNames.isFamilyFirst(slice(k, j).split(separator: " ").map(String.init))
+            while k < j - 1, !namedAfterAs, !familyFirstFromK {
                 let word = tokens.word(k)
                 guard NameCues.isOrdinaryWord(word), !isGivenName(word, lowered: lower(k)), !hyphenated(k), !(k > 0 && hyphenated(k - 1)) else { break }
                 k += 1
@@ -212,7 +263,8 @@ enum PersonFinder {
                 var sawTitle = false
                 while e < tokens.count, e - a < 8, !has(NameCues.roleStops, e) {
                     if isTitle(e), !has(NameCues.honorifics, e) { sawTitle = true }
-                    if !joined(e) { break }
+                    // (Initials with periods go on: "the U.S. ambassador".)
+                    if !joined(e), !(isInitialsPair(e)) { break }
                     e += 1
                 }
                 if e < tokens.count, sawTitle, e >= a {
@@ -234,17 +286,33 @@ enum PersonFinder {
                     b -= 1; steps += 1
                 }
             }
-            if endsInOrdinaryWord, !hasTitle, !hasApposition { continue }
             let verbAfter = j + 1 < tokens.count && joined(j) && has(NameCues.attributionVerbs, j + 1)
             let verbBefore = i > 0 && joined(i - 1) && has(NameCues.attributionBefore, i - 1)
+            let whoAfter = j + 2 < tokens.count && !tokens[j].isPossessive && isComma(bytes[afterName..<tokens[j + 1].start]) && lower(j + 1) == "who"
+            // A given name and an English word as surname ("Emmanuel Macron") with a speech verb or "who" after.
+            let givenNameFirst = isGivenName(words[0], lowered: lower(k))
+            if endsInOrdinaryWord, !hasTitle, !hasApposition, !(givenNameFirst && (verbAfter || whoAfter)) { continue }
+            // Ordinary words alone ("Strategic Communications") are a person only right after a title.
+            if words.allSatisfy({ NameCues.isOrdinaryWordOrPlural($0) && !isGivenName($0) }), !hasTitle { continue }
             var run = NameRun(words: words, text: slice(k, j), range: tokens[k].start..<tokens[j].end, role: role,
                               hasTitle: hasTitle, hasApposition: hasApposition, isAttributed: verbAfter || verbBefore,
-                              startsWithGivenName: isGivenName(words[0], lowered: lower(k)),
+                              startsWithGivenName: givenNameFirst,
                               honorific: honorific)
             run.startsWithParticle = k < j && NameCues.isParticle(words[0])
+            run.isNamedAs = namedAfterAs
+            if k == j, !tokens[j].isPossessive {
+                // (On the bytes: most runs are one word, and this is asked of every one.)
+                let after = bytes[tokens[j].end..<(j + 1 < tokens.count ? tokens[j + 1].start : bytes.count)].drop { $0 == 0x20 }.first
+                let before = k > 0 ? bytes[tokens[k - 1].possessiveEnd..<tokens[k].start] : []
+                run.isVocative = after == UInt8(ascii: ",")
+                    || (isComma(before) && (after == UInt8(ascii: ".") || after == UInt8(ascii: "!") || after == UInt8(ascii: "?")))
+            }
             run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
-            if !hasTitle, !hasApposition, (2...3).contains(words.count) {
+            if !hasTitle, !hasApposition, (2...4).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
+            }
+            if !run.startsLikeAPlace, (2...4).contains(words.count) {
+                run.isFamilyNameFirst = familyNameFirst(k, j)
             }
             if words.count >= 2, j + 1 < tokens.count, isCapitalised(j + 1),
                String(decoding: bytes[tokens[j].possessiveEnd..<tokens[j + 1].start], as: UTF8.self) == " (",
@@ -254,6 +322,50 @@ enum PersonFinder {
             result.append(run)
         }
         return result
+    }
+
+    /// The name in a transcript's speaker label written in capitals, titles in front left out and read in title case:
+    /// "MINISTER SPOKESPERSON ISABEL RODRÍGUEZ: Good afternoon." → Isabel Rodríguez, role "Minister spokesperson";
+    /// "MS. RODRÍGUEZ:" → Rodríguez after an honorific. Nil for a paragraph that opens with no such label, for a
+    /// question's label ("Q", "QUESTION:") and for a label of titles alone ("SENIOR ADMINISTRATION OFFICIAL:").
+    static func speakerLabel(in text: String) -> NameRun? {
+        let head = text.utf8.prefix(80)
+        guard let colon = head.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = text[..<colon]
+        guard label.contains(where: \.isLetter), label == label.uppercased(),
+              label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "," }) else { return nil }
+        // Words with where each starts, in bytes.
+        var words: [(word: String, start: Int)] = []
+        var offset = 0
+        for piece in label.split(separator: " ", omittingEmptySubsequences: false) {
+            let word = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            if !word.isEmpty { words.append((word, offset)) }
+            offset += piece.utf8.count + 1
+        }
+        guard (1...6).contains(words.count) else { return nil }
+        var k = 0, honorific = false, titled = false
+        while k < words.count {
+            let lowered = words[k].word.lowercased()
+            if NameCues.honorifics.contains(lowered) { honorific = true; titled = true }
+            else if NameCues.titleWords.contains(lowered) { titled = true }
+            else if !NameCues.qualifierWords.contains(lowered) && !NameCues.functionWords.contains(lowered) { break }
+            k += 1
+        }
+        let name = words[k...].map(\.word)
+        guard (1...3).contains(name.count), name.count >= 2 || titled else { return nil }
+        let titleCase = name.map { $0.capitalized }
+        guard !titleCase.contains(where: { NameCues.organisationOrPlaceWords.containsLowercase(of: $0) || NameCues.placeNames.containsLowercase(of: $0)
+                  || NameCues.titleWords.containsLowercase(of: $0) || ["QUESTION", "Q", "REPORTER", "QUESTIONER", "MODERATOR", "OPERATOR", "PARTICIPANT"].contains($0.uppercased()) }),
+              !titleCase.allSatisfy({ NameCues.isOrdinaryWordOrPlural($0) && !isGivenName($0) }) else { return nil }
+        let start = words[k].start, end = words[words.count - 1].start + words[words.count - 1].word.utf8.count
+        let roleWords = words[..<k].map(\.word).filter { !NameCues.honorifics.contains($0.lowercased()) }
+        var run = NameRun(words: NameTokens.words(of: titleCase.joined(separator: " ")), text: titleCase.joined(separator: " "),
+                          range: start..<end, role: roleWords.isEmpty ? nil : roleWords.joined(separator: " ").lowercased(),
+                          hasTitle: titled, hasApposition: false, isAttributed: false,
+                          startsWithGivenName: isGivenName(titleCase[0]), honorific: honorific)
+        run.isSpeakerLabel = name.count >= 2
+        run.startsWithParticle = name.count > 1 && NameCues.isParticle(titleCase[0])
+        return run
     }
 
     /// Whether a word is a given name the tables know (compared as a slug: "Sergei", "SERGEI").
@@ -270,5 +382,15 @@ enum PersonFinder {
         while gap.first == 0x20 { gap = gap.dropFirst() }
         while gap.last == 0x20 { gap = gap.dropLast() }
         return gap.count == 1 && gap.first == UInt8(ascii: ",")
+    }
+}
+
+extension PersonFinder {
+    /// Whether a paragraph opens as a transcript's turn does, with a label in capitals: "MS. RODRÍGUEZ:", "Q:", "Q ".
+    static func opensWithCapitalLabel(_ text: String) -> Bool {
+        if text.hasPrefix("Q ") || text.hasPrefix("Q:") || text.hasPrefix("Q.") { return true }
+        guard let colon = text.utf8.prefix(80).firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let label = text[..<colon]
+        return label.contains(where: \.isLetter) && label == label.uppercased()
     }
 }

@@ -55,6 +55,11 @@ enum Variants {
         while i < s.count {
             let c = s[i]
             let next: Character? = i + 1 < s.count ? s[i + 1] : nil
+            // "dzh" and "dj" are the "j" of other transliterations (Dzhokhar/Jokhar, Djibouti): the "d" is no sound of its own.
+            let third: Character? = i + 2 < s.count ? s[i + 2] : nil
+            if c == "d" && next == "z" && third == "h" { i += 1; continue }
+            if c == "d", next == "j" { i += 1; continue }
+            if c == "z", i > 0, s[i - 1] == "d", next == "h" { out.append("j"); i += 2; continue }
             switch (c, next) {
             case ("d", "h"), ("t", "h"), ("k", "h"), ("g", "h"): out.append(c == "g" ? "k" : c); i += 2; continue
             case ("p", "h"): out.append("f"); i += 2; continue
@@ -182,6 +187,11 @@ enum Variants {
 
     static func isInitial(_ word: String) -> Bool { word.isSingleCapital }
 
+    /// Two given names spelt the same that are long and no common name the tables know ("Abdourahamane", not "Alexander").
+    static func isRareSameGivenName(_ a: GivenName, _ b: GivenName) -> Bool {
+        a.slug == b.slug && a.slug.utf8.count >= 7 && !NameCues.givenNames.contains(a.slug)
+    }
+
     /// What one known person is to a written name. Only a lone surname that sounds like the person's waits for the
     /// article: it is strong if the article names the person, weak otherwise. Everything else depends on the name
     /// and the person alone, so a verdict stays valid until the person's forms change.
@@ -212,6 +222,10 @@ enum Variants {
                 let same = hit == surname
                 return .strong(reason: same ? "same surname, given name \(given.text) is a form of \(person.given[0].text)"
                                             : "\(surname) sounds like \(hit), given name \(given.text) fits \(person.given[0].text)")
+            } else if let hit = resembling(), person.given.contains(where: { isRareSameGivenName(given, $0) }) {
+                // One rare given name, spelt the same, and a surname that resembles ("Abdourahamane Tiani",
+                // "Abdourahamane Tchiani"): two people so alike in one dossier are less likely than two spellings.
+                return .strong(reason: "\(surname) resembles \(hit), and the given name \(given.text) is the same rare name")
             } else if let hit = resembling(), hit != surname || alike == nil {
                 return .weak(reason: "\(surname) resembles \(hit), but the given name \(given.text) does not fit")
             }

@@ -30,8 +30,8 @@ extension DossierExport {
             ["person", "article", "kind", "text", "sentence"],
             mentions.map { [$0.person, $0.article, $0.kind, $0.text, $0.sentence] })))
         files.append(("quotations.csv", CSVTable.spreadsheet(
-            ["speaker", "article", "text", "sentence"],
-            quotations.map { [$0.speaker ?? "", $0.article, $0.text, $0.sentence] })))
+            ["speaker", "article", "text", "sentence", "organisation"],
+            quotations.map { [$0.speaker ?? "", $0.article, $0.text, $0.sentence, $0.organisation ?? ""] })))
         files.append(("statements.csv", CSVTable.spreadsheet(
             ["article", "date", "earliest", "latest", "text", "sentence", "people", "events"],
             statements.map { [$0.article, $0.date.edtf, iso($0.date.earliest), iso($0.date.latest), $0.text, $0.sentence,

@@ -40,6 +40,8 @@ public struct DossierExport: Sendable, Equatable {
         /// Nil when the article does not say who spoke.
         public var speaker: String?
         public var article: String, text: String, sentence: String
+        /// The organisation that spoke ("Rapid Support Forces"), when a body and not a person did; `speaker` is then nil.
+        public var organisation: String? = nil
     }
     public struct StatementRecord: Sendable, Equatable {
         public var article: String, date: EDTFDate, text: String, sentence: String, people: [String], events: [String]
@@ -129,7 +131,8 @@ extension DossierExport {
             for quote in d.quotes[safe: a] ?? [] {
                 let speaker = quote.speaker.map { personSlug[$0] }
                 quotations.append((speaker ?? "\u{10FFFF}", QuotationRecord(
-                    speaker: speaker, article: slug, text: quote.text, sentence: plain.sentence(block: quote.block, index: quote.sentence))))
+                    speaker: speaker, article: slug, text: quote.text, sentence: plain.sentence(block: quote.block, index: quote.sentence),
+                    organisation: quote.organisation)))
             }
             let list = d.datedStatements[safe: a] ?? []
             for i in list.indices.sorted(by: { (list[$0].block, list[$0].range.lowerBound) < (list[$1].block, list[$1].range.lowerBound) }) {

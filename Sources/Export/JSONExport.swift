@@ -83,7 +83,7 @@ extension DossierExport.MentionRecord: Encodable {
 
 extension DossierExport.QuotationRecord: Encodable {
     public func encode(to encoder: any Encoder) throws {
-        try write(encoder, [("speaker", speaker), ("article", article), ("text", text), ("sentence", sentence)])
+        try write(encoder, [("speaker", speaker), ("article", article), ("text", text), ("sentence", sentence), ("organisation", organisation)])
     }
 }
 

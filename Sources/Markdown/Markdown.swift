@@ -18,11 +18,13 @@ public enum Markdown {
     /// Insertions that cannot be placed cleanly are skipped: see `place(_:in:)`.
     /// `headingOffset` moves every heading down that many levels (at most to h6): a page that has its own
     /// `<h1>` renders a body's `# Heading` as `<h2>`.
-    public static func renderHTML(_ source: String, insertions: [Insertion] = [], headingOffset: Int = 0) -> String {
+    /// `anchors`: sentences wrapped in `<span id="…">` (SentenceAnchors.swift).
+    public static func renderHTML(_ source: String, insertions: [Insertion] = [], anchors: [SentenceAnchor] = [],
+                                  headingOffset: Int = 0) -> String {
         withTree(source) { root in
-            if !insertions.isEmpty {
+            if !insertions.isEmpty || !anchors.isEmpty {
                 // The same walk as analyze(), so `Insertion.block` and `.range` mean the same thing here.
-                place(insertions, in: Scan(root, sentences: false, blocks: false))
+                place(insertions, anchors: anchors, in: Scan(root, sentences: false, blocks: false))
             }
             if headingOffset != 0 { shiftHeadings(root, by: headingOffset) }
             guard let html = cmark_render_html(root, options) else { return "" }
@@ -133,29 +135,35 @@ extension Markdown {
     /// (emphasis boundaries, code spans, line breaks), text inside a link or image, overlaps with an earlier insertion.
     /// Each text node's literal is read where cmark keeps it and each new node's text is handed over from a scratch
     /// buffer: copying literals into arrays and Strings was more than half of rendering an article's body.
-    static func place(_ insertions: [Insertion], in scan: Scan) {
+    static func place(_ insertions: [Insertion], anchors: [SentenceAnchor] = [], in scan: Scan) {
         let chosen = choose(insertions, spans: scan.segments) { block, s in literalBytes(of: scan.segments[block][s].node) }
+        let pieces = merge(chosen, marks(anchors, spans: scan.segments, chosen: chosen))
 
-        // Rebuild each affected text node as: text, link, text, link, …, text — all inserted before it, then drop it.
+        // Rebuild each affected text node as: text, link, text, tag, …, text — all inserted before it, then drop it.
         var scratch = CString()
         var i = 0
-        while i < chosen.count {
-            let (block, s) = (chosen[i].block, chosen[i].segment)
+        while i < pieces.count {
+            let (block, s) = (pieces[i].block, pieces[i].segment)
             let segment = scan.segments[block][s]
             // Valid until the node is freed below; the nodes inserted before it do not touch it.
             let literal = literalBytes(of: segment.node)
             var pos = 0
-            while i < chosen.count, chosen[i].block == block, chosen[i].segment == s {
-                let insertion = chosen[i].insertion
-                let a = insertion.range.lowerBound - segment.range.lowerBound
-                let b = insertion.range.upperBound - segment.range.lowerBound
+            while i < pieces.count, pieces[i].block == block, pieces[i].segment == s {
+                let a = pieces[i].offset - segment.range.lowerBound
                 if a > pos { scratch.with(literal[pos..<a]) { insertText($0, before: segment.node) } }
-                if let replacement = insertion.replacement {
-                    scratch.with(replacement) { insertLink(insertion, text: $0, before: segment.node) }
-                } else {
-                    scratch.with(literal[a..<b]) { insertLink(insertion, text: $0, before: segment.node) }
+                switch pieces[i].piece {
+                case .mark(let html):
+                    scratch.with(html) { insertRaw($0, before: segment.node) }
+                    pos = a
+                case .link(let insertion):
+                    let b = insertion.range.upperBound - segment.range.lowerBound
+                    if let replacement = insertion.replacement {
+                        scratch.with(replacement) { insertLink(insertion, text: $0, before: segment.node) }
+                    } else {
+                        scratch.with(literal[a..<b]) { insertLink(insertion, text: $0, before: segment.node) }
+                    }
+                    pos = b
                 }
-                pos = b
                 i += 1
             }
             if pos < literal.count { scratch.with(literal[pos...]) { insertText($0, before: segment.node) } }
@@ -242,6 +250,15 @@ extension Markdown {
         owned = cmark_node_insert_before(anchor, text) != 1
     }
 
+    /// A tag written as it is (a custom inline node: cmark writes its text raw, safe mode or not).
+    private static func insertRaw(_ html: UnsafePointer<CChar>, before anchor: OpaquePointer) {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        var owned = true
+        defer { if owned { cmark_node_free(node) } }
+        cmark_node_set_on_enter(node, html)
+        owned = cmark_node_insert_before(anchor, node) != 1
+    }
+
     private static func insertLink(_ insertion: Insertion, text: UnsafePointer<CChar>, before anchor: OpaquePointer) {
         guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
         var owned = true
@@ -272,17 +289,19 @@ extension Markdown {
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }
 
-/// Where a text node's literal sits in its block's text, and whether a link or image encloses it.
+/// Where a text node's literal sits in its block's text, whether a link or image encloses it, and which inline
+/// container holds it (0: the block itself; each emphasis a number of its own, counted in the block).
 protocol TextSpan {
     var range: Range<Int> { get }
     var linked: Bool { get }
+    var parent: Int32 { get }
 }
 
 /// The one walk over a parsed tree, shared by analyze() and renderHTML() so that block indices and
 /// byte offsets agree by construction.
 struct Scan {
     /// A CMARK_NODE_TEXT inside a block: where its literal sits in the block's text, and whether a link/image encloses it.
-    struct Segment: TextSpan { let node: OpaquePointer; let range: Range<Int>; let linked: Bool }
+    struct Segment: TextSpan { let node: OpaquePointer; let range: Range<Int>; let linked: Bool; let parent: Int32 }
 
     var blocks: [TextBlock] = []
     var links: [Link] = []
@@ -296,6 +315,7 @@ struct Scan {
         var parts: [Segment] = []
         var linked: [Range<Int>] = []
         var open: [(start: Int, link: Int)] = []                          // enclosing links/images
+        var containers: [Int32] = [0], containerCount: Int32 = 0          // enclosing emphasis (TextSpan.parent)
         var inBlock = false
 
         while true {
@@ -308,6 +328,7 @@ struct Scan {
                 if enter {
                     inBlock = true
                     text.removeAll(keepingCapacity: true); parts = []; linked = []; open = []
+                    containers = [0]; containerCount = 0
                 } else {
                     inBlock = false
                     segments.append(parts)
@@ -322,7 +343,9 @@ struct Scan {
             case CMARK_NODE_TEXT where inBlock:
                 let start = text.count
                 Markdown.appendLiteral(of: node, to: &text)
-                parts.append(Segment(node: node, range: start..<text.count, linked: !open.isEmpty))
+                parts.append(Segment(node: node, range: start..<text.count, linked: !open.isEmpty, parent: containers[containers.count - 1]))
+            case CMARK_NODE_EMPH where inBlock, CMARK_NODE_STRONG where inBlock:
+                if enter { containerCount += 1; containers.append(containerCount) } else if containers.count > 1 { containers.removeLast() }
             case CMARK_NODE_CODE where inBlock:
                 Markdown.appendLiteral(of: node, to: &text)
             case CMARK_NODE_SOFTBREAK where inBlock, CMARK_NODE_LINEBREAK where inBlock:

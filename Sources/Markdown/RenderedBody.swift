@@ -15,6 +15,7 @@ public struct RenderedBody: Sendable {
         /// Where the literal, escaped, starts in `html`.
         let html: Int32
         let linked: Bool
+        let parent: Int32
         var range: Range<Int> { Int(start)..<Int(end) }
     }
 
@@ -39,7 +40,9 @@ extension Markdown {
     /// analysed; nil when they cannot be promised (a heading offset other than the rendered one, or an href cmark
     /// would escape), and then the caller renders from the source. Bytes, not a String: a page writes them as they
     /// are (valid UTF-8: cmark's output with links put in).
-    public static func renderHTMLBytes(_ body: RenderedBody, blocks: [TextBlock], insertions: [Insertion], headingOffset: Int) -> [UInt8]? {
+    /// `anchors`: sentences wrapped in `<span id="…">`, as `renderHTML` wraps them (SentenceAnchors.swift).
+    public static func renderHTMLBytes(_ body: RenderedBody, blocks: [TextBlock], insertions: [Insertion], anchors: [SentenceAnchor] = [],
+                                       headingOffset: Int) -> [UInt8]? {
         guard headingOffset == body.headingOffset, blocks.count == body.spans.count,
               insertions.allSatisfy({ RenderedBody.isPlain(href: $0.destination) && !($0.title?.utf8.contains(0) ?? false)
                                       && !($0.replacement?.utf8.contains(0) ?? false) }) else { return nil }   // C strings end at a NUL
@@ -49,9 +52,9 @@ extension Markdown {
         // The texts of the blocks that get links, side by side, read in place below; the others are not read.
         var texts: [UInt8] = []
         var textStart = [Int](repeating: -1, count: blocks.count)
-        for insertion in insertions where blocks.indices.contains(insertion.block) && textStart[insertion.block] < 0 {
-            textStart[insertion.block] = texts.count
-            texts.append(contentsOf: blocks[insertion.block].text.utf8)
+        for block in insertions.lazy.map(\.block) + anchors.lazy.map(\.block) where blocks.indices.contains(block) && textStart[block] < 0 {
+            textStart[block] = texts.count
+            texts.append(contentsOf: blocks[block].text.utf8)
         }
         return texts.withUnsafeBufferPointer { texts -> [UInt8]? in
             func literal(_ block: Int, _ s: Int) -> UnsafeBufferPointer<UInt8> {
@@ -59,20 +62,31 @@ extension Markdown {
                 return UnsafeBufferPointer(rebasing: texts[(textStart[block] + Int(span.start)) ..< (textStart[block] + Int(span.end))])
             }
             let chosen = choose(insertions, spans: body.spans, literal: literal)
+            let pieces = merge(chosen, marks(anchors, spans: body.spans, chosen: chosen))
             var out: [UInt8] = []
-            out.reserveCapacity(body.html.count + chosen.count * 80)
+            out.reserveCapacity(body.html.count + pieces.count * 80)
             return body.html.withUnsafeBufferPointer { html in
                 var copied = 0
                 // Where the last insertion's segment was counted to (a byte of its literal, and where that byte's
                 // escape starts in `html`): the next insertion in the same segment counts on from there, not from its start.
                 var counted = (block: -1, segment: -1, byte: 0, html: 0)
-                for (block, s, insertion) in chosen {
+                for (block, s, offset, piece) in pieces {
                     let span = body.spans[block][s]
                     let bytes = literal(block, s)
-                    let a = insertion.range.lowerBound - span.range.lowerBound
-                    let b = insertion.range.upperBound - span.range.lowerBound
+                    let a = offset - span.range.lowerBound
                     if counted.block != block || counted.segment != s { counted = (block, s, 0, Int(span.html)) }
                     let start = counted.html + RenderedBody.escapedCount(bytes[counted.byte..<a])
+                    guard case .link(let insertion) = piece else {
+                        if case .mark(let tag) = piece {
+                            out.append(contentsOf: html[copied..<start])
+                            out.append(contentsOf: tag.utf8)
+                            copied = start
+                            counted.byte = a
+                            counted.html = start
+                        }
+                        continue
+                    }
+                    let b = insertion.range.upperBound - span.range.lowerBound
                     let end = start + RenderedBody.escapedCount(bytes[a..<b])
                     counted.byte = b
                     counted.html = end
@@ -155,7 +169,7 @@ extension RenderedBody {
                     guard segment.range.upperBound <= text.count,
                           escaped(UnsafeBufferPointer(rebasing: text[segment.range]), isAt: Int(places[k]), in: html) else { return false }
                     blockSpans.append(Span(start: Int32(segment.range.lowerBound), end: Int32(segment.range.upperBound),
-                                           html: places[k], linked: segment.linked))
+                                           html: places[k], linked: segment.linked, parent: segment.parent))
                     k += 1
                 }
                 spans.append(blockSpans)

@@ -4,17 +4,39 @@
 import Content
 import Discovery
 import EDTF
+import Templating
 
 /// Another spelling of a person's name, and the article that wrote it.
 public struct VariantView: Sendable {
     public var text: String
     public var article: ArticleLink
+    public var sentenceHref: String      // the first sentence that spells it so, in that article
 }
 
 /// A direct quotation of a person, with the article and its date.
 public struct QuotationView: Sendable {
     public var text: String
     public var article: ArticleLink
+    public var sentenceHref: String      // the sentence that holds it, in that article
+}
+
+/// A quotation on its article's page, with who spoke: a person (linked to their page) or an organisation (named as
+/// the article names it; organisations have no pages).
+public struct ArticleQuotationView: Sendable {
+    public var text: String
+    public var speaker: PageLink?
+    public var organisation: String?
+}
+
+extension ArticleQuotationView: TemplateValue {
+    public func child(named key: String) -> TemplateData? {
+        switch key {
+        case "text": return .text(self.text)
+        case "speaker": return self.speaker.map { .object($0) }
+        case "organisation": return self.organisation.map(TemplateData.text)
+        default: return nil
+        }
+    }
 }
 
 /// A sentence that dates something, with the date expression marked (`<mark>`), escaped.
@@ -22,6 +44,7 @@ public struct ReportedView: Sendable {
     public var sentenceHTML: String
     public var date: DateView
     public var article: ArticleLink
+    public var sentenceHref: String      // the sentence in its article
 }
 
 extension PageBuilder {
@@ -33,16 +56,41 @@ extension PageBuilder {
         view.curated = person.curated
         if part.isFirst {
             view.variants = person.variants.compactMap { variant in
-                dossier.articleBySlug[variant.article].map { VariantView(text: variant.text, article: articleLink($0, root: view.page.root)) }
+                dossier.articleBySlug[variant.article].map { a in
+                    // The first sentence that spells the name so; the article's top if none does (a spelling kept from
+                    // a correction, say).
+                    let mention = dossier.articleTexts[a].mentions.first { $0.person == p && $0.text == variant.text }
+                    return VariantView(text: variant.text, article: articleLink(a, root: view.page.root),
+                                       sentenceHref: mention.map { sentenceHref(a, block: $0.block, sentence: $0.sentence, root: view.page.root) }
+                                           ?? view.page.root + Paths.article(dossier.articles[a].slug))
+                }
             }
         }
         let quotations = layout.quotationsOf[p]
         let onPage = Set(shown)
         let named = part.count == 1 ? [] : Set(dossier.articlesOfPerson[p])
         for (a, i) in quotations.reversed() where part.count == 1 || onPage.contains(a) || (part.isFirst && !named.contains(a)) {
-            view.quotations.append(QuotationView(text: dossier.quotes[a][i].text, article: articleLink(a, root: view.page.root)))
+            let quote = dossier.quotes[a][i]
+            view.quotations.append(QuotationView(text: quote.text, article: articleLink(a, root: view.page.root),
+                                                 sentenceHref: sentenceHref(a, block: quote.block, sentence: quote.sentence, root: view.page.root)))
         }
         return view
+    }
+
+    /// A link to a sentence of article `a` (Paths.sentenceID), from a page whose way to the root is `root`.
+    func sentenceHref(_ a: Int, block: Int, sentence: Int, root: String) -> String {
+        root + Paths.sentence(dossier.articles[a].slug, block: block, sentence: sentence)
+    }
+
+    /// The quotations of article `a` whose speaker it names, person or organisation, in reading order.
+    func articleQuotations(_ a: Int, root: String) -> [ArticleQuotationView] {
+        (a < dossier.quotes.count ? dossier.quotes[a] : []).compactMap { quote in
+            if let p = quote.speaker {
+                let person = dossier.people[p]
+                return ArticleQuotationView(text: quote.text, speaker: PageLink(label: person.name, href: root + Paths.person(person.slug), current: false))
+            }
+            return quote.organisation.map { ArticleQuotationView(text: quote.text, organisation: $0) }
+        }
     }
 
     func sentence(of statement: DatedStatement, in a: Int) -> String {
@@ -60,12 +108,16 @@ extension PageBuilder {
             let slug = dossier.people[person].slug
             if !named.contains(slug) { named.append(slug) }
         }
-        let others = reported.articles.dropFirst()
+        let others = reported.articles.indices.dropFirst()
         let shown = others.prefix(Self.reportedArticlesShown)
+        // Each article linked to its own copy of the sentence.
+        let href = { (k: Int) in
+            sentenceHref(reported.articles[k], block: reported.sentences[k].block, sentence: reported.sentences[k].sentence, root: root)
+        }
         return TimelineEntry(date: Self.dateView(reported.date), kind: "Reported", isEvent: false,
-                             title: reported.text, href: root + Paths.article(article.slug),
+                             title: reported.text, href: href(0),
                              detail: "as reported in “\(article.title)”", people: named.joined(separator: " "), isReported: true,
-                             alsoIn: shown.map { PageLink(label: dossier.articles[$0].title, href: root + Paths.article(dossier.articles[$0].slug)) },
+                             alsoIn: shown.map { PageLink(label: dossier.articles[reported.articles[$0]].title, href: href($0)) },
                              alsoMore: others.count > shown.count ? "and \(Self.plural(others.count - shown.count, "more article"))" : nil)
     }
 
@@ -87,7 +139,8 @@ extension PageBuilder {
             }
             let plain = dossier.wikiLabels.plain(sentence(of: first, in: a), marks: marks)
             view.reported.append(ReportedView(sentenceHTML: HTML.marked(plain.text, plain.marks),
-                                              date: Self.dateView(first.date), article: articleLink(a, root: view.page.root)))
+                                              date: Self.dateView(first.date), article: articleLink(a, root: view.page.root),
+                                              sentenceHref: sentenceHref(a, block: first.block, sentence: first.sentence, root: view.page.root)))
         }
         return view
     }

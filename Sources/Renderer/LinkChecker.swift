@@ -33,13 +33,16 @@ enum LinkChecker {
                                                                       severity: .warning, message: emptyLink), link: "", problem: emptyLink))
                     return
                 }
-                let key = fingerprint(bytes[value])
+                // Which file a link names does not hang on its fragment: `x.html#s4-2` is resolved (and remembered) as
+                // `x.html`, the way of the many links to sentences (FragmentCheck checks the fragment).
+                let file = value.lowerBound ..< (fragmentStart(bytes, value).map { $0 > value.lowerBound ? $0 : value.upperBound } ?? value.upperBound)
+                let key = fingerprint(bytes[file])
                 let problem: String?
-                if let hit = memo.known[key]?.first(where: { $0.bytes.elementsEqual(bytes[value]) }) {
+                if let hit = memo.known[key]?.first(where: { $0.bytes.elementsEqual(bytes[file]) }) {
                     problem = hit.problem
                 } else {
-                    problem = self.problem(with: unescape(String(decoding: bytes[value], as: UTF8.self)), from: page, files: files)
-                    memo.known[key, default: []].append((Array(bytes[value]), problem))
+                    problem = self.problem(with: unescape(String(decoding: bytes[file], as: UTF8.self)), from: page, files: files)
+                    memo.known[key, default: []].append((Array(bytes[file]), problem))
                 }
                 guard let problem else { return }
                 let (line, column) = position(of: attribute, in: bytes)
@@ -49,6 +52,12 @@ enum LinkChecker {
             }
         }
         return problems
+    }
+
+    /// Where a reference's `#` is, if it has one.
+    static func fragmentStart(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Int? {
+        guard !value.isEmpty, let found = memchr(bytes.baseAddress! + value.lowerBound, Int32(UInt8(ascii: "#")), value.count) else { return nil }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     static let emptyLink = "link is empty (href=\"\"): an unsafe link (javascript:, vbscript:, file:, data:) was dropped"

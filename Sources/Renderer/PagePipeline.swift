@@ -18,6 +18,8 @@ struct PagePipeline: Sendable {
     /// rendered and checked, so that all broken links are reported at once.
     func run(render: [IncrementalPages.Planned], keep: [String], extras: [OutputFile]) -> [Diagnostic] {
         let failed = Flag()
+        let articlePaths = builder.dossier.articles.map { Paths.article($0.slug) }
+        let fragments = FragmentCheck(articlePaths: articlePaths)         // links to a sentence: checked once all pages are
         // Generated files (the search index) go first, beside the pages, so that one core makes them while
         // the other renders; the rest (kept pages, assets) follow once every page has passed its link check.
         var generated: [OutputFile] = [], others = keep.map { OutputFile(path: $0, content: .unchanged) }
@@ -38,21 +40,28 @@ struct PagePipeline: Sendable {
                     let folder = page.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { page.path[..<$0] } ?? ""
                     let memo = memos[folder] ?? LinkMemo()
                     memos[folder] = memo
-                    return renderPage(page, failed, memo)
+                    return renderPage(page, failed, memo, fragments)
                 }
             }
         }.flatMap { $0 }
+        var planOf: [String: PageBuilder.Plan]?                           // made only when a fragment link is broken
+        let broken = fragments.problems(articlePaths: articlePaths, outputLabel: outputLabel) { path in
+            if planOf == nil { planOf = Dictionary(render.map { ($0.path, $0.page) }, uniquingKeysWith: { first, _ in first }) }
+            return planOf?[path].flatMap(bodyOf)
+        }
+        if !broken.isEmpty { failed.set(); problems += broken }
         guard !failed.isSet else { return problems }
         problems += Parallel.map(others) { file in stage(file.path, file.content, failed) }.flatMap { $0 }
         return problems
     }
 
-    private func renderPage(_ page: IncrementalPages.Planned, _ failed: Flag, _ memo: LinkMemo) -> [Diagnostic] {
+    private func renderPage(_ page: IncrementalPages.Planned, _ failed: Flag, _ memo: LinkMemo, _ fragments: FragmentCheck) -> [Diagnostic] {
         guard let html = templates.renderBytes(builder.model(for: page.page), with: page.template) else {
             failed.set()
             return [Diagnostic(path: templates.directory + "/" + page.template + ".mustache", message: "layout '\(page.template)' is missing")]
         }
         let broken = LinkChecker.brokenLinks(page: page.path, html: html, files: files, outputLabel: outputLabel, memo: memo)
+        fragments.record(page: page.path, html: html)
         guard !broken.isEmpty else { return stage(page.path, .bytes(html), failed) }
         let problems = located(broken, on: page.page)
         if problems.contains(where: { $0.severity == .error }) { failed.set(); return problems }
@@ -92,6 +101,18 @@ struct PagePipeline: Sendable {
             return placed + remaining.map(\.diagnostic)
         default:
             return broken.map(\.diagnostic)
+        }
+    }
+
+    /// The Markdown body a page shows as its own, where a link it wrote is reported (FragmentCheck).
+    private func bodyOf(_ page: PageBuilder.Plan) -> FragmentCheck.Body? {
+        let dossier = builder.dossier
+        switch page.kind {
+        case .article(let a) where dossier.articles[a].format == .markdown:
+            return (dossier.articles[a].body, dossier.articles[a].path, dossier.articles[a].bodyFirstLine)
+        case .person(let p) where page.part.number == 1: return (dossier.people[p].profile, dossier.people[p].path, dossier.people[p].bodyFirstLine)
+        case .event(let e) where page.part.number == 1: return (dossier.events[e].description, dossier.events[e].path, dossier.events[e].bodyFirstLine)
+        default: return nil
         }
     }
 

@@ -254,7 +254,7 @@ struct PageBuilder: Sendable {
         let newestFirst = Array(dossier.articlesOfPerson[p].reversed())
         let shown = Array(newestFirst[clamped(part, newestFirst.count)])
         let articles = shown.map { a in
-            ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a))
+            ArticleQuotes(article: articleLink(a, root: page.root), quotes: quotes(of: p, in: a, root: page.root))
         }
         let first = part.isFirst
         var view = PersonPage(
@@ -277,17 +277,21 @@ struct PageBuilder: Sendable {
     }
 
     /// The sentences of article `a` that mention person `p`, each once, in reading order, with the names marked.
-    func quotes(of p: Int, in a: Int) -> [QuoteView] {
+    /// Each links to its sentence in the article (`root`: the way from the page to the site's root).
+    func quotes(of p: Int, in a: Int, root: String) -> [QuoteView] {
         // By index, reading only the fields needed: a copy of each mention (its text) was most of a person page's time,
         // and a copy of the article's BodyText (its arrays) showed too.
         let mentions = dossier.articleTexts[a].mentions
-        return Self.quotes(dossier.articleTexts[a].document.blocks, labels: dossier.wikiLabels,
+        let article = root + Paths.article(dossier.articles[a].slug) + "#"
+        return Self.quotes(dossier.articleTexts[a].document.blocks, labels: dossier.wikiLabels, article: article,
                            mentions.indices.lazy.filter { mentions[$0].person == p }.map { (mentions[$0].block, mentions[$0].sentence, mentions[$0].range) })
     }
 
     /// Groups marked ranges by sentence in one pass (a long article can hold tens of thousands of mentions).
     /// `blocks`: the article's document's (read once: each `BodyText.document` takes a lock and copies the document).
-    static func quotes(_ blocks: [TextBlock], labels: WikiLabels, _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
+    /// `article`: the link to the article with its `#`, to which each sentence's id is added.
+    static func quotes(_ blocks: [TextBlock], labels: WikiLabels, article: String,
+                       _ marks: some Sequence<(block: Int, sentence: Int, range: Range<Int>)>) -> [QuoteView] {
         var order: [SentenceKey] = []
         var ranges: [[Range<Int>]] = []
         var place: [SentenceKey: Int] = [:]       // kept only for long lists: a few sentences are searched faster
@@ -311,7 +315,8 @@ struct PageBuilder: Sendable {
         return blocks.withUnsafeBufferPointer { blocks in
             order.indices.map { k in
                 QuoteView(sentenceHTML: MarkedSentence(blocks[order[k].block].text, blocks[order[k].block].sentences[order[k].sentence], ranges[k],
-                                                          labels: labels))
+                                                          labels: labels),
+                          sentenceHref: article + Paths.sentenceID(block: order[k].block, sentence: order[k].sentence))
             }
         }
     }
@@ -332,7 +337,7 @@ struct PageBuilder: Sendable {
         }
         let newestFirst = Array(dossier.articlesOfEvent[e].reversed())
         let articles = newestFirst[clamped(part, newestFirst.count)].map { a in
-            ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a))
+            ArticleQuotes(article: articleLink(a, root: page.root), quotes: eventQuotes(of: e, in: a, root: page.root))
         }
         var view = EventPage(
             page: page, title: event.title, date: Self.dateView(event.date), place: event.place, people: people,
@@ -358,9 +363,10 @@ struct PageBuilder: Sendable {
         return withReported(view, groups: part.count == 1 ? groups[...] : groups[from..<min(groups.count, from + Budget.reportedPerEventPage)])
     }
 
-    func eventQuotes(of e: Int, in a: Int) -> [QuoteView] {
+    func eventQuotes(of e: Int, in a: Int, root: String) -> [QuoteView] {
         // Fields read in place, as in `quotes(of:in:)`, rather than through a copy of the BodyText.
         Self.quotes(dossier.articleTexts[a].document.blocks, labels: dossier.wikiLabels,
+                    article: root + Paths.article(dossier.articles[a].slug) + "#",
                     dossier.articleTexts[a].eventMentions.lazy.filter { $0.event == e }.map { ($0.block, $0.sentence, $0.range) })
     }
 
@@ -372,12 +378,15 @@ struct PageBuilder: Sendable {
         let page = context(path, title: article.title, kind: "article")
         var mentionCounts: [Int: Int] = [:]
         for mention in dossier.articleTexts[a].mentions { mentionCounts[mention.person, default: 0] += 1 }
-        return ArticlePage(
+        var view = ArticlePage(
             page: page, title: article.title, date: articleDates[a], source: article.source, author: article.author,
             url: article.url,
-            bodyHTML: UTF8Text(bytes: bodyHTMLBytes(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true)),
+            bodyHTML: UTF8Text(bytes: bodyHTMLBytes(dossier.articleTexts[a], source: article.body, root: page.root, linkMentions: true,
+                                                    anchors: factSentences(a))),
             people: dossier.peopleOfArticle[a].map { personLink($0, root: page.root, count: mentionCounts[$0] ?? 0, unit: "mention") },
             events: dossier.eventsOfArticle[a].map { eventLink($0, root: page.root) })
+        view.quotations = articleQuotations(a, root: page.root)
+        return view
     }
 
     /// The body as HTML: wikilinks become links, and (in articles) the first mention of each person in each
@@ -387,7 +396,8 @@ struct PageBuilder: Sendable {
     }
 
     /// `bodyHTML` as UTF-8 bytes: an article page writes its body as it is, without making a String of it.
-    func bodyHTMLBytes(_ text: BodyText, source: String, root: String, linkMentions: Bool) -> [UInt8] {
+    /// `anchors`: sentences to give ids (an article's `factSentences`).
+    func bodyHTMLBytes(_ text: BodyText, source: String, root: String, linkMentions: Bool, anchors: [SentenceAnchor] = []) -> [UInt8] {
         var insertions: [Insertion] = []
         for link in text.wikiLinks {
             let (href, title) = target(link.target, root: root)
@@ -415,10 +425,34 @@ struct PageBuilder: Sendable {
         insertions.sort { ($0.block, $0.range.lowerBound) < ($1.block, $1.range.lowerBound) }
         // Rendered when it was parsed for the analysis, with the links spliced in: the same bytes without a second parse.
         if let rendered = text.rendered,
-           let html = Markdown.renderHTMLBytes(rendered, blocks: text.document.blocks, insertions: insertions, headingOffset: 1) {
+           let html = Markdown.renderHTMLBytes(rendered, blocks: text.document.blocks, insertions: insertions, anchors: anchors, headingOffset: 1) {
             return html
         }
-        return Array(Markdown.renderHTML(source, insertions: insertions, headingOffset: 1).utf8)
+        return Array(Markdown.renderHTML(source, insertions: insertions, anchors: anchors, headingOffset: 1).utf8)
+    }
+
+    /// The sentences of article `a` that carry a discovered fact (a mention of a person or an event, a quotation, a
+    /// dated statement), each once, with its id (Paths.sentenceID): the places other pages link to. Only these get
+    /// an id, so that an article page grows by a tag pair per fact sentence, not per sentence.
+    func factSentences(_ a: Int) -> [SentenceAnchor] {
+        let text = dossier.articleTexts[a]
+        var keys: [Int] = []                               // block << 32 | sentence, sorted and made unique below
+        for mention in text.mentions { keys.append(mention.block << 32 | mention.sentence) }
+        for mention in text.eventMentions { keys.append(mention.block << 32 | mention.sentence) }
+        if a < dossier.quotes.count { for quote in dossier.quotes[a] { keys.append(quote.block << 32 | quote.sentence) } }
+        if a < dossier.datedStatements.count { for statement in dossier.datedStatements[a] { keys.append(statement.block << 32 | statement.sentence) } }
+        guard !keys.isEmpty else { return [] }
+        keys.sort()
+        let blocks = text.document.blocks
+        var anchors: [SentenceAnchor] = []
+        var previous = -1
+        for key in keys where key != previous {
+            previous = key
+            let (b, s) = (key >> 32, key & 0xFFFF_FFFF)
+            guard blocks.indices.contains(b), blocks[b].sentences.indices.contains(s) else { continue }
+            anchors.append(SentenceAnchor(block: b, range: blocks[b].sentences[s], id: Paths.sentenceID(block: b, sentence: s)))
+        }
+        return anchors
     }
 
     func target(_ target: LinkTarget, root: String) -> (href: String, title: String) {

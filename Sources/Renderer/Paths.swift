@@ -21,6 +21,18 @@ enum Paths {
     static func event(_ slug: String) -> String { "events/\(slug).html" }
     static func article(_ slug: String) -> String { "articles/\(slug).html" }
 
+    /// The id of a sentence of an article's body that carries a discovered fact, by its place: block (paragraph or
+    /// heading, counting from the top of the body) and sentence in it, from 1: `s4-2`. By place rather than by a hash of
+    /// its words, because the place is what the analysis already keeps for every fact (no sentence is hashed to render
+    /// a link); a place is stable under every edit after the sentence (a later paragraph rewritten, added or removed)
+    /// and under a fix to the sentence's own words, where a hash would change. Inserting a paragraph before it shifts
+    /// it, and then every page that links into that article is rendered again anyway, since the article changed.
+    static func sentenceID(block: Int, sentence: Int) -> String { "s\(block + 1)-\(sentence + 1)" }
+    /// A link to that sentence, from the site's root: `articles/x.html#s4-2`.
+    static func sentence(_ slug: String, block: Int, sentence: Int) -> String {
+        article(slug) + "#" + sentenceID(block: block, sentence: sentence)
+    }
+
     // Pages past the first of a long list. In a folder of their own, so that no slug can name the same file:
     // `people/page/2.html` beside `people/<slug>.html`, `people/<slug>/page-2.html` for a person's second page.
 

@@ -97,6 +97,7 @@ extension QuoteView: TemplateValue {
     public func child(named key: String) -> TemplateData? {
         switch key {
         case "sentenceHTML": return .written(self.sentenceHTML)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -257,6 +258,7 @@ extension ArticlePage: TemplateValue {
         case "bodyHTML": return .utf8(self.bodyHTML.bytes)
         case "people": return .objects(self.people)
         case "events": return .objects(self.events)
+        case "quotations": return .objects(self.quotations)
         default: return nil
         }
     }
@@ -384,6 +386,7 @@ extension VariantView: TemplateValue {
         switch key {
         case "text": return .text(self.text)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -394,6 +397,7 @@ extension QuotationView: TemplateValue {
         switch key {
         case "text": return .text(self.text)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }
@@ -405,6 +409,7 @@ extension ReportedView: TemplateValue {
         case "sentenceHTML": return .text(self.sentenceHTML)
         case "date": return .object(self.date)
         case "article": return .object(self.article)
+        case "sentenceHref": return .text(self.sentenceHref)
         default: return nil
         }
     }

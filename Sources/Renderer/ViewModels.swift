@@ -99,9 +99,10 @@ public final class ArticleLink: Sendable {
 /// reference: a list element is then one count to copy, as the class it was, and one allocation less.
 public struct QuoteView: Sendable {
     public let sentenceHTML: MarkedSentence
+    public let sentenceHref: String      // the sentence in its article: `../articles/x.html#s4-2`
 
-    public init(sentenceHTML: MarkedSentence) {
-        self.sentenceHTML = sentenceHTML
+    public init(sentenceHTML: MarkedSentence, sentenceHref: String) {
+        self.sentenceHTML = sentenceHTML; self.sentenceHref = sentenceHref
     }
 }
 
@@ -123,7 +124,8 @@ public final class TimelineEntry: Sendable {
     public let detail: String?           // place of an event, source of an article
     public let people: String            // slugs of the people in it, space-separated: the timeline filter's data-people
     public let isReported: Bool          // a dated sentence of an article, as the article reports it (kind "Reported")
-    public let alsoIn: [PageLink]        // a reported sentence: the other articles that carry it (label: title)
+    public let alsoIn: [PageLink]        // a reported sentence: the other articles that carry it (label: title), each
+                                         // linked to its own sentence
     public let alsoMore: String?         // "and 12 more articles", past those listed
 
     public init(date: DateView, kind: String, isEvent: Bool, title: String, href: String, detail: String? = nil, people: String = "",
@@ -249,6 +251,7 @@ public struct ArticlePage: Sendable {
     public var bodyHTML: UTF8Text            // cmark output with people linked, written out as the bytes it is
     public var people: [PersonLink]          // count = mentions in this article
     public var events: [EventLink]
+    public var quotations: [ArticleQuotationView] = []   // who is quoted, person or organisation (DiscoveryViews.swift)
 }
 
 public struct TimelinePage: Sendable {

@@ -213,8 +213,10 @@ def score(ann, export):
         quotes[slug] = [dict(q, key=quote_key(q["text"]), found=False) for q in ann.articles[slug]["quotes"]]
     right = 0
     wrong = []
-    credited = [q for q in export.get("quotations", []) if q.get("speaker")]
-    for q in credited:
+
+    def annotated(q):
+        """The annotated quotations an exported one carries: whose fragment its text holds, else whose fragment
+        holds its text, else whose fragment its sentence holds."""
         cands = quotes.get(q["article"], [])
         text, sentence = quote_key(q["text"]), quote_key(q.get("sentence", ""))
         hits = [a for a in cands if holds(text, a["key"])]
@@ -222,6 +224,11 @@ def score(ann, export):
             hits = [a for a in cands if holds(a["key"], text)]
         if not hits:
             hits = [a for a in cands if holds(sentence, a["key"])]
+        return hits
+
+    credited = [q for q in export.get("quotations", []) if q.get("speaker")]
+    for q in credited:
+        hits = annotated(q)
         speaker_page = pages.get(q["speaker"], {}).get("name", q["speaker"])
         speaker = page_person.get(q["speaker"])
         good = [a for a in hits if a["speaker"] and not a["speaker"].startswith("ORG:") and a["speaker"] == speaker]
@@ -242,6 +249,30 @@ def score(ann, export):
     miss["quotations credited wrongly"] = sorted(wrong)
     miss["quotations missed"] = ["%s: %s: \u201c%s\u201d" % (slug, a["speaker"], a["text"])
                                  for slug, a in person_quotes if not a["found"]]
+
+    # Organisation speakers: a quotation the export gives to an organisation (`organisation`, no `speaker`) is right
+    # when the quotation it carries is annotated `ORG:`; the names are not compared, since the article may call the
+    # body "the ministry" or "the RSF" where the annotation has its full name. Recall: `ORG:` quotations so given.
+    org_right = 0
+    org_wrong = []
+    by_organisation = [q for q in export.get("quotations", []) if q.get("organisation") and not q.get("speaker")]
+    for q in by_organisation:
+        good = [a for a in annotated(q) if (a["speaker"] or "").startswith("ORG:")]
+        if good:
+            org_right += 1
+            for a in good:
+                a["org_found"] = True
+        else:
+            expected = ", ".join(sorted({str(a["speaker"]) for a in annotated(q)})) or "not an annotated quotation"
+            org_wrong.append("%s: \u201c%s\u201d given to %s, annotated %s" % (q["article"], q["text"][:90], q["organisation"], expected))
+    org_quotes = [(slug, a) for slug in sorted(quotes) for a in quotes[slug] if (a["speaker"] or "").startswith("ORG:")]
+    res["org_quotations"] = len(by_organisation)
+    res["org_quotations_right"] = org_right
+    res["org_quotes_annotated"] = len(org_quotes)
+    res["org_quotes_found"] = sum(1 for _, a in org_quotes if a.get("org_found"))
+    miss["quotations given to an organisation wrongly"] = sorted(org_wrong)
+    miss["organisation quotations missed"] = ["%s: %s: \u201c%s\u201d" % (slug, a["speaker"], a["text"])
+                                              for slug, a in org_quotes if not a.get("org_found")]
 
     # Dated statements: a statement is right when its sentence holds an annotated fragment and its date is
     # that fragment's date; each annotated date is matched once.
@@ -296,6 +327,14 @@ def table(res, title):
     for label, value, counts in rows:
         out.append("%-48s %6s  %s" % (label, "-" if value != value else "%.2f" % value, counts))
     out.append("%-48s %6d  %s" % ("pages for organisations or places", res["junk_pages"], "(want 0)"))
+    # Beside the targets: quotations whose speaker is a body, recorded as an organisation.
+    out.append("%-48s %6s  %s" % ("organisation speakers, precision / recall",
+                                  "/".join("-" if v != v else "%.2f" % v for v in (
+                                      ratio(res["org_quotations_right"], res["org_quotations"]),
+                                      ratio(res["org_quotes_found"], res["org_quotes_annotated"]))),
+                                  "%d of %d given to an organisation; %d of %d annotated ORG: quotations" % (
+                                      res["org_quotations_right"], res["org_quotations"],
+                                      res["org_quotes_found"], res["org_quotes_annotated"])))
     return "\n".join(out)
 
 

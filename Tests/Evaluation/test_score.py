@@ -47,6 +47,12 @@ def export():
             {"speaker": "shinzo-abe", "article": ABE[0], "sentence": "", "text": "words nobody said"},
             # credited to nobody: claims nothing, not counted
             {"speaker": None, "article": ABE[0], "sentence": "", "text": "Bleeding was massive"},
+            # given to an organisation, annotated ORG: right (the name is not compared), and no person's
+            {"speaker": None, "organisation": "RSF", "article": "sudan-army-and-rsf-clash-in-khartoum", "sentence": "",
+             "text": "The Rapid Support Forces were surprised on Saturday morning"},
+            # given to an organisation, but a person's words: wrong
+            {"speaker": None, "organisation": "Nara Medical University", "article": ABE[3], "sentence": "",
+             "text": "There is no legal basis for this."},
         ],
         "statements": [
             {"article": ABE[0], "date": "2022-07-08", "text": "on Friday", "people": [], "events": [],
@@ -97,6 +103,15 @@ class ScoreTests(unittest.TestCase):
         self.assertIn("credited to Fumio Kishida, annotated Kenta Izumi", wrong)
         self.assertIn("not an annotated quotation", wrong)
         self.assertEqual(self.res["quotes_found"], 1)
+
+    def test_organisation_speakers_beside_the_person_figures(self):
+        self.assertEqual((self.res["org_quotations_right"], self.res["org_quotations"]), (1, 2))
+        self.assertEqual(self.res["org_quotes_found"], 1)
+        orgs = sum(1 for a in self.ann.articles.values() for q in a["quotes"] if (q["speaker"] or "").startswith("ORG:"))
+        self.assertEqual(self.res["org_quotes_annotated"], orgs)
+        wrong = "\n".join(self.res["misses"]["quotations given to an organisation wrongly"])
+        self.assertIn("given to Nara Medical University, annotated Kenta Izumi", wrong)
+        self.assertIn("organisation speakers, precision / recall", score.table(self.res, "t"))
 
     def test_dated_statements_match_fragment_and_date(self):
         self.assertEqual((self.res["statements_right"], self.res["statements"]), (2, 3))
