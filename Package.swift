@@ -7,6 +7,11 @@
 // BuiltinTheme ← Templating (the default theme as data); Renderer ← Server ← dossier-serve, the program `dossier serve` runs.
 import PackageDescription
 
+// The small types the analysis asks of every word (WordSet.Key, Tokens, WordToken in Content; EDTF's dates; Markdown's
+// blocks) are inlined where Discovery and Renderer use them, in a release build: without it each `tokens[i]`,
+// `key == .empty` or `set.contains(key)` was a call across modules.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -27,11 +32,11 @@ let package = Package(
                        providers: [.apt(["libjemalloc-dev"])]),
         // jemalloc's options for the command (see Sources/JemallocOptions/options.c).
         .target(name: "JemallocOptions"),
-        .target(name: "Markdown", dependencies: ["CCMark"]),
-        .target(name: "EDTF"),
+        .target(name: "Markdown", dependencies: ["CCMark"], swiftSettings: crossModule),
+        .target(name: "EDTF", swiftSettings: crossModule),
         .target(name: "Content", dependencies: [
             "Markdown", "EDTF", .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: crossModule),
         // Who is named, who said what, when: people, spellings, quotations, dated sentences; the linker and its cache.
         .target(name: "Discovery", dependencies: ["Content", "Markdown", "EDTF"]),
         // The default theme, generated from Templates/ by `make theme` (Sources/BuiltinTheme/generate.sh).

@@ -3,16 +3,28 @@
 /// One word of a text. `start..<end` is the word itself in UTF-8 offsets; a possessive "'s" follows it up to `possessiveEnd`.
 /// Plain values only, no String: every body is tokenized twice (discovery, then the analysis), and copying and freeing
 /// a String per word (a count each) was 2 % of a build's samples. The word itself is its `Tokens`' to give (`word(of:)`).
+/// 32 bytes: offsets of 32 bits (a block's text is far below 4 GB), half the 48 bytes of Int offsets, which the
+/// tokenizer wrote and every pass read for each of a build's millions of words.
 public struct WordToken: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var possessiveEnd: Int
-    public var isPossessive: Bool { possessiveEnd > end }
+    private var start32: UInt32
+    private var end32: UInt32
+    private var possessiveEnd32: UInt32
+    /// Where the word is in its Tokens' `longWords`, for a word its key cannot make; -1 for the others.
+    private var longWord32: Int32 = -1
     /// The word packed for the cue sets when it is ASCII of up to 15 bytes, else `.empty`: made from the bytes the
     /// tokenizer has in hand, so the passes that ask sets of every word need not read each word again.
     package var key = WordSet.Key.empty
-    /// Where the word is in its Tokens' `longWords`, for a word its key cannot make; -1 for the others.
-    package var longWord = -1
+
+    @inline(__always) public var start: Int { Int(start32) }
+    @inline(__always) public var end: Int { Int(end32) }
+    @inline(__always) public var possessiveEnd: Int { Int(possessiveEnd32) }
+    @inline(__always) package var longWord: Int { Int(longWord32) }
+    @inline(__always) public var isPossessive: Bool { possessiveEnd32 > end32 }
+
+    package init(start: Int, end: Int, possessiveEnd: Int, key: WordSet.Key, longWord: Int = -1) {
+        start32 = UInt32(start); end32 = UInt32(end); possessiveEnd32 = UInt32(possessiveEnd)
+        longWord32 = Int32(longWord); self.key = key
+    }
 
     /// `key` lowered: the key of the word in lower case, or nil when the word has none.
     package var lowercaseKey: WordSet.Key? { key == .empty ? nil : key.lowercased() }
@@ -42,12 +54,12 @@ public struct Tokens: RandomAccessCollection, Sendable {
 
     /// `word`: nil when the key makes it.
     package mutating func append(start: Int, end: Int, possessiveEnd: Int, key: WordSet.Key, word: String?) {
-        var token = WordToken(start: start, end: end, possessiveEnd: possessiveEnd, key: key)
         if let word {
-            token.longWord = longWords.count
+            tokens.append(WordToken(start: start, end: end, possessiveEnd: possessiveEnd, key: key, longWord: longWords.count))
             longWords.append(word)
+        } else {
+            tokens.append(WordToken(start: start, end: end, possessiveEnd: possessiveEnd, key: key))
         }
-        tokens.append(token)
     }
 }
 

@@ -130,6 +130,12 @@ enum Quotes {
         var gender: [Int: Bool] = [:]
         for mention in body.mentions {
             let text = body.document.blocks[mention.block].text.utf8
+            // Every cue ends in a space after ".", "r", "s", "d", "e", "w" or "n": most mentions, after other bytes, are
+            // passed over without the lower-cased String below.
+            guard mention.range.lowerBound >= 2 else { continue }
+            let end = text.index(text.startIndex, offsetBy: mention.range.lowerBound)
+            guard text[text.index(end, offsetBy: -1)] == 0x20,
+                  Self.cueEnds.contains(text[text.index(end, offsetBy: -2)] | 0x20) else { continue }
             let before = String(decoding: text.prefix(mention.range.lowerBound).suffix(12), as: UTF8.self).lowercased()
             for (cue, male) in [("mr. ", true), ("mr ", true), ("ms. ", false), ("ms ", false), ("mrs. ", false), ("mrs ", false),
                                 ("husband ", true), ("wife ", false), ("widow ", false), ("son ", true), ("daughter ", false)]
@@ -317,6 +323,9 @@ enum Quotes {
         }
         return result
     }
+
+    /// The last letter of each gender cue before its space, lower case ("." is unchanged by `| 0x20`).
+    private static let cueEnds: Set<UInt8> = Set(".rsdewn".utf8)
 
     private static func isWholeSentence(_ quote: Range<Int>, _ sentence: Range<Int>) -> Bool {
         quote.lowerBound <= sentence.lowerBound + 1 && quote.upperBound >= sentence.upperBound - 2
