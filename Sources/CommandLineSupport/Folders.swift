@@ -82,9 +82,12 @@ public enum DossierVersion {
 public enum Terminal {
     /// Builds the site as `dossier build` does, printing its steps, its warnings and what it built. When the build
     /// fails, every problem is printed and the count of errors returned, for the caller to say what was left undone.
-    public static func build(_ options: BuildOptions, console: Console, output: String) -> Result<BuildReport, BuildErrors> {
+    /// `onStep`: called as each step starts, with its number (the command returns freed memory between steps).
+    public static func build(_ options: BuildOptions, console: Console, output: String,
+                             onStep: (@Sendable (Int) -> Void)? = nil) -> Result<BuildReport, BuildErrors> {
         do {
             let report = try SiteBuilder.build(options) { step, name in
+                onStep?(step)
                 console.progress(step: step, of: SiteBuilder.steps.count, name)
             }
             console.diagnostics(report.warnings)

@@ -28,7 +28,7 @@ public final class AnalysisCache: @unchecked Sendable {
     // The file is a log of records (key, length, payload), appended to by each build: a rebuild that analysed one
     // article adds one record rather than writing every article's again. It is rewritten with only the records in
     // use when they are less than half of it. Discovery's decisions, rewritten by every build, live in a file of their own.
-    static let magic = Array("dossier analysis cache 9\n".utf8)
+    static let magic = Array("dossier analysis cache 10\n".utf8)
     static let decisionsMagic = Array("dossier decisions 1\n".utf8)
     static let recordHeader = 12                          // key: 8 bytes, payload length: 4 bytes, little-endian
 
@@ -297,7 +297,9 @@ extension ByteWriter {
             if let role = run.role { int(1); string(role) } else { int(0) }
             if let aka = run.aka { int(1); string(aka) } else { int(0) }
             int((run.hasTitle ? 1 : 0) | (run.hasApposition ? 2 : 0) | (run.isAttributed ? 4 : 0)
-                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0) | (run.isNameShaped ? 64 : 0))
+                | (run.startsWithGivenName ? 8 : 0) | (run.honorific ? 16 : 0) | (run.surnameRecurs ? 32 : 0) | (run.isNameShaped ? 64 : 0)
+                | (run.startsWithParticle ? 128 : 0) | (run.startsLikeAPlace ? 256 : 0) | (run.isFamilyNameFirst ? 512 : 0)
+                | (run.isNamedAs ? 1024 : 0) | (run.isSpeakerLabel ? 2048 : 0) | (run.isVocative ? 4096 : 0) | (run.firstWordRecurs ? 8192 : 0))
         }
     }
 
@@ -396,9 +398,12 @@ extension ByteReader {
             let role: String? = try int() == 1 ? try string() : nil
             let aka: String? = try int() == 1 ? try string() : nil
             let flags = try int()
-            return NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
-                           isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
-                           surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0)
+            var run = NameRun(words: words, text: text, range: range, role: role, hasTitle: flags & 1 != 0, hasApposition: flags & 2 != 0,
+                              isAttributed: flags & 4 != 0, startsWithGivenName: flags & 8 != 0, honorific: flags & 16 != 0,
+                              surnameRecurs: flags & 32 != 0, aka: aka, isNameShaped: flags & 64 != 0)
+            (run.startsWithParticle, run.startsLikeAPlace, run.isFamilyNameFirst) = (flags & 128 != 0, flags & 256 != 0, flags & 512 != 0)
+            (run.isNamedAs, run.isSpeakerLabel, run.isVocative, run.firstWordRecurs) = (flags & 1024 != 0, flags & 2048 != 0, flags & 4096 != 0, flags & 8192 != 0)
+            return run
         }
     }
 

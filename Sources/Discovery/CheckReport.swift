@@ -90,7 +90,8 @@ public struct CheckReport: Sendable, Codable, Equatable {
         var bySurname: [String: [Int]] = [:]
         for (p, person) in dossier.people.enumerated() {
             let words = NameTokens.words(of: person.name)
-            if words.count >= 2 { bySurname[words[words.count - 1], default: []].append(p) }
+            // (The words a name is named by alone: the first of a Chinese or Korean name, "Wang" of Wang Yi.)
+            if words.count >= 2 { for surname in NameCues.shortForms(of: words) { bySurname[surname, default: []].append(p) } }
         }
         let shared = bySurname.filter { $0.value.count > 1 }
         guard !shared.isEmpty else { return [] }

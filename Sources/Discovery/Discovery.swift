@@ -81,7 +81,7 @@ public enum Discovery {
             case .variant(let p, let text, let reason):
                 // A person found by title and surname alone takes the whole name when it is written.
                 if !people[p].curated, !people[p].name.contains(" "),
-                   NameCues.surname(of: NameTokens.words(of: text).filter { !Variants.isInitial($0) }) == people[p].name {
+                   NameCues.shortForms(of: NameTokens.words(of: text).filter { !Variants.isInitial($0) }).contains(people[p].name) {
                     people[p].variants.append(Variant(text: people[p].name, article: people[p].foundIn ?? articleSlug, reason: "the surname alone, after a title"))
                     people[p].name = text
                 } else {
@@ -246,8 +246,12 @@ public enum Discovery {
                     }
                 }
                 // The whole name of one found before by title and surname alone ("Secretary Blinken" ... "Antony Blinken").
-                if core.count >= 2, run.isPerson, let surname = NameCues.surname(of: core), let bySurname = index.bySurname[surname] {
-                    let byTitle = bySurname.filter { !people[$0].curated && people[$0].name == surname }
+                // (The person's page is evidence enough that the whole name is a person: "Later, Joaquim Inácio Brizo da Lanha
+                // signed" after "President Brizo".)
+                if core.count >= 2 {
+                    let byTitle = Set(NameCues.shortForms(of: core).flatMap { surname in
+                        (index.bySurname[surname] ?? []).filter { !people[$0].curated && people[$0].name == surname }
+                    })
                     if byTitle.count == 1, let p = byTitle.first {
                         act(.variant(person: p, text: run.text, reason: "the whole name of one named by title and surname"))
                         named.insert(p)
@@ -289,6 +293,10 @@ public enum Discovery {
                     act(.discovered(slug: slug, name: run.text, role: run.role.map(capitalisedFirst)))
                     named.insert(people.count - 1)
                     alsoKnownAs(people.count - 1)
+                    // Named again by the given name alone, as patronymic names are: that word is theirs too.
+                    if run.firstWordRecurs, index.bySurname[core[0]] == nil {
+                        act(.variant(person: people.count - 1, text: core[0], reason: "the given name alone, as a patronymic name is written"))
+                    }
                 } else if core.count == 1, run.hasTitle, match == nil, Self.isLoneSurname(core[0]),
                           !(run.role.map { role in
                               // Not a relative's given name ("his wife Akemi"), nor the place of an office ("head of Russia").
@@ -452,6 +460,18 @@ public enum Discovery {
                   !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0) }) else { continue }
             runs[r].surnameRecurs = true
         }
+        // A name of two words whose first word the article writes alone: a patronymic name named again by its given name
+        // ("Getachew Reda ... Getachew said"). Not a given name the tables know ("Donald"): those are no patronymic.
+        // (Alone as a person is: with a speech verb or a title, "Getachew said"; "Khan Yunes ... Khan spoke" is a town.)
+        let aloneAsAPerson = Set(runs.lazy.filter { $0.words.count == 1 && ($0.isAttributed || $0.hasTitle) }.map { $0.words[0] })
+        for r in runs.indices where runs[r].words.count == 2 && !runs[r].surnameRecurs && !runs[r].startsWithParticle {
+            let words = runs[r].words
+            guard aloneAsAPerson.contains(words[0]), !PersonFinder.isGivenName(words[0]), !words[0].contains("-"),
+                  !words.contains(where: { NameCues.isOrdinaryWord($0) || NameCues.organisationOrPlaceWords.containsLowercase(of: $0)
+                      || NameCues.placeNames.containsLowercase(of: $0) || NameCues.titleWords.containsLowercase(of: $0) }),
+                  !NameCues.containsKnownPlace(words) else { continue }
+            runs[r].firstWordRecurs = true
+        }
         // The same with a particle: "Caroline van der Plas ... Van der Plas said".
         let aloneWithParticle = Set(runs.lazy.filter(\.startsWithParticle).map { $0.words.joined(separator: " ").lowercased() })
         if !aloneWithParticle.isEmpty {
@@ -483,10 +503,11 @@ public enum Discovery {
     static func addForm(_ form: String, to known: inout Variants.Known) {
         let words = NameTokens.words(of: form)
         let core = words.filter { !Variants.isInitial($0) }
-        guard let last = NameCues.surname(of: core) else { return }
+        let shortForms = NameCues.shortForms(of: core)
+        guard !shortForms.isEmpty else { return }
         known.written.insert(words)
         known.forms.insert(core)
-        if !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
+        for last in shortForms where !known.surnames.contains(last) { known.surnames.append(last); known.surnameKeys.append(Variants.key(last)) }
         if core.count >= 2, !known.given.contains(where: { $0.text == core[0] }) { known.given.append(Variants.GivenName(core[0])) }
     }
 }

@@ -124,9 +124,26 @@ extension NameCues {
     /// The word of a name that it is named by alone: the family name, first in a name written family name first
     /// ("Qin" of "Qin Gang", "Yoon" of "Yoon Suk Yeol"), else the last word ("Lavrov" of "Sergei Lavrov").
     /// `words`: the name's words (initials left out), as `NameTokens.words(of:)` gives them.
-    static func surname(of words: [String]) -> String? {
-        guard let last = words.last else { return nil }
-        if words.count >= 2, EastAsianNames.isFamilyFirst(words) { return words[0] }
-        return last
+    static func surname(of words: [String]) -> String? { shortForms(of: words).first }
+
+    /// Every word a name is named by alone, the surname (`surname(of:)`) first. Besides it: the given name of a name
+    /// whose second word is a father's given name ("Abiy" of Abiy Ahmed, "Anwar" of Anwar Ibrahim: patronymic names
+    /// have no family name), and in a name of four words or more the words between that are no given name, particle
+    /// or English word ("Lula" of Luiz Inácio Lula da Silva, "López" of Andrés Manuel López Obrador).
+    static func shortForms(of words: [String]) -> [String] {
+        guard let last = words.last else { return [] }
+        if words.count >= 2, EastAsianNames.isFamilyFirst(words) { return [words[0]] }
+        var forms = [last]
+        if words.count == 2, PersonFinder.isGivenName(words[1]), !PersonFinder.isGivenName(words[0]), !isParticle(words[0]),
+           words[0].count >= 3, !isOrdinaryWord(words[0]) {
+            forms.append(words[0])
+        }
+        if words.count >= 4 {
+            for word in words[1..<(words.count - 1)] where word.count >= 3 && word.first?.isUppercase == true && !PersonFinder.isGivenName(word)
+                && !isParticle(word) && !isOrdinaryWord(word) && !forms.contains(word) {
+                forms.append(word)
+            }
+        }
+        return forms
     }
 }

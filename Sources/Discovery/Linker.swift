@@ -535,8 +535,8 @@ struct NameTable: Sendable {
         for (p, person) in people.enumerated() {
             for form in [person.name] + person.aliases {
                 let words = NameTokens.words(of: form)
-                guard words.count >= 2, let last = NameCues.surname(of: words), Set(claims[words]?.map(\.person) ?? []).count <= 1 else { continue }
-                if !(surnames[[last]]?.contains(p) ?? false) { surnames[[last], default: []].append(p) }
+                guard words.count >= 2, Set(claims[words]?.map(\.person) ?? []).count <= 1 else { continue }
+                for last in NameCues.shortForms(of: words) where !(surnames[[last]]?.contains(p) ?? false) { surnames[[last], default: []].append(p) }
             }
         }
         for (words, candidates) in surnames.sorted(by: { $0.key.joined() < $1.key.joined() }) where claims[words] == nil {

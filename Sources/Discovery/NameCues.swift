@@ -127,6 +127,28 @@ enum NameCues {
         // Hebrew
         "benjamin", "benny", "yair", "naftali", "yoav", "isaac", "itamar", "bezalel", "gideon", "avigdor", "ehud",
         "ariel", "moshe", "shimon", "yitzhak", "golda", "herzi", "gadi", "ron",
+        // Spanish, Portuguese, Italian, French, German, Dutch (slugs: without accents)
+        "jose", "juan", "luis", "carlos", "manuel", "andres", "miguel", "jorge", "francisco", "antonio", "fernando",
+        "alejandro", "gustavo", "gabriel", "ricardo", "sergio", "diego", "pablo", "alberto", "raul", "enrique", "eduardo",
+        "isabel", "carmen", "cristina", "claudia", "lucia", "beatriz", "yolanda", "nicolas", "jair", "dilma", "evo",
+        "nayib", "xiomara", "guillermo", "sebastian", "michelle", "geraldo", "fernanda", "matteo", "giuseppe", "mario",
+        "silvio", "enrico", "paolo", "giovanni", "luigi", "jean", "jacques", "francois", "michel", "philippe",
+        "olivier", "thierry", "laurent", "gerald", "bruno", "segolene", "edouard", "sebastien", "friedrich",
+        "wolfgang", "karl", "heinz", "jurgen", "markus", "horst", "helmut", "gerhard", "sahra", "geert", "frans",
+        "wopke", "pieter", "sigrid", "dilan",
+        // Turkish, Persian, South Asian
+        "devlet", "binali", "ozgur", "fatih", "selahattin", "mansur", "abbas", "rahul", "sonia", "amit", "rajnath",
+        "arvind", "mamata", "shehbaz", "nawaz", "imran", "asif", "bilawal", "maryam", "hasina", "ranil", "gotabaya",
+        "mahinda", "anura", "subrahmanyam", "arindam", "hardeep", "nirmala", "piyush", "yogi",
+        // African (not the given names of patronymic names, Abiy, Getachew: those are named alone by them, NameCues.shortForms)
+        "cyril", "jacob", "thabo", "bola", "muhammadu", "olusegun", "goodluck", "uhuru", "raila", "yoweri",
+        "macky", "ousmane", "alassane", "mahamadou", "emmerson", "hage", "hakainde", "samia", "idriss",
+        "mahamat", "assimi", "bassirou", "felix", "denis", "hassoumi",
+        // Japanese, Indonesian, Filipino
+        "yoshihide", "taro", "shigeru", "junichiro", "yukio", "naoto", "yoshihiko", "yoko", "yuriko", "sanae", "seiko",
+        "kenji", "hiroshi", "takeshi", "akira", "koji", "ichiro", "yoshimasa", "katsunobu", "hirokazu", "toshihiro",
+        "tetsuya", "joko", "gibran", "anies", "ganjar", "megawati", "susilo", "retno", "luhut", "ferdinand", "rodrigo",
+        "leni", "bongbong",
     ]
 
     /// Words that make a capitalised run an organisation, a place or a thing, never a person:
@@ -158,6 +180,11 @@ enum NameCues {
         // Divisions of a country: "Yamalo-Nenets Autonomous Okrug", "Kherson Oblast", "Nara Prefecture".
         "oblast", "okrug", "krai", "raion", "prefecture", "governorate", "wilaya", "canton", "municipality", "borough",
         "territory", "territories", "autonomous", "emirate", "sultanate", "voivodeship",
+        // Bodies named in their own language: "Jabhat al-Nusra", "Jaish al-Adl", "Ansar Allah", "Hizb ut-Tahrir",
+        // "Cumhuriyet Halk Partisi", "Partido Popular", "Yedinaya Rossiya".
+        "jabhat", "jaish", "ansar", "hizb", "harakat", "kataib", "liwa", "saraya", "ahrar", "tanzim", "jamaat", "jamaah",
+        "ittihad", "hayat", "allah", "nusra", "adl", "partisi", "parti", "partido", "partito", "partei", "frente",
+        "movimiento", "alianza", "rossiya", "rossii", "ilbo", "shimbun",
     ]
 
     /// Words that put a place after them: a name shaped like a person's is no person after one ("in Kuala Lumpur").
@@ -197,7 +224,30 @@ enum NameCues {
         "ansa", "pti", "hamas", "hezbollah", "taliban", "wagner", "boko", "haram", "shabaab", "isis", "houthi", "houthis",
         "mossad", "interpol", "frontex", "europol", "fasher", "geneina", "kordofan", "nyala", "sabha", "rajya", "lok",
         "knesset", "bundestag", "storting", "riksdag", "sejm", "rada", "majlis", "liga", "monde", "figaro", "spiegel",
-        "melbourne", "canberra", "auckland", "havana", "caracas", "bogota", 
+        "melbourne", "canberra", "auckland", "havana", "caracas", "bogota",
+        // More cities and regions the word list leaves out, across the world (not those that are also surnames:
+        // Santiago, Mendoza, Golan, Gao).
+        "aleppo", "idlib", "homs", "hama", "latakia", "tartus", "raqqa", "daraa", "qamishli", "kobani", "afrin", "manbij",
+        "mosul", "basra", "erbil", "kirkuk", "fallujah", "sanaa", "aden", "hodeidah", "marib", "izmir",
+        "antalya", "diyarbakir", "gaziantep", "hatay", "kurdistan", "busan", "incheon", "gwangju", "daegu", "yongsan",
+        "gyeonggi", "jeju", "ulsan", "tigray", "amhara", "oromia", "mekelle", "asmara", "mogadishu", "juba", "goma",
+        "kigali", "kampala", "dodoma", "lusaka", "harare", "maputo", "luanda", "windhoek", "gaborone", "accra",
+        "abidjan", "conakry", "freetown", "monrovia", "nouakchott", "ndjamena", "bangui", "yaounde", "douala",
+        "libreville", "brazzaville", "timbuktu", "kidal", "agadez", "tillaberi", "maiduguri", "kano", "kaduna",
+        "sahel", "darfur", "kherson", "zaporizhzhia", "dnipro", "lviv", "sumy", "chernihiv", "avdiivka", "pokrovsk",
+        "novgorod", "nizhny", "yekaterinburg", "novosibirsk", "vladivostok", "chechnya", "grozny", "dagestan",
+        "ingushetia", "tatarstan", "abkhazia", "ossetia", "transnistria", "chisinau", "almaty", "astana", "tashkent",
+        "bishkek", "dushanbe", "ashgabat", "kabul", "kandahar", "herat", "peshawar", "islamabad", "rawalpindi",
+        "quetta", "dhaka", "chittagong", "kathmandu", "colombo", "thimphu", "naypyidaw", "mandalay", "rakhine",
+        "phnom", "penh", "vientiane", "cebu", "davao", "mindanao", "surabaya", "bandung", "medan", "bali", "papua",
+        "guangzhou", "wuhan", "chengdu", "chongqing", "tianjin", "nanjing", "hangzhou", "xiamen", "fujian",
+        "guangdong", "sichuan", "yunnan", "hainan", "zhejiang", "jiangsu", "shandong", "hebei", "henan", "hubei",
+        "hunan", "shaanxi", "shanxi", "gansu", "qinghai", "ningxia", "guangxi", "jilin", "liaoning", "heilongjiang",
+        "kaohsiung", "taichung", "tainan", "hsinchu", "okinawa", "hokkaido", "sapporo", "yokohama", "nagoya", "fukuoka",
+        "sendai", "kobe", "hiroshima", "nagasaki", "guadalajara", "monterrey", "tijuana", "culiacan",
+        "sinaloa", "michoacan", "oaxaca", "chiapas", "medellin", "quito", "guayaquil", "cusco",
+        "valparaiso", "montevideo", "asuncion", "brasilia", "recife", "manaus",
+        "managua", "tegucigalpa", "maracaibo",
     ]
 
     /// Places of several words, lower-case, words joined by one space: a run holding one is a place, never a person,

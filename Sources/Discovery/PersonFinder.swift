@@ -20,11 +20,14 @@ struct NameRun: Sendable, Equatable {
     /// Its last word is written alone elsewhere in the article ("Tetsuya Yamagami ... Yamagami said"), and none of its
     /// words is an ordinary English word: the way news prose names a person a second time (Discovery.runs).
     var surnameRecurs: Bool = false
+    /// A name of two words whose first word the article also writes alone ("Getachew Reda ... Getachew said"), none of
+    /// them an ordinary English word: a patronymic name, named a second time by its given name (Discovery.runs).
+    var firstWordRecurs: Bool = false
     /// One capitalised word in brackets right after the name: what else the person is called ("Mohamed Hamdan
     /// Dagalo (Hemedti)").
     var aka: String? = nil
 
-    /// Two or three words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
+    /// Two to four words no dictionary or table knows (or a particle inside: "Marine Le Pen"), as the subject of a verb
     /// in the past tense or with an apposition after: "Pieter Omtzigt, a former ...", "Marine Le Pen congratulated".
     var isNameShaped: Bool = false
 
@@ -56,7 +59,7 @@ struct NameRun: Sendable, Equatable {
         // One hyphenated word ("Willem-Alexander", "Adebayo-Smith") is a person after a title only: alone it is a surname.
         guard text.contains(" ") || hasTitle else { return false }
         if startsLikeAPlace { return hasTitle || hasApposition || isAttributed }
-        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || isNameShaped || isFamilyNameFirst || isNamedAs || isSpeakerLabel
+        return hasTitle || hasApposition || isAttributed || startsWithGivenName || surnameRecurs || firstWordRecurs || isNameShaped || isFamilyNameFirst || isNamedAs || isSpeakerLabel
     }
 }
 
@@ -305,7 +308,7 @@ enum PersonFinder {
                     || (isComma(before) && (after == UInt8(ascii: ".") || after == UInt8(ascii: "!") || after == UInt8(ascii: "?")))
             }
             run.startsLikeAPlace = words.count >= 2 && NameCues.placeFormingWords.contains(words[0].lowercased())
-            if !hasTitle, !hasApposition, (2...3).contains(words.count) {
+            if !hasTitle, !hasApposition, (2...4).contains(words.count) {
                 run.isNameShaped = nameShaped(k, j)
             }
             if !run.startsLikeAPlace, (2...4).contains(words.count) {

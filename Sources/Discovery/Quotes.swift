@@ -123,6 +123,7 @@ enum Quotes {
         var result: [Quote] = []
         var subject: Int?                    // the person the text was last about: first named in the last sentence naming anyone
         var lastSpeaker: (block: Int, sentence: Int, person: Int)?
+        var lastBody: (block: Int, sentence: Int, name: String)?     // the organisation last quoted, for "It said"
         var mentionsOfBlock = [[Mention]].filled(with: [], count: body.document.blocks.count)
         for mention in body.mentions { mentionsOfBlock[mention.block].append(mention) }
         // Who the text says is a man (true) or a woman (false): "Mr. Abe", "Ms. Kaag", "her husband Valery Tsepkalo".
@@ -263,6 +264,10 @@ enum Quotes {
                                   // A person named inside the phrase is the subject: "Secretary of State Antony Blinken said".
                                   !here.contains(where: { isSubject($0) && $0.range.lowerBound < speakingBody.end && $0.range.upperBound > speakingBody.start }) {
                             organisation = fullName(of: speakingBody.name, blocks: body.document.blocks, upTo: b, offset: speakingBody.start)  // the ministry said
+                        } else if subjectMention == nil, let verbIndex, verbIndex > 0, verb.start - words[verbIndex - 1].end <= 1,
+                                  blockTokens.word(of: words[verbIndex - 1]).lowercased() == "it",
+                                  let last = lastBody, last.block == b ? last.sentence >= s - 2 : (last.block == b - 1 && s == 0) {
+                            organisation = last.name                                            // (the ministry ...) It said
                         } else if let subjectMention {
                             speaker = subjectMention.person                                     // Lavrov said / Dmitriev, ..., said
                         } else if let verbIndex, !here.contains(where: { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= verb.start }),
@@ -276,6 +281,9 @@ enum Quotes {
                                                           && NameCues.personalPronouns.containsLowercase(of: blockTokens.word(of: $0)) }) {
                             speaker = person(ofPronoun: pronoun)                                // he said
                         }
+                    } else if let named = here.last(where: { $0.range.upperBound <= span.outer.lowerBound && span.outer.lowerBound - $0.range.upperBound <= 3 }),
+                              Linker.substring(block.text, named.range.upperBound..<span.outer.lowerBound).trimmingCharacters(in: .whitespaces) == ":" {
+                        speaker = named.person                                                 // Peskov: “...”
                     } else if isWholeSentence(span.outer, sentenceRange), s > 0,
                               let previous = lastSpeaker, previous.block == b, previous.sentence == s - 1 {
                         speaker = previous.person                                              // a quote continuing the speaker
@@ -290,9 +298,21 @@ enum Quotes {
                         if tokensOf[s - 1].contains(where: { Self.isSpeechVerb( blockTokens.word(of: $0)) }) { speaker = subjectBefore }
                     }
                     result.append(Quote(block: b, sentence: s, range: span.inner, text: text, speaker: speaker, organisation: organisation))
-                    if let speaker { lastSpeaker = (b, s, speaker) } else if organisation != nil { lastSpeaker = nil }
+                    if let speaker { lastSpeaker = (b, s, speaker); lastBody = nil }
+                    else if let organisation { lastSpeaker = nil; lastBody = (b, s, organisation) }
                 }
                 if let first = here.first { subject = first.person }
+            }
+            // A line of attribution after a quotation standing alone ("— Yoon Ji-ho, in an interview", under a block
+            // quote): the person it opens with said the quotations of the paragraph before.
+            if b > 0, let dash = ["\u{2014}", "\u{2013}", "\u{2015}", "--"].first(where: { block.text.hasPrefix($0) }),
+               let named = mentionsOfBlock[b].first(where: { $0.range.lowerBound <= dash.utf8.count + 2 }) {
+                for q in result.indices.reversed() {
+                    guard result[q].block == b - 1 else { break }
+                    result[q].speaker = named.person
+                    result[q].organisation = nil
+                }
+                lastSpeaker = (b, 0, named.person)
             }
         }
         return result
@@ -352,10 +372,13 @@ enum Quotes {
             let lowered = (a...z).map { word($0).lowercased() }
             let last = word(z)
             if ["a", "an"].contains(a > 0 && words[a].start - words[a - 1].end <= 1 ? word(a - 1).lowercased() : "") { return nil }
-            // Nor the object of a preposition: "a spokesperson for the ministry said" is the spokesperson's.
+            // Nor the object of a preposition ("a letter to the ministry said"),
             var before = a - 1
             if before >= 0, ["the", "its", "his", "her", "their"].contains(word(before).lowercased()) { before -= 1 }
-            if before >= 0, Self.prepositions.contains(word(before).lowercased()) { return nil }
+            // unless a spokesperson speaks for the body: "a spokesman for the ministry said".
+            if before >= 0, Self.prepositions.contains(word(before).lowercased()),
+               !(["for", "of"].contains(word(before).lowercased()) && before > 0
+                 && ["spokesperson", "spokesman", "spokeswoman"].contains(word(before - 1).lowercased())) { return nil }
             let capitals = (a...z).filter { isCapitalised(word($0)) || (a < $0 && $0 < z && ["of", "for"].contains(word($0))) }
             let isBody = Self.speakingBodies.contains(lowered.last!)
                 || isAcronym(last) && !NameCues.isOrdinaryWord(last.lowercased())
@@ -446,29 +469,42 @@ enum Quotes {
     /// (0xE2), and are passed over by that one test.
     private static func quotationSpans(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [(outer: Range<Int>, inner: Range<Int>)] {
         var result: [(outer: Range<Int>, inner: Range<Int>)] = []
-        var open: (at: Int, width: Int, curly: Bool)?
+        // The marks of the languages translations keep: “…” and "…", «…» (French, Russian, Spanish), „…“ (German,
+        // Polish, Hungarian). What closes depends on what opened.
+        enum Mark { case straight, curly, guillemet, low }
+        var open: (at: Int, width: Int, mark: Mark)?
         var i = 0
         let count = bytes.count
         while i < count {
             let byte = bytes[i]
-            guard byte == UInt8(ascii: "\"") || byte == 0xE2 else { i += 1; continue }
+            guard byte == UInt8(ascii: "\"") || byte == 0xE2 || byte == 0xC2 else { i += 1; continue }
             let isCurlyOpen = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C
             let isCurlyClose = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D
+            let isLowOpen = i + 2 < count && byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9E
+            let isGuillemetOpen = i + 1 < count && byte == 0xC2 && bytes[i + 1] == 0xAB
+            let isGuillemetClose = i + 1 < count && byte == 0xC2 && bytes[i + 1] == 0xBB
             let isStraight = byte == UInt8(ascii: "\"")
+            let width = isStraight ? 1 : byte == 0xC2 ? 2 : 3
             if let o = open {
-                if (o.curly && isCurlyClose) || (!o.curly && isStraight) {
-                    let width = isStraight ? 1 : 3
+                let closes: Bool
+                switch o.mark {
+                case .straight: closes = isStraight
+                case .curly: closes = isCurlyClose
+                case .guillemet: closes = isGuillemetClose
+                case .low: closes = isCurlyOpen || isCurlyClose
+                }
+                if closes {
                     if i > o.at + o.width { result.append((o.at..<(i + width), (o.at + o.width)..<i)) }
                     open = nil
                     i += width
                     continue
                 }
-            } else if isCurlyOpen || isStraight {
-                open = (i, isStraight ? 1 : 3, !isStraight)
-                i += isStraight ? 1 : 3
+            } else if isCurlyOpen || isStraight || isLowOpen || isGuillemetOpen {
+                open = (i, width, isStraight ? .straight : isCurlyOpen ? .curly : isLowOpen ? .low : .guillemet)
+                i += width
                 continue
             }
-            i += isCurlyOpen || isCurlyClose ? 3 : 1
+            i += isCurlyOpen || isCurlyClose || isLowOpen || isGuillemetOpen || isGuillemetClose ? width : 1
         }
         // A quotation left open at the paragraph's end goes on in the next paragraph (news style leaves the closing
         // mark off there): it runs to the end. Not a stray mark before a word or two.

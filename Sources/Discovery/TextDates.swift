@@ -84,7 +84,16 @@ enum TextDates {
                 if lead == "last" { return false }
                 if NameCues.forwardLeads.contains(lead) || (lead == "as" && w(i - 2) == "early") { return true }
                 if runsOn(i), futureWords.containsLowercase(of: tokens.word(i + 1), key: nil) { return true }   // "on the 10th will be"
-                return futureBefore[i] ?? false
+                if let before = futureBefore[i] { return before }
+                // No tense before it ("Sunday's vote will decide"): the first word of tense in the few words after.
+                var k = i + 1
+                while k < tokens.count, k <= i + 6, sentenceOf[k] == sentenceOf[i] {
+                    let word = tokens.word(k)
+                    if futureWords.containsLowercase(of: word, key: nil) { return true }
+                    if pastWords.containsLowercase(of: word, key: nil) || (word.count > 4 && word.hasSuffix("ed") && !afterAuxiliary(k)) { return false }
+                    k += 1
+                }
+                return false
             }
             /// Where the second end of a range starts after token i: "15-17", "15–17" (the next token), "from 15 to 17",
             /// "between 15 and 17" (the token after the word); nil when no range goes on. Words only after "from" or
@@ -227,6 +236,11 @@ enum TextDates {
                     if forward { delta = (wd - anchor.weekday + 7) % 7; if delta == 0, lead == "next" { delta = 7 } }
                     else { delta = -((anchor.weekday - wd + 7) % 7); if lead == "last", delta == 0 { delta = -7 } }
                     date = day(anchor.adding(days: delta), relativeQualifier)
+                    // "from Monday to Wednesday": one span, to the next such weekday.
+                    if ["from", "between"].contains(lead), let j = rangeEnd(after: i, lead: lead), let wd2 = NameCues.weekdays[w(j)], capitalised(j) {
+                        let start = anchor.adding(days: delta)
+                        if let range = days(start, start.adding(days: (wd2 - wd + 7) % 7)) { date = range; last = j }
+                    }
                 } else if let d = ordinal(i), (lead == "the" && (["on", "since", "until"].contains(w(i - 2))
                             || (w(i - 2) == "of" && NameCues.partsOfDay.contains(w(i - 3))) || NameCues.partsOfDay.contains(w(i + 1))))
                             || (lead == "on" && w(i + 1) != "of") {
@@ -250,6 +264,9 @@ enum TextDates {
                     // "last week", "this weekend" are no day, month or year: spans of days the reader cannot place
                     // on a calendar any better than the article's date, so they give no date.
                     switch w(unitIndex) {
+                    case "day" where relative == "next" && w(i - 1) == "the":
+                        // "the next day": the day after the last one the text gave, when it gave one.
+                        if let base = lastDay { date = day(base.adding(days: 1), relativeQualifier); first = i - 1 }
                     case "month":
                         var (y, m) = (anchor.year, anchor.month + step)
                         if m < 1 { m += 12; y -= 1 } else if m > 12 { m -= 12; y += 1 }
@@ -310,7 +327,7 @@ enum TextDates {
         return result
     }
 
-    /// The UTF-8 ranges of a block's text inside quotation marks (“…” or "…").
+    /// The UTF-8 ranges of a block's text inside quotation marks (“…”, "…", «…», „…“).
     static func quotedRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var open: Int?
@@ -319,8 +336,11 @@ enum TextDates {
             if bytes[i] == UInt8(ascii: "\"") {
                 if let o = open { ranges.append(o..<i); open = nil } else { open = i + 1 }
             } else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
-                if bytes[i + 2] == 0x9C { open = i + 3 }                                     // “
+                if bytes[i + 2] == 0x9C || bytes[i + 2] == 0x9E { if open == nil { open = i + 3 } else if bytes[i + 2] == 0x9C, let o = open { ranges.append(o..<i); open = nil } }   // “ „ (and „…“)
                 else if bytes[i + 2] == 0x9D, let o = open { ranges.append(o..<i); open = nil }  // ”
+            } else if bytes[i] == 0xC2, i + 1 < bytes.count {
+                if bytes[i + 1] == 0xAB { open = i + 2 }                                     // «
+                else if bytes[i + 1] == 0xBB, let o = open { ranges.append(o..<i); open = nil }   // »
             }
             i += 1
         }

@@ -64,11 +64,17 @@ struct Period: Sendable, Hashable {
             used.insert(unique)
             periods.append(Period(key: unique, title: title, items: items))
         }
+        // Each date's year and month (0: known only to the year) as PageBuilder.group shows them, as numbers: its
+        // strings are made only where a period starts.
+        let shown = dates.map { date -> (year: Int, month: Int) in
+            let start = date.earliest == .distantPast ? date.latest : date.earliest
+            return (start.year, date.month == nil ? 0 : start.month)
+        }
         var start = 0
         while start < dates.count {
             let year = PageBuilder.group(dates[start]).year
             var end = start
-            while end < dates.count, PageBuilder.group(dates[end]).year == year { end += 1 }
+            while end < dates.count, shown[end].year == shown[start].year { end += 1 }
             if end - start <= perPage {
                 add(year, year, start..<end)
             } else {
@@ -76,7 +82,7 @@ struct Period: Sendable, Hashable {
                 while m < end {
                     let (_, label, iso) = PageBuilder.group(dates[m])
                     var n = m
-                    while n < end, PageBuilder.group(dates[n]).iso == iso { n += 1 }
+                    while n < end, shown[n] == shown[m] { n += 1 }
                     let parts = Part.split(n - m, perPage: perPage)
                     for part in parts {
                         let key = part.number == 1 ? iso : "\(iso)-\(part.number)"
@@ -127,10 +133,14 @@ final class SiteLayout: Sendable {
 
     init(_ dossier: Dossier) {
         var statements: [(article: Int, index: Int)] = []
+        var datesOfSentence: [Int: [Int]] = [:]      // block << 32 | sentence → its statements kept, of this article
         for (a, list) in dossier.datedStatements.enumerated() {
-            var seen = Set<SentenceDate>()
-            for (i, statement) in list.enumerated()
-            where seen.insert(SentenceDate(block: statement.block, sentence: statement.sentence, date: statement.date)).inserted {
+            datesOfSentence.removeAll(keepingCapacity: true)
+            // A date is compared only with those of its own sentence: hashing every date was a tenth of the layout.
+            for i in list.indices {
+                let key = list[i].block << 32 | list[i].sentence
+                if let kept = datesOfSentence[key], kept.contains(where: { list[$0].date == list[i].date }) { continue }
+                datesOfSentence[key, default: []].append(i)
                 statements.append((a, i))
             }
         }
@@ -148,11 +158,8 @@ final class SiteLayout: Sendable {
             ? Period.cut(dossier.articles.map(\.date), perPage: Budget.briefingArticlesPerPage) : []
     }
 
-    /// A sentence as written with its date: the timeline lists each once.
-    private struct SentenceText: Hashable { var date: EDTFDate, text: String }
-
-    /// A sentence's date, once per sentence (an article may date one sentence twice the same way).
-    private struct SentenceDate: Hashable { var block: Int, sentence: Int, date: EDTFDate }
+    /// Where a sentence is: its article, block and place in the block.
+    private struct SentencePlace: Hashable { var article: Int, block: Int, sentence: Int }
 
     /// Dated sentences by event (`Dossier.statementsOfEvents`), grouped by sentence.
     private static func reportedOfEvents(_ dossier: Dossier, _ statements: [(article: Int, index: Int)]) -> [[[(article: Int, index: Int)]]] {
@@ -161,11 +168,11 @@ final class SiteLayout: Sendable {
             let chosen = chosenOfEvent[e]
             // Several dates of one sentence are marked together, where the sentence first comes.
             var groups: [[(article: Int, index: Int)]] = []
-            var groupOf: [[Int]: Int] = [:]          // [article, block, sentence] → its group
+            var groupOf: [SentencePlace: Int] = [:]
             for s in chosen {
                 let ref = statements[s]
                 let statement = dossier.datedStatements[ref.article][ref.index]
-                let key = [ref.article, statement.block, statement.sentence]
+                let key = SentencePlace(article: ref.article, block: statement.block, sentence: statement.sentence)
                 if let g = groupOf[key] { groups[g].append(ref) } else { groupOf[key] = groups.count; groups.append([ref]) }
             }
             return groups
@@ -178,9 +185,13 @@ final class SiteLayout: Sendable {
     private static func timeline(_ dossier: Dossier, _ statements: [(article: Int, index: Int)], onlyNamed: Bool)
         -> ([TimelineItem], [ReportedSentence]) {
         var reported: [ReportedSentence] = []
-        var place: [SentenceText: Int] = [:]        // sentence and date → its index in `reported`
-        place.reserveCapacity(statements.count)      // grown step by step, it was a quarter of the timeline's making
-        reported.reserveCapacity(statements.count)
+        // Sentences alike are found by a hash of date and text, with a chain per hash: a dictionary keyed by the pair
+        // held a copy of every sentence and date, and filling that memory was a third of the timeline's making.
+        var firstWithHash: [Int: Int] = [:]         // hash → the last sentence in `reported` with it
+        var previousWithHash: [Int] = []            // per sentence in `reported`: the one before it with its hash, or -1
+        // Room for every sentence at once: grown by doubling, the copies and the fresh memory they touch cost more.
+        reported.reserveCapacity(statements.count); firstWithHash.reserveCapacity(statements.count)
+        previousWithHash.reserveCapacity(statements.count)
         var eventSentences: [Int: Set<Int>] = [:]   // per article with event mentions: block << 32 | sentence
         for (a, text) in dossier.articleTexts.enumerated() where onlyNamed && !text.eventMentions.isEmpty {
             eventSentences[a] = Set(text.eventMentions.map { $0.block << 32 | $0.sentence })
@@ -191,40 +202,85 @@ final class SiteLayout: Sendable {
                !(eventSentences[ref.article]?.contains(statement.block << 32 | statement.sentence) ?? false) { continue }
             let text = dossier.wikiLabels.plain(statement.sentenceText.isEmpty
                 ? dossier.articleTexts[ref.article].sentence(block: statement.block, index: statement.sentence) : statement.sentenceText)
-            let key = SentenceText(date: statement.date, text: text)
-            if let r = place[key] {
+            var hasher = Hasher()
+            hasher.combine(statement.date); hasher.combine(text)
+            let hash = hasher.finalize()
+            var r = firstWithHash[hash] ?? -1
+            while r >= 0, reported[r].date != statement.date || reported[r].text != text { r = previousWithHash[r] }
+            if r >= 0 {
                 if reported[r].articles.last != ref.article {
                     reported[r].articles.append(ref.article)
                     reported[r].sentences.append((statement.block, statement.sentence))
                 }
                 continue
             }
-            place[key] = reported.count
+            previousWithHash.append(firstWithHash[hash] ?? -1)
+            firstWithHash[hash] = reported.count
             reported.append(ReportedSentence(date: statement.date, text: text, articles: [ref.article],
                                              sentences: [(statement.block, statement.sentence)], statement: ref))
         }
-        var items: [(item: TimelineItem, rank: Int, title: String)] = []
-        items.reserveCapacity(dossier.events.count + dossier.articles.count + reported.count)
-        items += dossier.events.indices.map { (TimelineItem(date: dossier.events[$0].date, kind: .event($0)), 0, dossier.events[$0].title) }
-        items += dossier.articles.indices.map { (TimelineItem(date: dossier.articles[$0].date, kind: .article($0)), 1, dossier.articles[$0].title) }
-        items += reported.indices.map { (TimelineItem(date: reported[$0].date, kind: .reported($0)), 1, reported[$0].text) }
+        // The items, by number: events, then articles, then the dated sentences; their dates and titles read where
+        // they are rather than copied into a list of 100,000 items.
+        let (events, articles) = (dossier.events.count, dossier.articles.count)
+        func date(_ i: Int) -> EDTFDate {
+            i < events ? dossier.events[i].date : i < events + articles ? dossier.articles[i - events].date : reported[i - events - articles].date
+        }
+        func title(_ i: Int) -> String {
+            i < events ? dossier.events[i].title : i < events + articles ? dossier.articles[i - events].title : reported[i - events - articles].text
+        }
+        func kind(_ i: Int) -> TimelineItem.Kind {
+            i < events ? .event(i) : i < events + articles ? .article(i - events) : .reported(i - events - articles)
+        }
+        let items = 0..<(events + articles + reported.count)
         // Listed under the year and month they are shown in (PageBuilder.group), those known only to the year first in
         // it: an open start ("../2025") would otherwise come before every year, and "in 2024" among January's days,
         // splitting a year's or a month's entries in two.
-        // The keys read once: a comparison of two dates works out their earliest days each time.
-        let listed = items.map { item -> (year: Int, month: Int, earliest: DayStamp) in
-            let date = item.item.date
-            let start = date.earliest == .distantPast ? date.latest : date.earliest
-            return (start.year, date.month == nil ? 0 : start.month, date.earliest)
+        // Sorted first by one number (year, month, earliest day), then each run of items of the same day by the rest:
+        // comparing tuples of dates and titles across 100,000 items was a third of the timeline's making.
+        let listed = items.map { i -> (key: (Int, Int), day: Int) in     // day: the earliest day's (year, month, day) as one number
+            let date = date(i)
+            let earliest = date.earliest
+            let start = earliest == .distantPast ? date.latest : earliest
+            return ((start.year, date.month == nil ? 0 : start.month), earliest.year * 512 + earliest.month * 32 + earliest.day)
         }
-        let order = items.indices.sorted { i, j in
-            let (a, b) = (listed[i], listed[j])
-            if (a.year, a.month) != (b.year, b.month) { return (a.year, a.month) < (b.year, b.month) }
-            if a.earliest != b.earliest { return a.earliest < b.earliest }
-            if items[i].item.date != items[j].item.date { return items[i].item.date < items[j].item.date }
-            return (items[i].rank, items[i].title, i) < (items[j].rank, items[j].title, j)
+        // Years and months ranked, so that (rank, day) is one pair of numbers to compare.
+        let groups = Array(Set(listed.map { $0.key.0 << 4 | $0.key.1 })).sorted()
+        var rankOf: [Int: Int] = [:]
+        for (rank, group) in groups.enumerated() { rankOf[group] = rank }
+        var order = items.indices.map { i in (rank: rankOf[listed[i].key.0 << 4 | listed[i].key.1]!, day: listed[i].day, item: i) }
+        order.sort { ($0.rank, $0.day, $0.item) < ($1.rank, $1.day, $1.item) }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, order[end].rank == order[start].rank, order[end].day == order[start].day { end += 1 }
+            if end - start > 1 {
+                // On the same day: by date (a day before a month), events before the rest, then by title. The run's few
+                // distinct dates are ranked once: comparing two dates works out their bounds and EDTF texts each time.
+                let run = order[start..<end].map(\.item)
+                var distinct: [EDTFDate] = [], distinctOf = [Int](repeating: 0, count: run.count)
+                var placeOf: [EDTFDate: Int] = [:]
+                for (k, i) in run.enumerated() {
+                    let d = date(i)
+                    if let place = placeOf[d] { distinctOf[k] = place; continue }
+                    placeOf[d] = distinct.count; distinctOf[k] = distinct.count; distinct.append(d)
+                }
+                // Ranks as `<` orders them: dates neither before nor after each other share one.
+                var rankOfDistinct = [Int](repeating: 0, count: distinct.count), rank = 0
+                let ascending = distinct.indices.sorted { distinct[$0] < distinct[$1] }
+                for (n, d) in ascending.enumerated() {
+                    if n > 0, distinct[ascending[n - 1]] < distinct[d] { rank += 1 }
+                    rankOfDistinct[d] = rank
+                }
+                var keyed = run.indices.map { k in (date: rankOfDistinct[distinctOf[k]], kind: run[k] < events ? 0 : 1, item: run[k]) }
+                keyed.sort { x, y in
+                    if (x.date, x.kind) != (y.date, y.kind) { return (x.date, x.kind) < (y.date, y.kind) }
+                    return (title(x.item), x.item) < (title(y.item), y.item)
+                }
+                for (k, entry) in keyed.enumerated() { order[start + k].item = entry.item }
+            }
+            start = end
         }
-        return (order.map { items[$0].item }, reported)
+        return (order.map { TimelineItem(date: date($0.item), kind: kind($0.item)) }, reported)
     }
 }
 

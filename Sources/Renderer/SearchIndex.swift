@@ -50,20 +50,33 @@ enum SearchIndex {
     /// The records and the postings of every word, then the words cut into shards.
     struct Index {
         var records: [NameRecord] = []
-        /// Word → the records whose text holds it, ascending.
-        var postings: [String: [Int32]] = [:]
+        /// Every word of the text once, by id, and each word's records (ascending), by id.
+        var vocabulary: [String] = []
+        var postingsOf: [[Int32]] = []
+        /// Word → its id.
+        var idOf: [String: Int32] = [:]
         /// Shard key → its words, sorted; keys sorted.
         var shards: [(key: String, words: [String])] = []
 
         init(_ dossier: Dossier, articleSignatures: [UInt64] = [], wordCache: String? = nil) {
             records = SearchIndex.records(dossier)
-            let wordsOfRecord = SearchIndex.wordsOfRecords(dossier, articleSignatures: articleSignatures, wordCache: wordCache)
+            var table = WordTable()
+            let wordsOfRecord = SearchIndex.wordsOfRecords(dossier, articleSignatures: articleSignatures, wordCache: wordCache, table: &table)
+            vocabulary = table.words
+            // Postings by word id, each record appended in order: 2.4 million words at 10,000 articles, no String made.
+            var postingsOf = [[Int32]](repeating: [], count: vocabulary.count)
             for (r, words) in wordsOfRecord.enumerated() {
-                for word in words { postings[word, default: []].append(Int32(r)) }
+                for word in words { postingsOf[Int(word)].append(Int32(r)) }
             }
-            var encoded: [String: Int] = [:]
-            for (word, ids) in postings { encoded[word] = word.utf8.count + 6 + SearchIndex.encode(ids).utf8.count }
-            shards = SearchIndex.shards(sizes: encoded)
+            self.postingsOf = postingsOf
+            var sizes: [String: Int] = [:], idOf: [String: Int32] = [:]
+            sizes.reserveCapacity(vocabulary.count); idOf.reserveCapacity(vocabulary.count)
+            for (w, word) in vocabulary.enumerated() where !postingsOf[w].isEmpty {
+                sizes[word] = word.utf8.count + 6 + SearchIndex.encodedCount(postingsOf[w])
+                idOf[word] = Int32(w)
+            }
+            self.idOf = idOf
+            shards = SearchIndex.shards(sizes: sizes)
         }
 
         func namesScript() -> [UInt8] {
@@ -101,7 +114,9 @@ enum SearchIndex {
                 if i > 0 { out += Array(",\n".utf8) }
                 JSONLine.string(word, &out)
                 out.append(UInt8(ascii: ":"))
-                JSONLine.string(SearchIndex.encode(postings[word] ?? []), &out)
+                out.append(UInt8(ascii: "\""))
+                if let w = idOf[word] { SearchIndex.encode(postingsOf[Int(w)], into: &out) }
+                out.append(UInt8(ascii: "\""))
             }
             out += Array("\n};\n".utf8)
             return out
@@ -110,11 +125,35 @@ enum SearchIndex {
 
     /// Ascending record numbers as the first in base 36, then each difference from the one before: "0,1,1,2s".
     static func encode(_ ids: [Int32]) -> String {
+        var out: [UInt8] = []
+        encode(ids, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `encode(ids)`'s bytes, appended (digits and commas only: nothing a JSON string escapes). Written so, without
+    /// a String per number, the postings of 10,000 articles (2.4 million numbers) take a few milliseconds.
+    static func encode(_ ids: [Int32], into out: inout [UInt8]) {
         var previous: Int32 = 0
-        return ids.enumerated().map { i, id in
-            defer { previous = id }
-            return String(i == 0 ? id : id - previous, radix: 36)
-        }.joined(separator: ",")
+        for (i, id) in ids.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            let step = Int64(i == 0 ? id : id - previous)
+            if step < 0 { out.append(UInt8(ascii: "-")) }
+            PageCache.appendDigits(of: step.magnitude, radix: 36, to: &out)
+            previous = id
+        }
+    }
+
+    /// `encode(ids).utf8.count`, counted.
+    static func encodedCount(_ ids: [Int32]) -> Int {
+        var count = max(0, ids.count - 1), previous: Int32 = 0
+        for (i, id) in ids.enumerated() {
+            let step = Int64(i == 0 ? id : id - previous)
+            var v = step.magnitude, digits = step < 0 ? 2 : 1
+            while v >= 36 { v /= 36; digits += 1 }
+            count += digits
+            previous = id
+        }
+        return count
     }
 
     // MARK: Records
@@ -144,37 +183,59 @@ enum SearchIndex {
         return records
     }
 
-    /// Each record's words, sorted, each once, in the order of `records`. Articles' words come from `wordCache` when
-    /// it holds them under the same key (`wordKey`), and the cache is rewritten with every article's words.
-    static func wordsOfRecords(_ dossier: Dossier, articleSignatures: [UInt64], wordCache: String?) -> [[String]] {
+    /// Each record's words (ids in `table`), each once, in the order of `records`. Articles' words come from
+    /// `wordCache` when it holds them under the same key (`wordKey`), and the cache is rewritten with every article's
+    /// words when any was missing.
+    static func wordsOfRecords(_ dossier: Dossier, articleSignatures: [UInt64], wordCache: String?, table: inout WordTable) -> [[Int32]] {
+        func made(_ texts: [[String]]) -> [[String]] { Parallel.map(Array(texts.indices)) { r in Array(Set(words(texts[r]))).sorted() } }
         let texts = documentTexts(dossier, articles: false)
-        var result = Parallel.map(Array(texts.indices)) { r in Array(Set(words(texts[r]))).sorted() }
+        var result = made(texts).map { table.ids($0) }
         let newestFirst = Array(dossier.articles.indices.reversed())
         guard let wordCache, articleSignatures.count == dossier.articles.count else {
-            let articleTexts = documentTexts(dossier, only: newestFirst)
-            return result + Parallel.map(Array(articleTexts.indices)) { r in Array(Set(words(articleTexts[r]))).sorted() }
+            return result + made(documentTexts(dossier, only: newestFirst)).map { table.ids($0) }
         }
         let keys = newestFirst.map { wordKey(dossier, $0, signature: articleSignatures[$0]) }
-        let cached = readWordCache(wordCache, wanted: Set(keys))
-        let missing = newestFirst.indices.filter { cached[keys[$0]] == nil }
-        let missingTexts = documentTexts(dossier, only: missing.map { newestFirst[$0] })
-        let made = Parallel.map(Array(missingTexts.indices)) { r in Array(Set(words(missingTexts[r]))).sorted() }
-        var madeByKey: [UInt64: [String]] = [:]
-        for (i, r) in missing.enumerated() { madeByKey[keys[r]] = made[i] }
-        var out: [UInt8] = Array("dossier-search-words-1\n".utf8)
-        for key in keys {
-            let words = cached[key] ?? madeByKey[key]!
-            result.append(words)
-            out += Array(String(key, radix: 16).utf8); out.append(0x09)
-            out += Array(words.joined(separator: " ").utf8); out.append(0x0A)
+        let data = FileManager.default.contents(atPath: wordCache) ?? Data()
+        return data.withUnsafeBytes { (file: UnsafeRawBufferPointer) -> [[Int32]] in
+            let bytes = file.bindMemory(to: UInt8.self)
+            let cached = wordCacheLines(bytes, wanted: Set(keys))
+            let missing = newestFirst.indices.filter { cached[keys[$0]] == nil }
+            let madeWords = made(documentTexts(dossier, only: missing.map { newestFirst[$0] }))
+            var madeByKey: [UInt64: [String]] = [:]
+            for (i, r) in missing.enumerated() { madeByKey[keys[r]] = madeWords[i] }
+            var out: [UInt8] = []
+            let rewrite = !missing.isEmpty || cached.count != Set(keys).count
+            if rewrite { out.reserveCapacity(bytes.count + 4_096); out += Array("dossier-search-words-1\n".utf8) }
+            for key in keys {
+                if let line = cached[key] {
+                    // The words of a cached line, read in place: a word's bytes are looked up, not made a String.
+                    var ids: [Int32] = []
+                    var start = line.lowerBound
+                    for i in line where bytes[i] == 0x20 {
+                        if i > start { ids.append(table.id(UnsafeBufferPointer(rebasing: bytes[start..<i]))) }
+                        start = i + 1
+                    }
+                    if line.upperBound > start { ids.append(table.id(UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound]))) }
+                    result.append(ids)
+                    if rewrite {
+                        out += Array(String(key, radix: 16).utf8); out.append(0x09)
+                        out += UnsafeBufferPointer(rebasing: bytes[line]); out.append(0x0A)
+                    }
+                } else {
+                    let words = madeByKey[key]!
+                    result.append(table.ids(words))
+                    out += Array(String(key, radix: 16).utf8); out.append(0x09)
+                    out += Array(words.joined(separator: " ").utf8); out.append(0x0A)
+                }
+            }
+            if rewrite {
+                let temporary = wordCache + ".tmp"
+                // The cache folder may not be there yet on a first build (the other caches are written later).
+                try? FileManager.default.createDirectory(atPath: (wordCache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if FileManager.default.createFile(atPath: temporary, contents: Data(out)) { _ = rename(temporary, wordCache) }
+            }
+            return result
         }
-        if !missing.isEmpty || cached.count != Set(keys).count {
-            let temporary = wordCache + ".tmp"
-            // The cache folder may not be there yet on a first build (the other caches are written later).
-            try? FileManager.default.createDirectory(atPath: (wordCache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if FileManager.default.createFile(atPath: temporary, contents: Data(out)) { _ = rename(temporary, wordCache) }
-        }
-        return result
     }
 
     /// What an article's words are made of: its own inputs, and the titles its wikilinks show.
@@ -191,21 +252,33 @@ enum SearchIndex {
         return h.value
     }
 
-    /// The cache's lines whose key is wanted; nothing if the file is missing or not ours.
-    static func readWordCache(_ path: String, wanted: Set<UInt64>) -> [UInt64: [String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.first.map({ String(decoding: $0, as: UTF8.self) }) == "dossier-search-words-1" else { return [:] }
-        let body = Array(lines.dropFirst())
-        let parsed = Parallel.map(Array(body.indices)) { i -> (UInt64, [String])? in
-            let line = body[i]
-            guard let tab = line.firstIndex(of: 0x09), let key = UInt64(String(decoding: line[line.startIndex..<tab], as: UTF8.self), radix: 16),
-                  wanted.contains(key) else { return nil }
-            let rest = line[(tab + 1)...]
-            return (key, rest.isEmpty ? [] : rest.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
+    /// The word cache's lines whose key is wanted: key → where its words are in `bytes` (words separated by spaces);
+    /// nothing if the file is not ours.
+    static func wordCacheLines(_ bytes: UnsafeBufferPointer<UInt8>, wanted: Set<UInt64>) -> [UInt64: Range<Int>] {
+        let head = Array("dossier-search-words-1\n".utf8)
+        guard bytes.count >= head.count, bytes.starts(with: head) else { return [:] }
+        var result: [UInt64: Range<Int>] = [:]
+        result.reserveCapacity(wanted.count)
+        var position = head.count
+        while position < bytes.count {
+            var end = position
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var key: UInt64 = 0, i = position, valid = true
+            while i < end && bytes[i] != 0x09 {
+                let b = bytes[i]
+                let digit: UInt64
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(b - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(b - UInt8(ascii: "a") + 10)
+                default: digit = 0; valid = false
+                }
+                if key > UInt64.max >> 4 { valid = false }
+                key = key << 4 | digit
+                i += 1
+            }
+            if valid, i > position, i < end, wanted.contains(key) { result[key] = (i + 1)..<end }
+            position = end + 1
         }
-        var result: [UInt64: [String]] = [:]
-        for case let (key, words)? in parsed { result[key] = words }
         return result
     }
 
@@ -262,6 +335,46 @@ enum SearchIndex {
             flush()
             return
         }
+        // Other text is cut at characters that folding leaves as they are and that are no part of a word (ASCII ones,
+        // U+0080–U+00BF, the general punctuation of U+2010–U+2027 and U+2030–U+205F: no canonical decomposition, no
+        // lower case, never reordered); between them, a piece of ASCII letters and digits is lowered byte by byte and
+        // only a piece with other characters goes through `fold`. Folding is the same piece by piece (lower-casing
+        // maps each scalar on its own), and it was most of the search index's time on news text, where every curly
+        // quote or accented name sent a whole paragraph through it.
+        let scalars = text.unicodeScalars
+        var pieceStart = scalars.startIndex, ascii = true
+        var word: [UInt8] = []
+        func flush(_ end: String.UnicodeScalarView.Index) {
+            guard pieceStart < end else { return }
+            if ascii {
+                word.removeAll(keepingCapacity: true)
+                for scalar in scalars[pieceStart..<end] {
+                    let byte = UInt8(scalar.value)
+                    word.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                if word.count <= maxWordLength { out.append(String(decoding: word, as: UTF8.self)) }
+            } else {
+                foldedWords(of: String(scalars[pieceStart..<end]), into: &out)
+            }
+        }
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i].value
+            let next = scalars.index(after: i)
+            if c < 0x80 ? !((0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c))
+                : (c < 0xC0 || (0x2010...0x2027).contains(c) || (0x2030...0x205F).contains(c)) {
+                flush(i)
+                pieceStart = next; ascii = true
+            } else if c >= 0x80 {
+                ascii = false
+            }
+            i = next
+        }
+        flush(scalars.endIndex)
+    }
+
+    /// The words of `text` folded as a whole.
+    private static func foldedWords(of text: String, into out: inout [String]) {
         var word = String.UnicodeScalarView(), length = 0
         func flush() {
             if length > 0 && length <= maxWordLength { out.append(String(word)) }
@@ -336,6 +449,59 @@ enum SearchIndex {
             else { out += "_" + String(scalar.value, radix: 16) + "_" }
         }
         return out
+    }
+}
+
+/// Words by id, interned from their bytes: the word cache's 2.4 million words (at 10,000 articles) are looked up
+/// where they lie in the file, and a String is made once per distinct word.
+struct WordTable {
+    private(set) var words: [String] = []
+    private var arena: [UInt8] = []                // every word's bytes, one after another
+    private var spans: [Range<Int>] = []           // each word's bytes in `arena`
+    private var slots = [Int32](repeating: -1, count: 1 << 12)   // open addressing: id, or -1
+    private var mask = (1 << 12) - 1
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var slot = Self.hash(bytes) & mask
+        while true {
+            let found = slots[slot]
+            if found < 0 { break }
+            let span = spans[Int(found)]
+            if span.count == bytes.count && arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + span.lowerBound, bytes.baseAddress!, bytes.count) == 0 }) {
+                return found
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(words.count)
+        spans.append(arena.count..<(arena.count + bytes.count))
+        arena.append(contentsOf: bytes)
+        words.append(String(decoding: bytes, as: UTF8.self))
+        slots[slot] = id
+        if words.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    mutating func id(_ word: String) -> Int32 {
+        var word = word
+        return word.withUTF8 { id($0) }
+    }
+
+    mutating func ids(_ words: [String]) -> [Int32] { words.map { id($0) } }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (w, span) in spans.enumerated() {
+            var slot = arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[span])) } & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(w)
+        }
     }
 }
 

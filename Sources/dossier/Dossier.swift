@@ -54,8 +54,14 @@ struct Build: ParsableCommand {
         // Huge pages (options.c) speed up a rebuild, which fills a quarter of a gigabyte once; a first build
         // maps and frees far more, and zeroing 2 MiB pages for it cost a second of system time in 11 (10,000
         // articles). So they are kept only when an earlier build left its cache.
-        if !SiteBuilder.hasCache(output: folders.output) { _ = dossier_use_small_pages() }
-        if case .failure(let errors) = Terminal.build(options, console: console, output: folders.output) {
+        if !SiteBuilder.hasCache(output: folders.output) {
+            _ = dossier_use_small_pages()
+            dossier_return_memory_sooner()
+        }
+        // The link step's working memory (tokens, discovery's tables) is freed as planning starts, and planning's (the
+        // search index's words) as rendering starts: returned to the system there, the peak is one step's, not two.
+        let release: @Sendable (Int) -> Void = { step in if step == 3 || step == 5 { dossier_release_free_memory() } }
+        if case .failure(let errors) = Terminal.build(options, console: console, output: folders.output, onStep: release) {
             console.error("build failed with \(errors.described); \(folders.output)/ is unchanged")
             throw ExitCode(1)
         }

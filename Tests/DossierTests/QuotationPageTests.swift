@@ -41,6 +41,13 @@ import Testing
         // Titles and bodies before a name are the person's.
         ("“We stand firm,” said Secretary of State Anna Berg.", ["We stand firm ← Anna Berg"]),
         ("Harbour Ministry spokeswoman Anna Berg said the plan was “sound”.", ["sound ← Anna Berg"]),
+        ("The envoys met in Lyon. Paul Ode: “Nothing is agreed yet.”", ["Nothing is agreed yet. ← Paul Ode"]),
+        // The quotation marks translations keep.
+        ("«Nothing is agreed yet», Paul Ode said to journalists.", ["Nothing is agreed yet ← Paul Ode"]),
+        ("Anna Berg said the plan was „a serious mistake“.", ["a serious mistake ← Anna Berg"]),
+        // A line of attribution under a quotation standing alone (a block quote).
+        ("Anna Berg spoke first. “We agreed,” Berg said.\n\n> “The talks were frank.”\n>\n> — Paul Ode, in an interview",
+         ["We agreed ← Anna Berg", "The talks were frank. ← Paul Ode"]),
         // A role for the person the text was just about.
         ("Anna Berg arrived in Lyon on Monday. “We came to listen,” the foreign minister said.", ["We came to listen ← Anna Berg"]),
         // Several sentences and paragraphs: the continuation is the same speaker's; a paragraph left open runs on.
@@ -63,6 +70,9 @@ import Testing
         ("Players’ union NORDPRO said in a statement that such acts must “never go unpunished”.",
          ["never go unpunished ← organisation: NORDPRO"]),
         ("Hamas said the offer was “an insult”.", ["an insult ← organisation: Hamas"]),
+        ("“We reject this,” a spokesperson for the Harbour Ministry said.", ["We reject this ← organisation: Harbour Ministry"]),
+        ("The ministry said the report was “false”. It said it would “answer in court”.",
+         ["false ← organisation: Ministry", "answer in court ← organisation: Ministry"]),
         ("“We will respond,” the United States said.", ["We will respond ← organisation: United States"]),
         ("Anna Berg rejected the claims as “pure fiction”.", ["pure fiction ← Anna Berg"]),
         ("Norland's Ministry of Harbour Affairs rejected the report as “absurd and motivated”.",
@@ -159,6 +169,10 @@ import Testing
         ("The summit will open on 2024-07-01 in Vilnius.", "2024-07-01"),
         ("The decree of 25.06.2024 stands.", "2024-06-25"),
         ("Sanctions were imposed in 2019 and 2020.", "2019|2020"),
+        ("The envoy arrived on June 3 and left the next day.", "2024-06-03|2024-06-04"),
+        ("Sunday’s vote will decide it.", "2024-06-16"),
+        ("Talks ran from Monday to Wednesday.", "2024-06-10/2024-06-12"),
+        ("«Today we sign», the envoy said on Wednesday.", "2024-06-12|2024-06-12"),
         ("The truce holds for 90 days, officials said last week.", ""),
         ("Talks resume this weekend.", ""),
     ])
@@ -181,5 +195,9 @@ import Testing
         let past = try #require(SiteFiles.read(output.path, "events/old-talks.html"))
         #expect(next.contains("will meet the envoys <mark>on Tuesday</mark>"))
         #expect(!past.contains("will meet the envoys"))
+        // On the timeline, the sentence's entry carries the day it gives.
+        let timeline = try #require(SiteFiles.read(output.path, "timeline.html"))
+        let entry = try #require(timeline.components(separatedBy: "<li class=\"tl-entry").first { $0.contains("will meet the envoys on Tuesday") })
+        #expect(entry.contains("datetime=\"2024-06-18\""), "\(entry)")
     }
 }

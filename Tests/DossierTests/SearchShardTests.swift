@@ -27,6 +27,33 @@ import Testing
         for row in table.fileKeys { #expect(SearchIndex.fileKey(row.key) == row.file, "\(row.key)") }
     }
 
+    /// Words are found piece by piece between characters folding leaves alone (SearchIndex.words); the same as folding
+    /// the whole text first and splitting it after, on text made of letters with accents, combining marks, curly quotes,
+    /// dashes, capitals with lower cases of another length (İ), Greek, Cyrillic, Han, and characters that fold into
+    /// letters (Ω as U+2126, K as U+212A).
+    @Test func wordsPieceByPieceAreTheWordsOfTheWholeTextFolded() {
+        func folded(_ text: String) -> [String] {
+            var out: [String] = [], word = String.UnicodeScalarView(), length = 0
+            func flush() {
+                if length > 0 && length <= SearchIndex.maxWordLength { out.append(String(word)) }
+                word = String.UnicodeScalarView(); length = 0
+            }
+            for scalar in SearchIndex.fold(text).unicodeScalars {
+                if SearchIndex.isWordScalar(scalar.value) { word.append(scalar); length += 1 } else { flush() }
+            }
+            flush()
+            return out
+        }
+        let pieces = ["a", "Z", "7", " ", ".", "-", "'", "é", "E\u{301}", "\u{301}", "\u{308}", "“", "”", "’", "—", "…", "İ", "ΣΟΦΊΑ",
+                      "ς", "Д", "ё", "中", "\u{2126}", "\u{212A}", "\u{00A0}", "\u{00B5}", "ß", "ǅ", "Å", "\u{2260}", "x\u{338}", "ﬁ",
+                      String(repeating: "y", count: 41), String(repeating: "é", count: 41), "\u{1F600}", "\n"]
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<3_000 {
+            let text = (0..<(1 + Int(generator.next() % 12))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(SearchIndex.words(of: text) == folded(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// 20,000 made-up words (some one or two letters, some Cyrillic, many sharing prefixes) with sizes that force
     /// splits down to several letters.
     @Test func everyWordLandsInExactlyOneShardTheOneItsKeyNames() {

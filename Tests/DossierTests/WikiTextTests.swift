@@ -91,6 +91,6 @@ import Testing
     @Test func aSentenceTwoArticlesCarryIsOneEntryWithBoth() throws {
         let timeline = page("timeline.html")
         #expect(timeline.components(separatedBy: "The two envoys will meet again").count == 2)
-        #expect(timeline.contains("as reported in “Anna Berg meets Haddad”</span> <span class=\"item-detail\">and in <a href=\"articles/wire-copy.html#s"))   // its own copy of the sentence
+        #expect(timeline.contains("as reported in “Anna Berg meets Haddad”</span> <span class=\"item-detail\">and in <a href=\"articles/wire-copy.html#s"))
     }
 }
