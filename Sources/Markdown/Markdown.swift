@@ -144,6 +144,11 @@ extension Markdown {
         var i = 0
         while i < pieces.count {
             let (block, s) = (pieces[i].block, pieces[i].segment)
+            if s < 0, case .mark(let html) = pieces[i].piece {            // at the block's start (Mark.atBlockStart)
+                scratch.with(html) { prependRaw($0, to: scan.blockNodes[block]) }
+                i += 1
+                continue
+            }
             let segment = scan.segments[block][s]
             // Valid until the node is freed below; the nodes inserted before it do not touch it.
             let literal = literalBytes(of: segment.node)
@@ -259,6 +264,14 @@ extension Markdown {
         owned = cmark_node_insert_before(anchor, node) != 1
     }
 
+    private static func prependRaw(_ html: UnsafePointer<CChar>, to block: OpaquePointer) {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        var owned = true
+        defer { if owned { cmark_node_free(node) } }
+        cmark_node_set_on_enter(node, html)
+        owned = cmark_node_prepend_child(block, node) != 1
+    }
+
     private static func insertLink(_ insertion: Insertion, text: UnsafePointer<CChar>, before anchor: OpaquePointer) {
         guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
         var owned = true
@@ -290,7 +303,8 @@ extension Markdown {
 }
 
 /// Where a text node's literal sits in its block's text, whether a link or image encloses it, and which inline
-/// container holds it (0: the block itself; each emphasis a number of its own, counted in the block).
+/// container holds it (0: the block itself; each emphasis and link a number of its own, counted in the block; -1:
+/// inside an image, whose text is its alt attribute).
 protocol TextSpan {
     var range: Range<Int> { get }
     var linked: Bool { get }
@@ -306,6 +320,7 @@ struct Scan {
     var blocks: [TextBlock] = []
     var links: [Link] = []
     var segments: [[Segment]] = []                                        // parallel to `blocks`
+    var blockNodes: [OpaquePointer] = []                                  // parallel to `blocks`: the paragraph or heading
 
     /// `blocks: false` when only `segments` are wanted (placing links): no block text is copied out.
     init(_ root: OpaquePointer, sentences: Bool, blocks wantBlocks: Bool = true) {
@@ -315,7 +330,8 @@ struct Scan {
         var parts: [Segment] = []
         var linked: [Range<Int>] = []
         var open: [(start: Int, link: Int)] = []                          // enclosing links/images
-        var containers: [Int32] = [0], containerCount: Int32 = 0          // enclosing emphasis (TextSpan.parent)
+        var containers: [Int32] = [0], containerCount: Int32 = 0          // enclosing emphasis and links (TextSpan.parent)
+        var images = 0                                                    // enclosing images: their text is an attribute
         var inBlock = false
 
         while true {
@@ -328,10 +344,11 @@ struct Scan {
                 if enter {
                     inBlock = true
                     text.removeAll(keepingCapacity: true); parts = []; linked = []; open = []
-                    containers = [0]; containerCount = 0
+                    containers = [0]; containerCount = 0; images = 0
                 } else {
                     inBlock = false
                     segments.append(parts)
+                    blockNodes.append(node)
                     guard wantBlocks else { continue }
                     let level = cmark_node_get_heading_level(node)
                     blocks.append(TextBlock(
@@ -343,7 +360,8 @@ struct Scan {
             case CMARK_NODE_TEXT where inBlock:
                 let start = text.count
                 Markdown.appendLiteral(of: node, to: &text)
-                parts.append(Segment(node: node, range: start..<text.count, linked: !open.isEmpty, parent: containers[containers.count - 1]))
+                parts.append(Segment(node: node, range: start..<text.count, linked: !open.isEmpty,
+                                     parent: images > 0 ? -1 : containers[containers.count - 1]))
             case CMARK_NODE_EMPH where inBlock, CMARK_NODE_STRONG where inBlock:
                 if enter { containerCount += 1; containers.append(containerCount) } else if containers.count > 1 { containers.removeLast() }
             case CMARK_NODE_CODE where inBlock:
@@ -351,6 +369,10 @@ struct Scan {
             case CMARK_NODE_SOFTBREAK where inBlock, CMARK_NODE_LINEBREAK where inBlock:
                 text.append(0x20)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if inBlock {
+                    if cmark_node_get_type(node) == CMARK_NODE_IMAGE { images += enter ? 1 : -1 }
+                    else if enter { containerCount += 1; containers.append(containerCount) } else if containers.count > 1 { containers.removeLast() }
+                }
                 if enter {
                     // Reserve the slot now so links come out in order of their start, even when nested
                     // (CommonMark allows a link inside an image's description).

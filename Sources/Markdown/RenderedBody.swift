@@ -62,7 +62,10 @@ extension Markdown {
                 return UnsafeBufferPointer(rebasing: texts[(textStart[block] + Int(span.start)) ..< (textStart[block] + Int(span.end))])
             }
             let chosen = choose(insertions, spans: body.spans, literal: literal)
-            let pieces = merge(chosen, marks(anchors, spans: body.spans, chosen: chosen))
+            let marks = marks(anchors, spans: body.spans, chosen: chosen)
+            // Where a block starts in the HTML is not noted: a body with a sentence marked there is parsed again.
+            if marks.contains(where: \.atBlockStart) { return nil }
+            let pieces = merge(chosen, marks)
             var out: [UInt8] = []
             out.reserveCapacity(body.html.count + pieces.count * 80)
             return body.html.withUnsafeBufferPointer { html in

@@ -17,6 +17,8 @@ extension Markdown {
         var block: Int, segment: Int, offset: Int
         var closes: Bool
         var html: String
+        /// An empty span at the start of the block (segment -1), for a sentence with no text it can wrap.
+        var atBlockStart: Bool { segment < 0 }
     }
 
     /// One thing put into a text segment: a link (over `insertion.range`) or a tag (at `offset`), in document order.
@@ -26,9 +28,10 @@ extension Markdown {
     /// Where the tags of `anchors` go, given the links that will be placed (`chosen`). The span must nest with what is
     /// already there, so it opens and closes in text segments of the same parent (the paragraph, or one emphasis)
     /// outside any link or image: a sentence that starts in one emphasis and ends outside it is wrapped up to where
-    /// that emphasis ends, a sentence that starts in a link's text from just after the link. A boundary inside a link
-    /// being placed moves out to the link's edge. A sentence with no such text at all (only code, or only link
-    /// text) gets no id. Linear: each anchor looks only at the segments of its own sentence.
+    /// that emphasis ends, a sentence that starts in a link's text from just after the link (or inside the link when
+    /// all of it is a link's text). A boundary inside a link being placed moves out to the link's edge. A sentence with
+    /// no text to wrap at all (only code, or an image's alt text) gets an empty span with its id at the start of its
+    /// block, so that a link to it still lands there. Linear: each anchor looks only at the segments of its sentence.
     static func marks(_ anchors: [SentenceAnchor], spans: [[some TextSpan]], chosen: [Chosen]) -> [Mark] {
         guard !anchors.isEmpty else { return [] }
         var linkRanges = [[Range<Int>]](repeating: [], count: spans.count)   // by start: chosen is in document order
@@ -49,13 +52,21 @@ extension Markdown {
             var low = 0, high = segments.count
             while low < high { let mid = (low + high) / 2; if segments[mid].range.upperBound <= s { low = mid + 1 } else { high = mid } }
             var a = low
-            while a < segments.count, segments[a].range.lowerBound < e, segments[a].linked { a += 1 }
-            guard a < segments.count, segments[a].range.lowerBound < e else { continue }
+            while a < segments.count, segments[a].range.lowerBound < e, segments[a].linked || segments[a].parent < 0 { a += 1 }
+            if !(a < segments.count && segments[a].range.lowerBound < e) {     // no text outside links: one inside a link
+                a = low
+                while a < segments.count, segments[a].range.lowerBound < e, segments[a].parent < 0 { a += 1 }
+            }
+            guard a < segments.count, segments[a].range.lowerBound < e else {
+                marks.append(Mark(block: anchor.block, segment: -1, offset: 0, closes: false, html: "<span id=\"\(anchor.id)\"></span>"))
+                lastEnd = (anchor.block, e)
+                continue
+            }
             let start = max(s, segments[a].range.lowerBound)
             // The last segment of the sentence with the same parent as the first, outside links.
             var last = a, k = a + 1
             while k < segments.count, segments[k].range.lowerBound < e {
-                if !segments[k].linked && segments[k].parent == segments[a].parent { last = k }
+                if segments[k].parent == segments[a].parent { last = k }
                 k += 1
             }
             let end = min(e, segments[last].range.upperBound)
