@@ -325,6 +325,15 @@ public enum Linker {
                         // After "King", "Prince", "Sheikh" ... a single name is the royal's own, not a surname of
                         // someone known ("King Salman" is not Mohammed bin Salman).
                         if match.first > 0, NameCues.royalTitles.containsLowercase(of: tokens.word(match.first - 1)) { continue }
+                        // A surname that is a month ("May") is the person's only where nothing else can be meant:
+                        // "May said", "May's deal", "Mrs May", not "in May", "on May 5", "May I ask".
+                        if match.first == match.last, NameCues.calendarWords.containsLowercase(of: tokens.word(match.first)) {
+                            let next = match.last + 1
+                            let spoke = next < tokens.count && sentenceOf[next] == sentence
+                                && NameCues.attributionVerbs.containsLowercase(of: tokens.word(next))
+                            let addressed = match.first > 0 && NameCues.honorifics.containsLowercase(of: tokens.word(match.first - 1))
+                            guard spoke || addressed || tokens[match.last].isPossessive else { continue }
+                        }
                         surnameHits.append((b, range, sentence, text, match.values.map(\.person)))
                     }
                 }

@@ -410,8 +410,15 @@ enum NameCues {
     static let dateTriggers = WordSet(Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(dayWords.keys)
         .union(["last", "this", "next", "earlier", "later", "tonight"]))
 
-    /// Months and weekdays, as one set: a capitalised one is a date, never part of a name.
+    /// Months and weekdays, as one set: a capitalised one is a date, never part of a name, except as below.
     static let calendarWords = WordSet(Set(months.keys).union(weekdays.keys))
+    /// Months that people are named by ("Jan Peeters", "Theresa May", "April Ryan", "August Hanning"): part of a name
+    /// where no date can be meant (PersonFinder).
+    static let monthsThatAreNames: Set<String> = ["jan", "may", "june", "april", "august"]
+    /// Words before a month that make it a date: "in May", "last May", "by June", "the end of April".
+    static let monthLeads: WordSet = ["in", "on", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid",
+                                      "from", "to", "through", "throughout", "between", "and", "or", "before", "after", "during",
+                                      "each", "every", "of", "around", "that", "same", "coming", "previous", "following"]
     /// What may open an apposition after a name: "Moussa Koussa, the foreign minister".
     static let appositionOpeners: WordSet = ["the", "a", "an", "his", "her", "its", "their"]
     /// Verbs of saying that stand before a name: "said Dmitriev".

@@ -117,6 +117,20 @@ enum PersonFinder {
         }
         func isTitle(_ i: Int) -> Bool { has(NameCues.titleWords, i) }
         func isQualifier(_ i: Int) -> Bool { has(NameCues.qualifierWords, i) }
+        /// Token x of the capitalised run i...j is a month or weekday used as a date. A month people are named by
+        /// ("Jan Peeters", "Theresa May", "April Ryan") is a name where no date can be meant: no number after it, no
+        /// word of time before it ("in May", "last May"), and a name word beside it in the run.
+        func isCalendar(_ x: Int, in i: Int, _ j: Int) -> Bool {
+            guard has(NameCues.calendarWords, x) else { return false }
+            guard NameCues.monthsThatAreNames.contains(lower(x)) else { return true }
+            if joined(x), tokens.word(x + 1).startsWithNumber { return true }
+            if x > 0, joined(x - 1), has(NameCues.monthLeads, x - 1) { return true }
+            func nameWord(_ t: Int) -> Bool {
+                !has(NameCues.calendarWords, t) && !isTitle(t) && !isQualifier(t) && !has(NameCues.functionWords, t)
+                    && !has(NameCues.monthLeads, t) && !tokens.word(t).startsWithNumber
+            }
+            return !((x > i && nameWord(x - 1)) || (x < j && nameWord(x + 1)))
+        }
 
         /// Tokens k...j name a person by their shape and place alone (NameRun.isNameShaped).
         func nameShaped(_ k: Int, _ j: Int) -> Bool {
@@ -203,7 +217,7 @@ enum PersonFinder {
             while k <= j {
                 if has(NameCues.honorifics, k) { honorific = true; titleInRun = true; k += 1 }
                 else if isTitle(k) { titleInRun = true; k += 1 }
-                else if isQualifier(k) || has(NameCues.functionWords, k) || has(NameCues.calendarWords, k) { k += 1 }
+                else if isQualifier(k) || has(NameCues.functionWords, k) || isCalendar(k, in: i, j) { k += 1 }
                 else { break }
             }
             // (Not a particle: "Bin Nasser said", "Van der Berg told" open with the surname.)
@@ -233,7 +247,7 @@ enum PersonFinder {
             // surname with one ("Le Pen") is found where the whole name is written.
             if has(NameCues.leadingArticles, k) { continue }
             if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0) || has(NameCues.placeNames, $0)
-                || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens.word($0))) || has(NameCues.calendarWords, $0) }) { continue }
+                || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens.word($0))) || isCalendar($0, in: i, j) }) { continue }
 
             // A title or role in front, possibly in lower case ("Kremlin spokesman", "Secretary of State").
             var roleStart = k

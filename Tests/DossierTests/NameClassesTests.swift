@@ -28,6 +28,25 @@ import Testing
         #expect(dossier.people.map(\.name).sorted() == expected, "\(body)")
     }
 
+    /// A month people are named by is part of a name where no date can be meant, and the surname alone links only as
+    /// a name ("May told", "Mrs May"), never in a date ("In May", "on May 5", "Last May").
+    @Test func aMonthThatIsANameIsPartOfIt() throws {
+        let dossier = try oneArticleDossier("""
+            LONDON - Prime Minister Theresa May said on Tuesday that the deal was the best available. "This is the only deal," May told lawmakers.
+
+            Jan Peeters, the owner of a trucking firm in Belgium, said the delay was costly. "Nobody wins this," Peeters said.
+
+            In May the party will choose a new leader, said April Ryan, a White House correspondent. Talks resume on May 5. Last May Boris Johnson resigned. Mrs May left.
+            """, date: "2019-03-12")
+        #expect(dossier.people.map(\.name).sorted() == ["April Ryan", "Boris Johnson", "Jan Peeters", "Theresa May"])
+        let may = try #require(dossier.people.firstIndex { $0.name == "Theresa May" })
+        let sentences = dossier.articleTexts[0].mentions.filter { $0.person == may }.map { dossier.articleTexts[0].sentence(block: $0.block, index: $0.sentence) }
+        #expect(sentences.count == 3)
+        #expect(!sentences.contains { $0.contains("In May") || $0.contains("May 5") || $0.contains("Last May") })
+        #expect(dossier.quotes[0].compactMap(\.speaker).map { dossier.people[$0].name }.sorted() == ["Jan Peeters", "Theresa May"])
+        #expect(dossier.datedStatements[0].map(\.expression).contains("on May 5"))
+    }
+
     /// The surname alone of a name written family name first is its first word: it links to the person named in full,
     /// in this article or an earlier one, and a page first made under it ("Foreign Minister Gao") takes the whole name.
     @Test func theSurnameOfAFamilyFirstNameIsItsFirstWord() throws {
