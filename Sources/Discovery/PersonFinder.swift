@@ -174,6 +174,17 @@ enum PersonFinder {
             i + 1 < tokens.count && Variants.isInitial(tokens.word(i)) && Variants.isInitial(tokens.word(i + 1))
                 && bytes[tokens[i].end..<tokens[i + 1].start].elementsEqual([UInt8(ascii: ".")])
         }
+        /// Token b, right before a title, says whose title it is: a proper adjective or a noun ("Chechen", "union"),
+        /// not a function word, a verb, a date or a number.
+        func modifiesTitle(_ b: Int) -> Bool {
+            let word = lower(b)
+            guard word.utf8.count >= 3, !tokens.word(b).startsWithNumber, !has(NameCues.functionWords, b),
+                  !has(NameCues.attributionVerbs, b), !has(NameCues.calendarWords, b), !has(NameCues.monthLeads, b),
+                  !has(NameCues.honorifics, b), !Variants.isInitial(tokens.word(b)) else { return false }
+            if isCapitalised(b) { return !opensSentence(b) || !NameCues.isOrdinaryWord(tokens.word(b)) || word == "union" }
+            return !["ed", "ing", "ly"].contains(where: { word.hasSuffix($0) }) && !word.hasSuffix("s")
+                && !NameCues.commonVerbs.contains(word)
+        }
         /// Words that name someone after "as" ("officials named him as ...", "police identified the man as ...").
         func namedAs(_ i: Int) -> Bool {
             guard i >= 2, lower(i - 1) == "as", joined(i - 1) else { return false }
@@ -259,7 +270,12 @@ enum PersonFinder {
                 else if lower(b) == "of", b > 0, joined(b - 1), isTitle(b - 1) { roleStart = b; b -= 1 }
                 else { break }
             }
+            // One word that says whose the title is stays with it ("Chechen leader", "union leader", "Moscow mayor"),
+            // not a verb or a word of the sentence's frame ("said leader", "then leader"): a role of "Leader" says little.
+            if titleBefore, b >= 0, joined(b), isTitle(b + 1), modifiesTitle(b) { roleStart = b }
             if i < k { roleStart = min(roleStart, i) }
+            // "U.S. President": the initials before a title are one word with it (the period between them cut the run).
+            if roleStart > 0, roleStart < k, isInitialsPair(roleStart - 1) { roleStart -= 1 }
             while roleStart < k, has(NameCues.functionWords, roleStart) { roleStart += 1 }
             let hasTitle = titleInRun || titleBefore
             var role: String?

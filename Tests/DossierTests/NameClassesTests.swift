@@ -47,6 +47,20 @@ import Testing
         #expect(dossier.datedStatements[0].map(\.expression).contains("on May 5"))
     }
 
+    /// A role keeps the word that says whose title it is, and initials before a title stay whole.
+    @Test func aRoleKeepsWhoseTitleItIs() throws {
+        let dossier = try oneArticleDossier("""
+            Union leader Marijke Vandermeersch spoke first. Then union leader Karel Peeters said no. Chechen leader Ramzan Kadyrov agreed. U.S. President Joe Biden called. He met leader Ana Brnabic. Kremlin spokesman Dmitry Peskov declined to comment.
+            """, date: "2019-03-12")
+        let roles = Dictionary(uniqueKeysWithValues: dossier.people.map { ($0.name, $0.role ?? "") })
+        #expect(roles["Marijke Vandermeersch"] == "Union leader")
+        #expect(roles["Karel Peeters"] == "Union leader")
+        #expect(roles["Ramzan Kadyrov"] == "Chechen leader")
+        #expect(roles["Joe Biden"] == "U.S. President")
+        #expect(roles["Ana Brnabic"] == "Leader")
+        #expect(roles["Dmitry Peskov"] == "Kremlin spokesman")
+    }
+
     /// The surname alone of a name written family name first is its first word: it links to the person named in full,
     /// in this article or an earlier one, and a page first made under it ("Foreign Minister Gao") takes the whole name.
     @Test func theSurnameOfAFamilyFirstNameIsItsFirstWord() throws {
