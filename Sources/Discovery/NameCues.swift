@@ -156,6 +156,7 @@ enum NameCues {
     static let organisationOrPlaceWords: WordSet = [
         "university", "college", "school", "institute", "academy", "department", "ministry", "council", "committee",
         "commission", "agency", "office", "bureau", "service", "services", "house", "kremlin", "pentagon", "senate",
+        "rights", "affairs", "relations", "studies", "freedoms", "liberties", "cooperation",
         "congress", "parliament", "duma", "assembly", "court", "tribunal", "union", "nations", "organization",
         "organisation", "bank", "fund", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "sachs",
         "mckinsey", "gazprom", "rosneft", "botas", "party", "front", "army", "navy", "force", "forces", "guard",

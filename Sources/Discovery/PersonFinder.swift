@@ -154,7 +154,7 @@ enum PersonFinder {
             }
             // An apposition: ", a former ...", ", who ...".
             guard isComma(bytes[tokens[j].possessiveEnd..<tokens[j + 1].start]), j + 2 < tokens.count else { return false }
-            return next == "who" || (["a", "an", "the"].contains(next) && !isCapitalised(j + 2))
+            return next == "who" || (["a", "an", "the", "another"].contains(next) && !isCapitalised(j + 2))
         }
 
         /// Tokens k...j are a name written family name first (NameRun.isFamilyNameFirst). A given name of one syllable
@@ -257,6 +257,10 @@ enum PersonFinder {
             // An article first is a newspaper, a league, a race or a place ("La Vuelta", "El Fasher", "Le Monde"); a
             // surname with one ("Le Pen") is found where the whole name is written.
             if has(NameCues.leadingArticles, k) { continue }
+            // The rest of a body's name after "of", "on" or "for" ("Commission on Human Rights", "Office for Democratic
+            // Institutions"): part of the organisation, nobody of its own.
+            if i >= 2, joined(i - 1), joined(i - 2), ["of", "on", "for"].contains(lower(i - 1)),
+               has(NameCues.organisationOrPlaceWords, i - 2) { continue }
             if (k...j).contains(where: { has(NameCues.organisationOrPlaceWords, $0) || has(NameCues.placeNames, $0)
                 || (has(NameCues.functionWords, $0) && !NameCues.nameParticles.contains(tokens.word($0))) || isCalendar($0, in: i, j) }) { continue }
 

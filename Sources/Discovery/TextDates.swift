@@ -82,6 +82,14 @@ enum TextDates {
             func looksForward(_ i: Int) -> Bool {
                 let lead = w(i - 1)
                 if lead == "last" { return false }
+                // "had recorded 39 deaths by Monday": the past perfect puts "by" and "before" in the past.
+                if lead == "by" || lead == "before" {
+                    var k = i - 2
+                    while k >= 0, k >= i - 12, sentenceOf[k] == sentenceOf[i] {
+                        if w(k) == "had", w(k + 1) != "to" { return false }   // ("had to pass by Friday" still looks ahead)
+                        k -= 1
+                    }
+                }
                 if NameCues.forwardLeads.contains(lead) || (lead == "as" && w(i - 2) == "early") { return true }
                 if runsOn(i), futureWords.containsLowercase(of: tokens.word(i + 1), key: nil) { return true }   // "on the 10th will be"
                 if let before = futureBefore[i] { return before }

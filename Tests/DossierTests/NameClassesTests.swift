@@ -47,6 +47,14 @@ import Testing
         #expect(dossier.datedStatements[0].map(\.expression).contains("on May 5"))
     }
 
+    /// The rest of a body's name after "on", "for" or "of" is the body's, and "another" opens an apposition.
+    @Test func theRestOfABodysNameIsNobody() throws {
+        let dossier = try oneArticleDossier("""
+            The Kenya National Commission on Human Rights said police had used excessive force. Human Rights Watch researcher Laetitia Bader agreed. Kalonzo Musyoka, another opposition figure, said the president must go.
+            """, date: "2024-06-27")
+        #expect(dossier.people.map(\.name).sorted() == ["Kalonzo Musyoka", "Laetitia Bader"])
+    }
+
     /// A role keeps the word that says whose title it is, and initials before a title stay whole.
     @Test func aRoleKeepsWhoseTitleItIs() throws {
         let dossier = try oneArticleDossier("""

@@ -174,6 +174,9 @@ import Testing
         ("Talks ran from Monday to Wednesday.", "2024-06-10/2024-06-12"),
         ("«Today we sign», the envoy said on Wednesday.", "2024-06-12|2024-06-12"),
         ("The truce holds for 90 days, officials said last week.", ""),
+        ("The commission said it had recorded 39 deaths by Monday.", "2024-06-10"),
+        ("The commission must report by Monday, she said.", "2024-06-17"),
+        ("He said the bill had to pass before Tuesday.", "2024-06-18"),
         ("Talks resume this weekend.", ""),
     ])
     func aPhraseGivesOneDate(sentence: String, expected: String) throws {
