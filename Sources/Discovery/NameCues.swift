@@ -413,16 +413,17 @@ enum NameCues {
 
     /// Months and weekdays, as one set: a capitalised one is a date, never part of a name, except as below.
     static let calendarWords = WordSet(Set(months.keys).union(weekdays.keys))
-    /// Verbs that can stand right before a title in news prose without ending in -ed or -s ("met leader X"): never part
-    /// of a role.
-    static let commonVerbs: Set<String> = ["met", "meet", "told", "said", "saw", "see", "hit", "let", "put", "sent", "won",
-                                           "led", "left", "took", "take", "gave", "give", "made", "make", "became", "become",
-                                           "beat", "brought", "thought", "sought", "urge", "ask", "thank", "call", "name",
-                                           "elect", "appoint", "replace", "visit", "join", "back", "oust", "sack", "fire",
-                                           "hire", "swore", "sworn", "chose", "chosen", "held", "hold", "kept", "keep",
-                                           "found", "caught", "heard", "spoke", "wrote", "read", "lost", "lose", "win",
-                                           "defeat", "praise", "blame", "criticise", "criticize", "accuse", "like", "than",
-                                           "new", "former", "then", "now", "also", "only", "just", "even", "still"]
+    /// Words that never say whose a title is, though they stand right before one (PersonFinder.modifiesTitle): verbs
+    /// that do not end in -ed or -s ("met leader X") and a few others. Function words and qualifiers are ruled out
+    /// before this set is asked.
+    static let neverTitleModifiers: Set<String> = ["met", "meet", "told", "said", "saw", "see", "hit", "let", "put", "sent",
+                                                   "won", "led", "left", "took", "take", "gave", "give", "made", "make",
+                                                   "became", "become", "beat", "brought", "thought", "sought", "urge", "ask",
+                                                   "thank", "call", "name", "elect", "appoint", "replace", "visit", "join",
+                                                   "back", "oust", "sack", "fire", "hire", "swore", "sworn", "chose", "chosen",
+                                                   "held", "hold", "kept", "keep", "found", "caught", "heard", "spoke", "wrote",
+                                                   "read", "lost", "lose", "win", "defeat", "praise", "blame", "criticise",
+                                                   "criticize", "accuse", "than", "new", "now"]
     /// Months that people are named by ("Jan Peeters", "Theresa May", "April Ryan", "August Hanning"): part of a name
     /// where no date can be meant (PersonFinder).
     static let monthsThatAreNames: Set<String> = ["jan", "may", "june", "april", "august"]

@@ -183,7 +183,7 @@ enum PersonFinder {
                   !has(NameCues.honorifics, b), !Variants.isInitial(tokens.word(b)) else { return false }
             if isCapitalised(b) { return !opensSentence(b) || !NameCues.isOrdinaryWord(tokens.word(b)) || word == "union" }
             return !["ed", "ing", "ly"].contains(where: { word.hasSuffix($0) }) && !word.hasSuffix("s")
-                && !NameCues.commonVerbs.contains(word)
+                && !NameCues.neverTitleModifiers.contains(word)
         }
         /// Words that name someone after "as" ("officials named him as ...", "police identified the man as ...").
         func namedAs(_ i: Int) -> Bool {
